@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, formatDateTime } from './dates'
+
+describe('dates in America/Santiago', () => {
+  it('shows UTC instants in Chilean time (summer, UTC-3)', () => {
+    expect(formatDateTime(new Date('2026-11-22T08:45:00Z'))).toMatch(/22-11-2026,? 05:45/)
+  })
+  it('shows winter time (UTC-4)', () => {
+    expect(formatDateTime(new Date('2026-07-01T12:00:00Z'))).toMatch(/01-07-2026,? 08:00/)
+  })
+  it('uses the Chilean date, not the UTC one, near midnight', () => {
+    expect(formatDate(new Date('2026-11-22T02:00:00Z'))).toBe('21-11-2026')
+  })
+})
