@@ -1,0 +1,28 @@
+import 'server-only'
+import { forbidden, redirect } from 'next/navigation'
+import { cache } from 'react'
+import { auth } from './auth'
+import { loadViewer, type Viewer } from './load-viewer'
+import { can, type Permission } from './roles'
+
+export { loadViewer, type Viewer }
+
+/** The viewer of this request, or null when signed out. Cached for the request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth()
+  return session?.user?.id ? loadViewer(session.user.id) : null
+})
+
+/** For pages: the viewer, or a redirect to the login page. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer()
+  if (!viewer) redirect('/login')
+  return viewer
+}
+
+/** For pages: the viewer if they hold `permission` (for `institutionId`), else the 403 page. */
+export async function requirePermission(permission: Permission, institutionId?: string): Promise<Viewer> {
+  const viewer = await requireViewer()
+  if (!can(viewer, permission, institutionId)) forbidden()
+  return viewer
+}

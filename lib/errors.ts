@@ -1,0 +1,22 @@
+/**
+ * A refusal the user can understand: its `code` is a key of the `errors` message catalog. Server
+ * actions turn it into a message; anything else is a bug and goes to error.tsx.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(code)
+    this.name = 'DomainError'
+  }
+}
+
+export type DomainErrorCode =
+  | 'forbidden'
+  | 'notFound'
+  | 'alreadyMember'
+  | 'membershipAlreadyEnded'
+  | 'lastCtd'
+  | 'personAlreadyDisabled'
+  | 'cannotDisableSelf'

@@ -1,0 +1,80 @@
+/**
+ * Who belongs to an institution and in which role. Every function authorizes first, then makes its
+ * change and its audit event in one transaction.
+ */
+import { authorize, isCentralStaff, type Principal } from '@/lib/auth/roles'
+import { recordAudit } from '@/lib/audit/record'
+import { db } from '@/lib/db/client'
+import { DomainError } from '@/lib/errors'
+import type { AddMemberInput } from './schemas'
+
+export async function addMember(actor: Principal, institutionId: string, input: AddMemberInput) {
+  authorize(actor, 'members.manage', institutionId)
+  return db.$transaction(async (tx) => {
+    const institution = await tx.institution.findUnique({ where: { id: institutionId }, select: { id: true } })
+    if (!institution) throw new DomainError('notFound')
+
+    const person = await tx.person.upsert({
+      where: { run: input.run },
+      create: { run: input.run, name: input.name, email: input.email },
+      update: {},
+      select: { id: true, email: true },
+    })
+    // Serializes concurrent designations of the same person, so the duplicate check below holds.
+    await tx.$queryRaw`SELECT id FROM "Person" WHERE id = ${person.id} FOR UPDATE`
+    if (!person.email && input.email) {
+      const taken = await tx.person.findUnique({ where: { email: input.email }, select: { id: true } })
+      if (!taken) await tx.person.update({ where: { id: person.id }, data: { email: input.email } })
+    }
+
+    const existing = await tx.membership.findFirst({
+      where: { personId: person.id, institutionId, role: input.role, endedAt: null },
+      select: { id: true },
+    })
+    if (existing) throw new DomainError('alreadyMember')
+
+    const membership = await tx.membership.create({
+      data: { personId: person.id, institutionId, role: input.role },
+      select: { id: true, personId: true, institutionId: true, role: true, startedAt: true },
+    })
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: 'membership.create',
+      targetType: 'Membership',
+      targetId: membership.id,
+      institutionId,
+      after: { ...membership, startedAt: membership.startedAt.toISOString(), run: input.run },
+    })
+    return membership
+  })
+}
+
+export async function endMembership(actor: Principal, membershipId: string) {
+  const membership = await db.membership.findUnique({
+    where: { id: membershipId },
+    select: { id: true, institutionId: true, personId: true, role: true, startedAt: true, endedAt: true },
+  })
+  if (!membership) throw new DomainError('notFound')
+  authorize(actor, 'members.manage', membership.institutionId)
+
+  return db.$transaction(async (tx) => {
+    if (membership.role === 'CTD' && !isCentralStaff(actor)) {
+      const otherCtds = await tx.membership.count({
+        where: { institutionId: membership.institutionId, role: 'CTD', endedAt: null, id: { not: membership.id } },
+      })
+      if (otherCtds === 0) throw new DomainError('lastCtd')
+    }
+    const endedAt = new Date()
+    const { count } = await tx.membership.updateMany({ where: { id: membershipId, endedAt: null }, data: { endedAt } })
+    if (count !== 1) throw new DomainError('membershipAlreadyEnded')
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: 'membership.end',
+      targetType: 'Membership',
+      targetId: membershipId,
+      institutionId: membership.institutionId,
+      before: { role: membership.role, personId: membership.personId, endedAt: null },
+      after: { role: membership.role, personId: membership.personId, endedAt: endedAt.toISOString() },
+    })
+  })
+}

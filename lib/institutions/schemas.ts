@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { normalizeRut } from '@/lib/chile/rut'
+import { membershipRoles } from '@/lib/auth/roles'
+
+// Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
+
+export const addMemberSchema = z.object({
+  run: z
+    .string()
+    .trim()
+    .min(1, 'runRequired')
+    .transform((value, ctx) => {
+      const run = normalizeRut(value)
+      if (!run) {
+        ctx.addIssue({ code: 'custom', message: 'runInvalid' })
+        return z.NEVER
+      }
+      return run
+    }),
+  name: z.string().trim().min(3, 'nameTooShort').max(120, 'nameTooLong'),
+  email: z.union([z.literal(''), z.email('emailInvalid').max(200, 'emailInvalid')]).transform((v) => v || null),
+  role: z.enum(membershipRoles, 'roleInvalid'),
+})
+
+export type AddMemberInput = z.output<typeof addMemberSchema>
+export type AddMemberField = keyof z.input<typeof addMemberSchema>
+
+export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(50) })
+export const personIdSchema = z.object({ personId: z.string().min(1).max(50) })

@@ -1,0 +1,19 @@
+import { can, type Principal } from '@/lib/auth/roles'
+
+export type NavItem = {
+  href: string
+  label: 'home' | 'institutions' | 'myInstitution' | 'members' | 'audit'
+}
+
+/** The navigation a person sees follows from what they may do, never from a separate list per role. */
+export function navigationFor(viewer: Principal): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: 'home' }]
+  if (can(viewer, 'institutions.browse')) items.push({ href: '/institutions', label: 'institutions' })
+  const own = viewer.memberships[0]?.institutionId
+  if (own) {
+    items.push({ href: `/institutions/${own}`, label: 'myInstitution' })
+    if (can(viewer, 'members.manage', own)) items.push({ href: `/institutions/${own}/members`, label: 'members' })
+  }
+  if (can(viewer, 'audit.read')) items.push({ href: '/audit', label: 'audit' })
+  return items
+}
