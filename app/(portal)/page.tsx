@@ -1,0 +1,43 @@
+import { getTranslations } from 'next-intl/server'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireViewer } from '@/lib/auth/viewer'
+
+export default async function HomePage() {
+  const viewer = await requireViewer()
+  const t = await getTranslations('home')
+  const tRoles = await getTranslations('roles')
+  const isCitizen = viewer.memberships.length === 0 && viewer.centralRoles.length === 0
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t('greeting', { name: viewer.name })} />
+
+      <section aria-labelledby="roles-title" className="rounded-md border border-line bg-white p-5">
+        <h2 id="roles-title" className="text-lg font-semibold">
+          {t('yourRoles')}
+        </h2>
+        {isCitizen ? (
+          <p className="mt-2 text-muted">{t('citizenRole')}</p>
+        ) : (
+          <ul className="mt-3 space-y-1" data-testid="viewer-roles">
+            {viewer.memberships.map((m) => (
+              <li key={`${m.institutionId}-${m.role}`}>
+                {t('roleAt', { role: tRoles(m.role), institution: m.institutionName })}
+              </li>
+            ))}
+            {viewer.centralRoles.map((role) => (
+              <li key={role}>{t('networkRole', { role: tRoles(role) })}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="queue-title" className="rounded-md border border-line bg-white p-5">
+        <h2 id="queue-title" className="text-lg font-semibold">
+          {t('queueTitle')}
+        </h2>
+        <p className="mt-2 text-muted">{t('queueEmpty')}</p>
+      </section>
+    </div>
+  )
+}

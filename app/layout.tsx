@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from 'next'
+import { NextIntlClientProvider } from 'next-intl'
+import { getTranslations } from 'next-intl/server'
+import { NuqsAdapter } from 'nuqs/adapters/next/app'
+import { locale } from '@/lib/i18n/config'
+import './globals.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common')
+  return { title: { default: t('portalName'), template: `%s · ${t('portalName')}` }, description: t('portalTagline') }
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations('common')
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col font-sans">
+        <a
+          href="#contenido"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t('skipToContent')}
+        </a>
+        <NextIntlClientProvider>
+          <NuqsAdapter>{children}</NuqsAdapter>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,82 @@
+'use client'
+
+import { useMemo } from 'react'
+import { useTranslations } from 'next-intl'
+import { DataTable } from '@/components/data-table/data-table'
+import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import type { AuditRow } from '@/lib/audit/queries'
+import { auditTableParams } from '@/lib/audit/table-params'
+import { formatDateTime } from '@/lib/dates'
+
+const column = createDataTableColumnHelper<AuditRow>()
+
+function Json({ value }: { value: unknown }) {
+  return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
+}
+
+export function AuditTable({ rows, rowCount }: { rows: AuditRow[]; rowCount: number }) {
+  const t = useTranslations('audit')
+  const columns = useMemo(
+    () =>
+      column.columns([
+        column.accessor('at', {
+          header: t('columns.at'),
+          cell: ({ getValue }) => <time dateTime={getValue().toISOString()}>{formatDateTime(getValue())}</time>,
+          meta: { className: 'whitespace-nowrap' },
+        }),
+        column.accessor('actorName', { header: t('columns.actor'), enableSorting: false, cell: ({ getValue }) => getValue() ?? t('system') }),
+        column.accessor('action', {
+          header: t('columns.action'),
+          cell: ({ getValue }) => t(`actions.${getValue() as (typeof auditTableParams.filters.action)[number]}`),
+          meta: {
+            filter: {
+              label: t('columns.action'),
+              options: auditTableParams.filters.action.map((action) => ({ value: action, label: t(`actions.${action}`) })),
+            },
+          },
+        }),
+        column.display({
+          id: 'target',
+          header: t('columns.target'),
+          cell: ({ row }) => (
+            <span className="text-xs">
+              {row.original.targetType} <code>{row.original.targetId}</code>
+            </span>
+          ),
+        }),
+        column.accessor('institutionName', { header: t('columns.institution'), enableSorting: false, cell: ({ getValue }) => getValue() ?? '—' }),
+        column.display({
+          id: 'changes',
+          header: t('columns.changes'),
+          cell: ({ row }) => (
+            <details>
+              <summary className="cursor-pointer text-brand-700">{t('showChanges')}</summary>
+              <div className="mt-2 grid gap-2">
+                <div>
+                  <p className="text-xs font-semibold text-muted">{t('before')}</p>
+                  <Json value={row.original.before} />
+                </div>
+                <div>
+                  <p className="text-xs font-semibold text-muted">{t('after')}</p>
+                  <Json value={row.original.after} />
+                </div>
+              </div>
+            </details>
+          ),
+        }),
+      ]),
+    [t],
+  )
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      rowCount={rowCount}
+      params={auditTableParams}
+      searchPlaceholder={t('searchPlaceholder')}
+      caption={t('caption')}
+      emptyMessage={t('empty')}
+      getRowId={(row) => row.id}
+    />
+  )
+}
