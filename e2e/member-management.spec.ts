@@ -1,0 +1,65 @@
+import { expect, people, test } from './support/fixtures'
+
+test.describe('member management', () => {
+  test('a CTD designates an administrator, sees a clear refusal for a bad RUN, and ends the designation', async ({ page, signInAs }) => {
+    await signInAs(people.ctdRegistroCivil)
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Miembros' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Administrar miembros' })).toBeVisible()
+
+    // A wrong check digit: refused with a message on the field, and what was typed is kept.
+    await page.getByLabel('RUN').fill('12.345.678-9')
+    await page.getByLabel('Nombre completo').fill('Ignacio Bravo Leiva')
+    await page.getByLabel('Rol').selectOption({ label: 'Administrador/a de negocio' })
+    await page.getByRole('button', { name: 'Designar' }).click()
+    await expect(page.getByText('El RUN no es válido: revisa el dígito verificador.')).toBeVisible()
+    await expect(page.getByLabel('RUN')).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.getByLabel('Nombre completo')).toHaveValue('Ignacio Bravo Leiva')
+
+    await page.getByLabel('RUN').fill('12.345.678-5')
+    await page.getByRole('button', { name: 'Designar' }).click()
+    await expect(page.getByRole('status')).toHaveText('Ignacio Bravo Leiva fue designado/a como Administrador/a de negocio.')
+    const current = page.getByRole('table', { name: 'Miembros vigentes' })
+    await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toContainText('12.345.678-5')
+
+    await page.getByRole('button', { name: 'Terminar la designación de Ignacio Bravo Leiva como Administrador/a de negocio' }).click()
+    await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toHaveCount(0)
+  })
+
+  test("a CTD cannot open another institution's member management", async ({ page, signInAs }) => {
+    await signInAs(people.ctdVallenar)
+    await page.goto('/institutions?q=registro+civil')
+    await page.getByRole('link', { name: 'Servicio de Registro Civil e Identificación' }).click()
+    await expect(page.getByRole('link', { name: 'Administrar miembros' })).toHaveCount(0)
+
+    const response = await page.goto(`${page.url()}/members`)
+    expect(response?.status()).toBe(403)
+    await expect(page.getByRole('heading', { name: 'Acceso denegado' })).toBeVisible()
+  })
+
+  test("the server action refuses a CTD who points it at another institution", async ({ page, signInAs }) => {
+    // Find both institutions' ids as a DGD reviewer would see them.
+    await signInAs(people.ctdVallenar)
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Miembros' }).click()
+    const ownId = page.url().match(/institutions\/([^/]+)\/members/)![1]!
+    await page.goto('/institutions?q=registro+civil')
+    await page.getByRole('link', { name: 'Servicio de Registro Civil e Identificación' }).click()
+    const otherId = page.url().match(/institutions\/([^/?]+)/)![1]!
+
+    // Submit the form on the CTD's own page, with the bound institution swapped for the other one.
+    await page.goto(`/institutions/${ownId}/members`)
+    await page.route(`**/institutions/${ownId}/members`, async (route) => {
+      const request = route.request()
+      if (request.method() !== 'POST') return route.continue()
+      await route.continue({ postData: (request.postData() ?? '').replaceAll(ownId, otherId) })
+    })
+    await page.getByLabel('RUN').fill('11.111.111-1')
+    await page.getByLabel('Nombre completo').fill('Persona Intrusa')
+    await page.getByRole('button', { name: 'Designar' }).click()
+    await expect(page.getByRole('alert')).toHaveText('No tienes permiso para realizar esta acción.')
+    await page.unrouteAll()
+
+    // Nothing changed at the other institution.
+    await page.goto(`/institutions/${otherId}`)
+    await expect(page.getByText('Persona Intrusa')).toHaveCount(0)
+  })
+})

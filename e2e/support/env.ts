@@ -1,0 +1,30 @@
+/** Where the end-to-end tests run the portal and the stand-in ClaveÚnica, and how they are wired. */
+const portalPort = Number(process.env.E2E_PORT ?? 3100)
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101)
+const baseURL = `http://127.0.0.1:${portalPort}`
+const oidcIssuer = `http://127.0.0.1:${oidcPort}`
+const client = { id: 'portal-pisee-e2e', secret: 'e2e-secret-not-for-production' }
+
+export const E2E = {
+  baseURL,
+  oidcIssuer,
+  client,
+  oidcServerEnv: {
+    OIDC_PORT: String(oidcPort),
+    OIDC_ISSUER: oidcIssuer,
+    OIDC_CLIENT_ID: client.id,
+    OIDC_CLIENT_SECRET: client.secret,
+    OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/claveunica`,
+  },
+  portalEnv: {
+    PORT: String(portalPort),
+    EMBEDDED_DATA_DIR: 'memory',
+    EMBEDDED_DB_PORT: String(Number(process.env.E2E_DB_PORT ?? 54339)),
+    DEMO_MODE: 'true',
+    AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
+    AUTH_URL: baseURL,
+    CLAVEUNICA_ISSUER: oidcIssuer,
+    CLAVEUNICA_CLIENT_ID: client.id,
+    CLAVEUNICA_CLIENT_SECRET: client.secret,
+  },
+}

@@ -1,0 +1,72 @@
+/**
+ * The one factory module shared by the seed, the integration tests and the e2e tests: every record
+ * they create is made the same way the portal makes it.
+ */
+import { randomInt } from 'node:crypto'
+import { checkDigit } from '@/lib/chile/rut'
+import type { Db } from '@/lib/db/client'
+import type { CentralRole, GradualityGroup, InstitutionKind, MembershipRole } from '@/lib/generated/prisma/enums'
+import { institutionRecord } from '@/lib/institutions/records'
+
+/** A valid, random RUT/RUN in [min, max): institutions live in 60–79 million, people below 30 million. */
+export function randomRut(min = 10_000_000, max = 29_999_999): string {
+  const body = String(randomInt(min, max))
+  return `${body}-${checkDigit(body)}`
+}
+
+export type InstitutionOverrides = Partial<{
+  name: string
+  shortName: string
+  rut: string
+  kind: InstitutionKind
+  group: GradualityGroup
+  region: string | null
+  pisee1: boolean
+}>
+
+export async function createInstitution(db: Db, overrides: InstitutionOverrides = {}) {
+  const name = overrides.name ?? `Servicio de Prueba ${randomInt(1_000_000)}`
+  return db.institution.create({
+    data: institutionRecord({
+      name,
+      shortName: overrides.shortName ?? name.slice(0, 20),
+      rut: overrides.rut ?? randomRut(60_000_000, 79_999_999),
+      kind: overrides.kind ?? 'SERVICIO_PUBLICO',
+      group: overrides.group ?? 'A',
+      region: overrides.region ?? null,
+      pisee1: overrides.pisee1 ?? false,
+    }),
+  })
+}
+
+export async function createPerson(db: Db, overrides: Partial<{ name: string; run: string; email: string | null }> = {}) {
+  const run = overrides.run ?? randomRut()
+  return db.person.create({
+    data: {
+      name: overrides.name ?? `Persona ${run}`,
+      run,
+      email: overrides.email === undefined ? `p${run.replace('-', '')}@example.gob.cl` : overrides.email,
+    },
+  })
+}
+
+export async function addMembership(db: Db, personId: string, institutionId: string, role: MembershipRole) {
+  return db.membership.create({ data: { personId, institutionId, role } })
+}
+
+export async function grantCentralRole(db: Db, personId: string, role: CentralRole) {
+  return db.centralRoleAssignment.create({ data: { personId, role } })
+}
+
+/** A person with one role in one institution, the common case in tests. */
+export async function createMember(db: Db, institutionId: string, role: MembershipRole, name?: string) {
+  const person = await createPerson(db, name ? { name } : {})
+  await addMembership(db, person.id, institutionId, role)
+  return person
+}
+
+export async function createCentralPerson(db: Db, role: CentralRole, name?: string) {
+  const person = await createPerson(db, name ? { name } : {})
+  await grantCentralRole(db, person.id, role)
+  return person
+}

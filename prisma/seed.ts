@@ -1,0 +1,108 @@
+/**
+ * Demo and reference data: every institution of the graduality groups (345 municipalities, the 16
+ * regional governments, group A ministries and services) and demo people for every role.
+ * Runs once on an empty database (`npm start` calls it; `npm run db:seed` by hand).
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { checkDigit } from '@/lib/chile/rut'
+import { createPrismaClient, type Db } from '@/lib/db/client'
+import type { CentralRole, GradualityGroup, InstitutionKind, MembershipRole } from '@/lib/generated/prisma/enums'
+import { institutionRecord } from '@/lib/institutions/records'
+import { addMembership, grantCentralRole } from './factories'
+
+const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T
+
+type InstitutionSeed = {
+  name: string
+  shortName: string
+  rut: string
+  kind: InstitutionKind
+  group: GradualityGroup
+  region: string | null
+  pisee1: boolean
+}
+
+/** Demo people: who they are, and where they act. RUNs are valid but fictitious. */
+const demoPeople: {
+  name: string
+  runBody: string
+  email: string
+  institution?: string
+  roles?: MembershipRole[]
+  central?: CentralRole
+}[] = [
+  { name: 'Carolina Fuentes Rojas', runBody: '15234561', email: 'cfuentes@registrocivil.example.cl', institution: 'SRCeI', roles: ['CTD'] },
+  { name: 'Matías Herrera Soto', runBody: '16345672', email: 'mherrera@registrocivil.example.cl', institution: 'SRCeI', roles: ['TECHNICAL_ADMIN'] },
+  { name: 'Valentina Muñoz Araya', runBody: '17456783', email: 'vmunoz@registrocivil.example.cl', institution: 'SRCeI', roles: ['BUSINESS_ADMIN'] },
+  { name: 'Jorge Castillo Vega', runBody: '13567894', email: 'jcastillo@munivallenar.example.cl', institution: 'Vallenar', roles: ['CTD'] },
+  { name: 'Daniela Pizarro Tapia', runBody: '18678905', email: 'dpizarro@munivallenar.example.cl', institution: 'Vallenar', roles: ['TECHNICAL_ADMIN'] },
+  { name: 'Felipe Contreras Olivares', runBody: '14789016', email: 'fcontreras@munivallenar.example.cl', institution: 'Vallenar', roles: ['BUSINESS_ADMIN'] },
+  { name: 'Andrea Morales Díaz', runBody: '12890127', email: 'amorales@ips.example.cl', institution: 'IPS', roles: ['CTD', 'BUSINESS_ADMIN'] },
+  { name: 'Rodrigo Silva Campos', runBody: '19901238', email: 'rsilva@ips.example.cl', institution: 'IPS', roles: ['TECHNICAL_ADMIN'] },
+  { name: 'Camila Reyes Navarro', runBody: '16012349', email: 'creyes@digital.example.gob.cl', central: 'DGD_REVIEWER' },
+  { name: 'Sebastián Vargas Lagos', runBody: '11123450', email: 'svargas@digital.example.gob.cl', central: 'DGD_HEAD' },
+  { name: 'Patricia Núñez Espinoza', runBody: '10234568', email: 'pnunez@contraloria.example.cl', central: 'AUDITOR' },
+  { name: 'Juan Pérez González', runBody: '20345679', email: 'juan.perez@example.cl' },
+]
+
+/** Municipality RUTs here are illustrative (the source lists names only): 69.xxx.xxx, valid módulo 11. */
+function municipalityRut(index: number): string {
+  const body = String(69_010_000 + index * 1_000)
+  return `${body}-${checkDigit(body)}`
+}
+
+export async function seed(db: Db): Promise<{ institutions: number; people: number } | null> {
+  if ((await db.institution.count()) > 0) return null
+
+  const regions = readJson<Record<string, string>>('municipality-regions.json')
+  const municipalities = readJson<{ municipalities: { name: string; group: GradualityGroup }[] }>('municipalities.json')
+  const institutions: InstitutionSeed[] = [
+    ...readJson<InstitutionSeed[]>('institutions.json'),
+    ...municipalities.municipalities.map((m, i) => ({
+      name: `Municipalidad de ${m.name}`,
+      shortName: m.name,
+      rut: municipalityRut(i),
+      kind: 'MUNICIPALIDAD' as const,
+      group: m.group,
+      region: regions[m.name] ?? null,
+      pisee1: false,
+    })),
+  ]
+  await db.institution.createMany({
+    data: institutions.map(({ name, shortName, rut, kind, group, region, pisee1 }) =>
+      institutionRecord({ name, shortName, rut, kind, group, region, pisee1 }),
+    ),
+  })
+
+  const byShortName = new Map(
+    (await db.institution.findMany({ select: { id: true, shortName: true } })).map((i) => [i.shortName, i.id]),
+  )
+  for (const person of demoPeople) {
+    const created = await db.person.create({
+      data: { name: person.name, run: `${person.runBody}-${checkDigit(person.runBody)}`, email: person.email },
+    })
+    if (person.institution) {
+      const institutionId = byShortName.get(person.institution)
+      if (!institutionId) throw new Error(`Seed names an unknown institution: ${person.institution}`)
+      for (const role of person.roles ?? []) await addMembership(db, created.id, institutionId, role)
+    }
+    if (person.central) await grantCentralRole(db, created.id, person.central)
+  }
+  return { institutions: institutions.length, people: demoPeople.length }
+}
+
+// `npm run db:seed`
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const url = process.env.DATABASE_URL
+  if (!url) {
+    console.error('DATABASE_URL is not set.')
+    process.exit(1)
+  }
+  const db = createPrismaClient(url)
+  const result = await seed(db)
+  console.log(result ? `Seeded ${result.institutions} institutions and ${result.people} people.` : 'Database already has data; seed skipped.')
+  await db.$disconnect()
+}
