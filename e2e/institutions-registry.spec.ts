@@ -17,7 +17,7 @@ test.describe('institutions registry', () => {
     await expect(table.getByRole('link', { name: 'Gobierno Regional de Valparaíso' })).toBeVisible()
 
     // Filter by group: only group B remains.
-    await page.getByRole('button', { name: /^Grupo/ }).click()
+    await page.getByRole('group', { name: 'Búsqueda y filtros' }).getByRole('button', { name: /^Grupo/ }).click()
     await page.getByRole('checkbox', { name: 'Grupo B' }).check()
     await expect(page).toHaveURL(/group=B/)
     await page.keyboard.press('Escape')

@@ -9,7 +9,7 @@ test.describe('member management', () => {
     // A wrong check digit: refused with a message on the field, and what was typed is kept.
     await page.getByLabel('RUN').fill('12.345.678-9')
     await page.getByLabel('Nombre completo').fill('Ignacio Bravo Leiva')
-    await page.getByLabel('Rol').selectOption({ label: 'Administrador/a de negocio' })
+    await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Administrador/a de negocio' })
     await page.getByRole('button', { name: 'Designar' }).click()
     await expect(page.getByText('El RUN no es válido: revisa el dígito verificador.')).toBeVisible()
     await expect(page.getByLabel('RUN')).toHaveAttribute('aria-invalid', 'true')
@@ -29,6 +29,7 @@ test.describe('member management', () => {
     await signInAs(people.ctdVallenar)
     await page.goto('/institutions?q=registro+civil')
     await page.getByRole('link', { name: 'Servicio de Registro Civil e Identificación' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Servicio de Registro Civil e Identificación' })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Administrar miembros' })).toHaveCount(0)
 
     const response = await page.goto(`${page.url()}/members`)
@@ -37,12 +38,14 @@ test.describe('member management', () => {
   })
 
   test("the server action refuses a CTD who points it at another institution", async ({ page, signInAs }) => {
-    // Find both institutions' ids as a DGD reviewer would see them.
+    // Find both institutions' ids the way the CTD sees them in the portal.
     await signInAs(people.ctdVallenar)
     await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Miembros' }).click()
+    await page.waitForURL(/\/members$/)
     const ownId = page.url().match(/institutions\/([^/]+)\/members/)![1]!
     await page.goto('/institutions?q=registro+civil')
     await page.getByRole('link', { name: 'Servicio de Registro Civil e Identificación' }).click()
+    await page.waitForURL(/\/institutions\/[^/?]+$/)
     const otherId = page.url().match(/institutions\/([^/?]+)/)![1]!
 
     // Submit the form on the CTD's own page, with the bound institution swapped for the other one.
@@ -55,7 +58,7 @@ test.describe('member management', () => {
     await page.getByLabel('RUN').fill('11.111.111-1')
     await page.getByLabel('Nombre completo').fill('Persona Intrusa')
     await page.getByRole('button', { name: 'Designar' }).click()
-    await expect(page.getByRole('alert')).toHaveText('No tienes permiso para realizar esta acción.')
+    await expect(page.getByRole('alert').filter({ hasText: 'No tienes permiso para realizar esta acción.' })).toBeVisible()
     await page.unrouteAll()
 
     // Nothing changed at the other institution.

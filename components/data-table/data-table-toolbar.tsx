@@ -46,7 +46,7 @@ export function DataTableToolbar<TData extends RowData>({
     })
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div role="group" aria-label={t('toolbar')} className="flex flex-wrap items-center gap-2">
       <div className="relative w-full sm:w-72">
         <label htmlFor={searchId} className="sr-only">
           {t('search.label')}

@@ -8,5 +8,5 @@ export type NewInstitution = Omit<Prisma.InstitutionCreateInput, 'searchText' | 
 export function institutionRecord(input: NewInstitution): Prisma.InstitutionCreateInput {
   const rut = normalizeRut(input.rut)
   if (!rut) throw new Error(`Invalid RUT for institution "${input.name}": ${input.rut}`)
-  return { ...input, rut, searchText: searchTextOf(input.name, input.shortName, input.region, rut) }
+  return { ...input, rut, searchText: searchTextOf(input.name, input.shortName, rut) }
 }
