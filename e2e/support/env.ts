@@ -1,7 +1,9 @@
 /** Where the end-to-end tests run the portal and the stand-in ClaveÚnica, and how they are wired. */
 const portalPort = Number(process.env.E2E_PORT ?? 3100)
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101)
-const baseURL = `http://127.0.0.1:${portalPort}`
+// localhost, not 127.0.0.1: Next.js rewrites loopback IPs to "localhost" in request URLs
+// (nextauthjs/next-auth#12321), which would split the OIDC redirect_uri and the cookies across two origins.
+const baseURL = `http://localhost:${portalPort}`
 const oidcIssuer = `http://127.0.0.1:${oidcPort}`
 const client = { id: 'portal-pisee-e2e', secret: 'e2e-secret-not-for-production' }
 

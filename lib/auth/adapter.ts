@@ -19,9 +19,11 @@ export function personAdapter(db: Db): Adapter {
   return {
     async createUser(user) {
       const { run, name, email } = user as AdapterUser & { run: string }
+      // An e-mail already held by someone else is not this person's to claim: keep the login, drop the e-mail.
+      const emailTaken = email ? (await db.person.count({ where: { email, run: { not: run } } })) > 0 : false
       const person = await db.person.upsert({
         where: { run },
-        create: { run, name: name ?? run, email: email || null },
+        create: { run, name: name ?? run, email: email && !emailTaken ? email : null },
         update: {},
         select: personSelect,
       })

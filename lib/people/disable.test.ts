@@ -46,14 +46,3 @@ describe('disablePerson', () => {
     await expect(disablePerson(head, head.personId)).rejects.toThrow(new DomainError('cannotDisableSelf'))
   })
 })
-
-describe('signing out', () => {
-  it('deletes the session row, so the cookie no longer opens a session', async () => {
-    const institution = await createInstitution(db)
-    const person = await createMember(db, institution.id, 'CTD')
-    const token = `signout-${person.id}`
-    await adapter.createSession!({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 60_000) })
-    await adapter.deleteSession!(token)
-    expect(await adapter.getSessionAndUser!(token)).toBeNull()
-  })
-})

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { db } from '@/lib/db/client'
+import { createInstitution, createMember, createPerson, randomRut } from '@/prisma/factories'
+import { personAdapter } from './adapter'
+
+const adapter = personAdapter(db)
+
+describe('signing out', () => {
+  it('deletes the session row, so the cookie no longer opens a session', async () => {
+    const institution = await createInstitution(db)
+    const person = await createMember(db, institution.id, 'CTD')
+    const token = `signout-${person.id}`
+    await adapter.createSession!({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 60_000) })
+    await adapter.deleteSession!(token)
+    expect(await adapter.getSessionAndUser!(token)).toBeNull()
+  })
+})
+
+describe('first ClaveÚnica login', () => {
+  it('links to the person an institution registered with that RUN', async () => {
+    const institution = await createInstitution(db)
+    const registered = await createMember(db, institution.id, 'CTD')
+    const user = await adapter.createUser!({ id: 'x', run: registered.run, name: 'Otro Nombre', email: '', emailVerified: null } as never)
+    expect(user.id).toBe(registered.id)
+    expect(user.name).toBe(registered.name)
+  })
+
+  it("creates a new person without an e-mail that belongs to someone else", async () => {
+    const owner = await createPerson(db)
+    const run = randomRut()
+    const user = await adapter.createUser!({ id: 'x', run, name: 'Nueva Persona', email: owner.email!, emailVerified: null } as never)
+    const person = await db.person.findUniqueOrThrow({ where: { id: user.id } })
+    expect(person).toMatchObject({ run, name: 'Nueva Persona', email: null })
+  })
+})
