@@ -1,4 +1,4 @@
-import { expect, people, test } from './support/fixtures'
+import { expect, people, signInAs, test } from './support/fixtures'
 
 test.describe('member management', () => {
   test('a CTD designates an administrator, sees a clear refusal for a bad RUN, and ends the designation', async ({ page, signInAs }) => {
@@ -65,4 +65,27 @@ test.describe('member management', () => {
     await page.goto(`/institutions/${otherId}`)
     await expect(page.getByText('Persona Intrusa')).toHaveCount(0)
   })
+})
+
+test('DGD disables an account: the person is signed out everywhere and cannot sign in again', async ({ page, browser }) => {
+  const theirs = await browser.newContext()
+  const theirPage = await theirs.newPage()
+  await signInAs(theirPage, 'Daniela Pizarro Tapia')
+
+  await signInAs(page, people.dgdReviewer)
+  await page.goto('/institutions?q=vallenar&kind=MUNICIPALIDAD')
+  await page.getByRole('link', { name: 'Municipalidad de Vallenar' }).click()
+  await page.getByRole('link', { name: 'Administrar miembros' }).click()
+  await page.getByRole('button', { name: 'Deshabilitar la cuenta de Daniela Pizarro Tapia' }).click()
+  await expect(page.getByText('¿Deshabilitar la cuenta de Daniela Pizarro Tapia?')).toBeVisible()
+  await page.getByRole('button', { name: 'Sí, deshabilitar' }).click()
+  await expect(page.getByRole('table', { name: 'Miembros vigentes' }).getByRole('row', { name: /Daniela Pizarro Tapia/ })).toContainText(
+    'Cuenta deshabilitada',
+  )
+
+  await theirPage.reload()
+  await expect(theirPage).toHaveURL(/\/login$/)
+  await theirPage.goto('/login/demo')
+  await expect(theirPage.getByRole('button', { name: 'Ingresar como Daniela Pizarro Tapia' })).toHaveCount(0)
+  await theirs.close()
 })

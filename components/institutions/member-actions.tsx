@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
@@ -22,16 +22,38 @@ export function EndMembershipButton({ membershipId, label }: { membershipId: str
   )
 }
 
-/** "Deshabilitar cuenta": DGD only; ends every session of that person. */
-export function DisablePersonButton({ personId, label }: { personId: string; label: string }) {
+/**
+ * "Deshabilitar cuenta": DGD only; ends every session of that person. It cannot be undone from the
+ * portal, so it asks once more before acting.
+ */
+export function DisablePersonButton({ personId, name }: { personId: string; name: string }) {
   const t = useTranslations('members.disable')
   const [state, action, pending] = useActionState(disablePersonAction, initialFormState)
+  const [confirming, setConfirming] = useState(false)
+  if (!confirming || state.status === 'success') {
+    return (
+      <div className="space-y-2">
+        {state.status !== 'success' && (
+          <Button variant="danger" onClick={() => setConfirming(true)} aria-label={t('label', { name })}>
+            {t('submit')}
+          </Button>
+        )}
+        <FormMessage state={state} />
+      </div>
+    )
+  }
   return (
-    <form action={action} className="space-y-2">
+    <form action={action} className="space-y-2 rounded-md border border-danger-700/30 bg-danger-50 p-2">
+      <p className="text-sm text-danger-700">{t('confirm', { name })}</p>
       <input type="hidden" name="personId" value={personId} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={label}>
-        {t('submit')}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="danger" disabled={pending}>
+          {t('confirmSubmit')}
+        </Button>
+        <Button variant="secondary" onClick={() => setConfirming(false)}>
+          {t('cancel')}
+        </Button>
+      </div>
       <FormMessage state={state} />
     </form>
   )

@@ -11,7 +11,7 @@ export const people = {
   citizen: 'Juan Pérez González',
 } as const
 
-export type DemoPerson = (typeof people)[keyof typeof people]
+export type DemoPerson = (typeof people)[keyof typeof people] | 'Daniela Pizarro Tapia'
 
 /** Signs in through the demo page, as a person would: pick a name, press its button. */
 export async function signInAs(page: Page, name: DemoPerson) {

@@ -47,7 +47,7 @@ export default async function MembersPage({ params }: PageProps<'/institutions/[
                   label={t('end.label', { name: member.name, role: tRoles(member.role) })}
                 />
                 {mayDisable && !member.disabled && member.personId !== viewer.personId && (
-                  <DisablePersonButton personId={member.personId} label={t('disable.label', { name: member.name })} />
+                  <DisablePersonButton personId={member.personId} name={member.name} />
                 )}
               </div>
             )}
