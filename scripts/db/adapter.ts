@@ -3,18 +3,17 @@
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { PrismaPg } from '@prisma/adapter-pg'
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQueryable,
+import {
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQueryable,
 } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 
 /** PostgreSQL's internal one-byte `"char"` type, used by catalog columns the engine introspects. */
 const CHAR_OID = 18
 const TEXT_OID = 25
-/** @prisma/driver-adapter-utils' ColumnTypeEnum.Character (a type-only import would not give the value). */
-const CHARACTER_COLUMN_TYPE = 6
 
 type QueryResults = pg.QueryResult | pg.QueryResult[]
 
@@ -67,7 +66,7 @@ function relabelCharColumns(results: QueryResults): QueryResults {
 function withCharColumns(queryRaw: SqlQueryable['queryRaw']): SqlQueryable['queryRaw'] {
   return async (query) => {
     const resultSet = await queryRaw(query)
-    for (const i of charColumnsOf.get(resultSet.rows) ?? []) resultSet.columnTypes[i] = CHARACTER_COLUMN_TYPE
+    for (const i of charColumnsOf.get(resultSet.rows) ?? []) resultSet.columnTypes[i] = ColumnTypeEnum.Character
     return resultSet
   }
 }
@@ -90,8 +89,8 @@ function createPool(config: pg.PoolConfig): pg.Pool {
  * implicit transaction; executeRaw with no parameters does exactly that (and keeps adapter-pg's error
  * mapping, so failures reach the engine and end up in `_prisma_migrations.logs`).
  */
-async function connectAdapter(pool: pg.Pool, schema: string | undefined, close: () => Promise<void>): Promise<SqlDriverAdapter> {
-  const adapter = await new PrismaPg(pool, { schema }).connect()
+async function connectAdapter(pool: pg.Pool, close: () => Promise<void>): Promise<SqlDriverAdapter> {
+  const adapter = await new PrismaPg(pool).connect()
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
@@ -115,32 +114,43 @@ async function connectAdapter(pool: pg.Pool, schema: string | undefined, close: 
 }
 
 /**
- * A fresh in-memory PGlite, served over the wire protocol on a random local port so that it is
- * reached through the very same adapter-pg code path as the real database. It needs no server and no
- * CREATE DATABASE right, and disappears when disposed.
+ * An empty in-memory PGlite, started once per process: starting one takes seconds, cloning it half a
+ * second, and `migrate dev` needs a new shadow database several times.
+ */
+let pristine: Promise<PGlite> | undefined
+function pristinePglite(): Promise<PGlite> {
+  pristine ??= PGlite.create().catch((error: unknown) => {
+    pristine = undefined
+    throw error
+  })
+  return pristine
+}
+
+/**
+ * The shadow database: a fresh in-memory PGlite, served over the wire protocol on a random local
+ * port so that it is reached through the very same adapter-pg code path as the real database. It
+ * needs no server and no CREATE DATABASE right (and sidesteps adapter-pg's own shadow database, which
+ * given a URL silently reuses the main database), and it disappears when disposed.
  */
 async function connectToInMemoryShadowDb(): Promise<SqlDriverAdapter> {
-  const db = await PGlite.create()
+  // clone() is typed as the interface but returns a PGlite, which the socket server needs.
+  const db = (await (await pristinePglite()).clone()) as PGlite
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
   await server.start()
   const port = Number(server.getServerConn().split(':').pop())
   const pool = createPool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' })
-  return connectAdapter(pool, undefined, async () => {
+  return connectAdapter(pool, async () => {
     await pool.end()
     await server.stop()
     await db.close()
   })
 }
 
-/** The `?schema=` parameter Prisma URLs may carry (pg itself ignores it). */
-function schemaOf(databaseUrl: string): string | undefined {
-  return new URL(databaseUrl).searchParams.get('schema') ?? undefined
-}
-
 /**
  * The factory handed to the engine: the target database, plus an in-memory PGlite as shadow.
- * The engine does not dispose its main connection when it is freed, so every connection opened here
- * is tracked and `close()` ends whatever is still open once a command is done.
+ * The engine holds its connections for its lifetime, and freeing it is a synchronous call that cannot
+ * await their disposal, so every connection opened here is tracked and `close()` ends whatever is
+ * still open once a command is done.
  */
 export function createAdapterFactory(databaseUrl: string): {
   factory: SqlMigrationAwareDriverAdapterFactory
@@ -162,7 +172,7 @@ export function createAdapterFactory(databaseUrl: string): {
       adapterName: '@prisma/adapter-pg',
       connect: async () => {
         const pool = createPool({ connectionString: databaseUrl })
-        return track(await connectAdapter(pool, schemaOf(databaseUrl), () => pool.end()))
+        return track(await connectAdapter(pool, () => pool.end()))
       },
       connectToShadowDb: async () => track(await connectToInMemoryShadowDb()),
     },

@@ -43,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const migrationsDir = values['migrations-dir'] ?? DEFAULT_MIGRATIONS_DIR
-  const shownDir = path.relative(process.cwd(), path.resolve(migrationsDir)) || '.'
+  const relativeDir = path.relative(process.cwd(), path.resolve(migrationsDir))
+  const shownDir = relativeDir.startsWith('..') ? path.resolve(migrationsDir) : relativeDir || '.'
   const target = redactPassword(databaseUrl)
 
   switch (command) {

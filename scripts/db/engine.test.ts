@@ -154,7 +154,7 @@ describe.each([
     await addMigration('20250101000000_notes', HAND_WRITTEN)
     await addMigration('20250102000000_broken', 'CREATE TABLE "Half" (id int);\nSELECT * FROM "Missing";\n')
 
-    await expect(migrateDeploy({ databaseUrl: target.url, migrationsDir })).rejects.toThrow(/Missing/)
+    await expect(migrateDeploy({ databaseUrl: target.url, migrationsDir })).rejects.toThrow(/at 20250102000000_broken:[^]*Missing/)
 
     const rows = await migrationRows(target.url)
     expect(rows.map((r) => [r.migration_name, r.finished_at === null])).toEqual([

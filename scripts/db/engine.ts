@@ -56,17 +56,18 @@ async function withEngine<T>(
   const log = (line: string) => {
     if (process.env.DEBUG?.includes('schema-engine')) process.stderr.write(`${line}\n`)
   }
-  const engine = await SchemaEngine.new(
-    { datamodels: schemaFiles?.map((f): [string, string] => [f.path, f.content]) },
-    log,
-    bindMigrationAwareSqlAdapterFactory(connections.factory),
-  ).catch((error: unknown) => Promise.reject(engineError(error)))
+  let engine: SchemaEngine | undefined
   try {
+    engine = await SchemaEngine.new(
+      { datamodels: schemaFiles?.map((f): [string, string] => [f.path, f.content]) },
+      log,
+      bindMigrationAwareSqlAdapterFactory(connections.factory),
+    )
     return await run(engine)
   } catch (error) {
     throw engineError(error)
   } finally {
-    engine.free()
+    engine?.free()
     await connections.close()
   }
 }
@@ -82,7 +83,7 @@ function engineError(error: unknown): Error {
 /**
  * Applies the pending migrations, creating the database first if needed. Safe to call on every start:
  * nothing happens when all are applied, and concurrent callers are serialized by the engine's
- * advisory lock. Throws when a migration fails (the failure is recorded in `_prisma_migrations`
+ * advisory lock (plus an in-process queue, for PGlite). Throws when a migration fails (the failure is recorded in `_prisma_migrations`
  * with its logs and no finished_at) or when an earlier failed migration is still unresolved.
  */
 export async function migrateDeploy(options: {
@@ -98,7 +99,10 @@ export async function migrateDeploy(options: {
         const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER })
         return { applied: appliedMigrationNames }
       } catch (error) {
-        throw new Error(`Applying migrations from ${migrationsDir} failed:\n${engineError(error).message}`)
+        // The engine names the failing migration only in the span trace that engineError drops.
+        const failing = /migration_name="([^"]+)"/.exec(error instanceof Error ? error.message : '')?.[1]
+        const where = failing ? ` at ${failing}` : ''
+        throw new Error(`Applying migrations from ${migrationsDir} failed${where}:\n${engineError(error).message}`)
       }
     })
   })

@@ -25,8 +25,8 @@ const BINDINGS_MODULE = './schema_engine_bg.js'
  * between the two packages would surface as an obscure LinkError, or as a TypeError in the middle of
  * a migration when a missing import is first called.
  */
-export function assertBindingsMatch(module: WebAssembly.Module, provided: Record<string, unknown>, wasmPath: string): void {
-  const imports = WebAssembly.Module.imports(module)
+export function assertBindingsMatch(wasmModule: WebAssembly.Module, provided: Record<string, unknown>, wasmPath: string): void {
+  const imports = WebAssembly.Module.imports(wasmModule)
   const missing = imports.filter((i) => i.module !== BINDINGS_MODULE || typeof provided[i.name] !== 'function')
   if (missing.length === 0) return
   const prismaVersion = packageVersion('prisma/package.json')
@@ -57,9 +57,9 @@ export function schemaEngineWasmPath(): string {
 export function loadSchemaEngineWasm() {
   if (loaded) return loaded
   const wasmPath = schemaEngineWasmPath()
-  const module = new WebAssembly.Module(readFileSync(wasmPath))
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath))
   const provided = bindings as unknown as Record<string, unknown>
-  assertBindingsMatch(module, provided, wasmPath)
+  assertBindingsMatch(wasmModule, provided, wasmPath)
 
   // The bindings report Rust panics through this global (the prisma CLI installs the same hook).
   const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } }
@@ -69,7 +69,7 @@ export function loadSchemaEngineWasm() {
     },
   }
 
-  const instance = new WebAssembly.Instance(module, { [BINDINGS_MODULE]: provided as WebAssembly.ModuleImports })
+  const instance = new WebAssembly.Instance(wasmModule, { [BINDINGS_MODULE]: provided as WebAssembly.ModuleImports })
   bindings.__wbg_set_wasm(instance.exports)
   ;(instance.exports.__wbindgen_start as () => void)()
   loaded = { SchemaEngine: bindings.SchemaEngine, wasmPath, version: bindings.version() }
