@@ -5,8 +5,8 @@
 import { randomInt } from 'node:crypto'
 import { checkDigit } from '@/lib/chile/rut'
 import type { Db } from '@/lib/db/client'
-import type { CentralRole, GradualityGroup, InstitutionKind, MembershipRole } from '@/lib/generated/prisma/enums'
-import { institutionRecord } from '@/lib/institutions/records'
+import type { CentralRole, MembershipRole } from '@/lib/generated/prisma/enums'
+import { institutionRecord, type InstitutionFields } from '@/lib/institutions/records'
 
 /** A valid, random RUT/RUN in [min, max): institutions live in 60–79 million, people below 30 million. */
 export function randomRut(min = 10_000_000, max = 29_999_999): string {
@@ -14,15 +14,7 @@ export function randomRut(min = 10_000_000, max = 29_999_999): string {
   return `${body}-${checkDigit(body)}`
 }
 
-export type InstitutionOverrides = Partial<{
-  name: string
-  shortName: string
-  rut: string
-  kind: InstitutionKind
-  group: GradualityGroup
-  region: string | null
-  pisee1: boolean
-}>
+export type InstitutionOverrides = Partial<InstitutionFields>
 
 export async function createInstitution(db: Db, overrides: InstitutionOverrides = {}) {
   const name = overrides.name ?? `Servicio de Prueba ${randomInt(1_000_000)}`

@@ -8,22 +8,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkDigit } from '@/lib/chile/rut'
 import { createPrismaClient, type Db } from '@/lib/db/client'
-import type { CentralRole, GradualityGroup, InstitutionKind, MembershipRole } from '@/lib/generated/prisma/enums'
-import { institutionRecord } from '@/lib/institutions/records'
+import type { CentralRole, GradualityGroup, MembershipRole } from '@/lib/generated/prisma/enums'
+import { institutionRecord, type InstitutionFields } from '@/lib/institutions/records'
 import { addMembership, grantCentralRole } from './factories'
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T
 
-type InstitutionSeed = {
-  name: string
-  shortName: string
-  rut: string
-  kind: InstitutionKind
-  group: GradualityGroup
-  region: string | null
-  pisee1: boolean
-}
 
 /** Demo people: who they are, and where they act. RUNs are valid but fictitious. */
 const demoPeople: {
@@ -59,8 +50,8 @@ export async function seed(db: Db): Promise<{ institutions: number; people: numb
 
   const regions = readJson<Record<string, string>>('municipality-regions.json')
   const municipalities = readJson<{ municipalities: { name: string; group: GradualityGroup }[] }>('municipalities.json')
-  const institutions: InstitutionSeed[] = [
-    ...readJson<InstitutionSeed[]>('institutions.json'),
+  const institutions: InstitutionFields[] = [
+    ...readJson<InstitutionFields[]>('institutions.json'),
     ...municipalities.municipalities.map((m, i) => ({
       name: `Municipalidad de ${m.name}`,
       shortName: m.name,

@@ -5,21 +5,12 @@ import { formatRut } from '@/lib/chile/rut'
 import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import type { GradualityGroup, InstitutionKind, MembershipRole, Pisee2Stage } from '@/lib/generated/prisma/enums'
+import type { MembershipRole, Pisee2Stage } from '@/lib/generated/prisma/enums'
 import { foldForSearch } from '@/lib/text/search'
+import type { InstitutionFields } from './records'
 import type { InstitutionsTableParams } from './table-params'
 
-export type InstitutionRow = {
-  id: string
-  name: string
-  shortName: string
-  rut: string
-  kind: InstitutionKind
-  group: GradualityGroup
-  region: string | null
-  pisee1: boolean
-  memberCount: number
-}
+export type InstitutionRow = InstitutionFields & { id: string; memberCount: number }
 
 function listWhere(params: Pick<InstitutionsTableParams, 'q' | 'filters'>): Prisma.InstitutionWhereInput {
   // Every word must match, in any order: "muni valpo" finds "Municipalidad de Valparaíso".
@@ -105,15 +96,8 @@ export type InstitutionMember = {
   disabled: boolean
 }
 
-export type InstitutionDetail = {
+export type InstitutionDetail = InstitutionFields & {
   id: string
-  name: string
-  shortName: string
-  rut: string
-  kind: InstitutionKind
-  group: GradualityGroup
-  region: string | null
-  pisee1: boolean
   pisee2Stage: Pisee2Stage
   members: InstitutionMember[]
   canReadMemberDetails: boolean
