@@ -36,7 +36,8 @@ function listOrderBy(sort: InstitutionsTableParams['sort']): Prisma.InstitutionO
   return [primary, { name: 'asc' }, { id: 'asc' }]
 }
 
-const rowSelect = {
+/** The columns behind InstitutionFields, plus the id. */
+const fieldsSelect = {
   id: true,
   name: true,
   shortName: true,
@@ -45,6 +46,10 @@ const rowSelect = {
   group: true,
   region: true,
   pisee1: true,
+} satisfies Prisma.InstitutionSelect
+
+const rowSelect = {
+  ...fieldsSelect,
   _count: { select: { memberships: { where: { endedAt: null } } } },
 } satisfies Prisma.InstitutionSelect
 
@@ -114,14 +119,7 @@ export async function getInstitution(viewer: Viewer, id: string): Promise<Instit
   const institution = await db.institution.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      shortName: true,
-      rut: true,
-      kind: true,
-      group: true,
-      region: true,
-      pisee1: true,
+      ...fieldsSelect,
       pisee2Stage: true,
       memberships: {
         where: mayReadDetails ? {} : { endedAt: null },
