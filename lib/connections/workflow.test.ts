@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { decide, waitingOn, type CaseActor, type CaseSnapshot } from './workflow'
+
+const nobody: CaseActor = { consumerRoles: [], providerRoles: [], centralRoles: [] }
+const consumerCtd: CaseActor = { ...nobody, consumerRoles: ['CTD'] }
+const consumerBusiness: CaseActor = { ...nobody, consumerRoles: ['BUSINESS_ADMIN'] }
+const consumerTech: CaseActor = { ...nobody, consumerRoles: ['TECHNICAL_ADMIN'] }
+const providerBusiness: CaseActor = { ...nobody, providerRoles: ['BUSINESS_ADMIN'] }
+const reviewer: CaseActor = { ...nobody, centralRoles: ['DGD_REVIEWER'] }
+const head: CaseActor = { ...nobody, centralRoles: ['DGD_HEAD'] }
+const auditor: CaseActor = { ...nobody, centralRoles: ['AUDITOR'] }
+
+const start: CaseSnapshot = { status: 'MEETING_REQUESTED', requiresAgreement: true, agreementStatus: null, signedBy: [] }
+
+describe('decide', () => {
+  it('walks the whole path, each step by its role', () => {
+    let s = start
+    const step = (action: Parameters<typeof decide>[1], actor: CaseActor, patch: Partial<CaseSnapshot> = {}) => {
+      const move = decide(s, action, actor)
+      if (!move.ok) throw new Error(`${action} refused: ${move.refusal}`)
+      s = { ...s, status: move.status, agreementStatus: move.agreementStatus, ...patch }
+      return s
+    }
+    step('requestAgreement', consumerBusiness)
+    expect(s).toMatchObject({ status: 'MEETING_REQUESTED', agreementStatus: 'REQUESTED' })
+    step('scheduleMeeting', reviewer)
+    step('recordMeetingHeld', head)
+    expect(decide(s, 'provisionDevNode', reviewer)).toEqual({ ok: false, refusal: 'agreementPending' })
+    step('approveAgreement', providerBusiness)
+    step('provisionDevNode', reviewer)
+    expect(s.status).toBe('DEV_NODE_PROVISIONED')
+    step('signAgreementAsProvider', providerBusiness, { signedBy: ['PROVIDER'] })
+    expect(s.agreementStatus).toBe('APPROVED')
+    step('signAgreementAsConsumer', consumerBusiness, { signedBy: ['PROVIDER', 'CONSUMER'] })
+    expect(s.agreementStatus).toBe('IN_FORCE')
+    step('recordConnectivityTest', consumerTech)
+    step('requestPromotion', consumerCtd)
+    step('reviewPromotion', reviewer)
+    step('approvePromotion', head)
+    expect(s.status).toBe('CONNECTED')
+  })
+
+  it('skips the agreement when the service does not require one', () => {
+    const s: CaseSnapshot = { ...start, status: 'MEETING_HELD', requiresAgreement: false }
+    expect(decide(s, 'provisionDevNode', reviewer)).toMatchObject({ ok: true, status: 'DEV_NODE_PROVISIONED' })
+    expect(decide(s, 'requestAgreement', consumerBusiness)).toEqual({ ok: false, refusal: 'agreementNotRequired' })
+  })
+
+  it('refuses the wrong role at every step', () => {
+    expect(decide(start, 'scheduleMeeting', consumerCtd)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    expect(decide(start, 'scheduleMeeting', auditor)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    expect(decide(start, 'requestAgreement', providerBusiness)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    const requested = { ...start, agreementStatus: 'REQUESTED' as const }
+    expect(decide(requested, 'approveAgreement', consumerBusiness)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    const testing: CaseSnapshot = { ...start, status: 'DEV_NODE_PROVISIONED' }
+    expect(decide(testing, 'recordConnectivityTest', consumerCtd)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    expect(decide(testing, 'requestPromotion', consumerTech)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    const requestedPromotion: CaseSnapshot = { ...start, status: 'PROMOTION_REQUESTED' }
+    expect(decide(requestedPromotion, 'reviewPromotion', head)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    expect(decide(requestedPromotion, 'rejectPromotion', head)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+    const reviewed: CaseSnapshot = { ...start, status: 'PROMOTION_REVIEWED' }
+    expect(decide(reviewed, 'approvePromotion', reviewer)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+  })
+
+  it('refuses a repeat or a skipped step as the wrong state', () => {
+    const scheduled: CaseSnapshot = { ...start, status: 'MEETING_SCHEDULED' }
+    expect(decide(scheduled, 'scheduleMeeting', reviewer)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    expect(decide(start, 'recordMeetingHeld', reviewer)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    expect(decide(start, 'provisionDevNode', reviewer)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    expect(decide({ ...start, status: 'MEETING_HELD' }, 'requestPromotion', consumerCtd)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    const requested = { ...start, agreementStatus: 'REQUESTED' as const }
+    expect(decide(requested, 'requestAgreement', consumerBusiness)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    const signedByProvider: CaseSnapshot = { ...start, agreementStatus: 'APPROVED', signedBy: ['PROVIDER'] }
+    expect(decide(signedByProvider, 'signAgreementAsProvider', providerBusiness)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    const connected: CaseSnapshot = { ...start, status: 'CONNECTED' }
+    expect(decide(connected, 'approvePromotion', head)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    expect(decide(connected, 'rejectPromotion', head)).toEqual({ ok: false, refusal: 'caseWrongState' })
+  })
+
+  it('closes the case when the provider rejects the agreement, and nothing moves after', () => {
+    const requested = { ...start, agreementStatus: 'REQUESTED' as const }
+    const move = decide(requested, 'rejectAgreement', providerBusiness)
+    expect(move).toEqual({ ok: true, status: 'CLOSED', agreementStatus: 'REJECTED' })
+    const closed: CaseSnapshot = { ...requested, status: 'CLOSED', agreementStatus: 'REJECTED' }
+    expect(decide(closed, 'scheduleMeeting', reviewer)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    expect(decide(closed, 'approveAgreement', providerBusiness)).toEqual({ ok: false, refusal: 'caseWrongState' })
+  })
+
+  it('sends a rejected promotion back to testing, from either approval step', () => {
+    expect(decide({ ...start, status: 'PROMOTION_REQUESTED' }, 'rejectPromotion', reviewer)).toMatchObject({ ok: true, status: 'DEV_NODE_PROVISIONED' })
+    expect(decide({ ...start, status: 'PROMOTION_REVIEWED' }, 'rejectPromotion', head)).toMatchObject({ ok: true, status: 'DEV_NODE_PROVISIONED' })
+  })
+})
+
+describe('waitingOn', () => {
+  it('names who acts next', () => {
+    expect(waitingOn(start)).toEqual(['DGD_REVIEWER', 'CONSUMER_BUSINESS_ADMIN'])
+    expect(waitingOn({ ...start, status: 'MEETING_HELD', agreementStatus: 'REQUESTED' })).toEqual(['PROVIDER_BUSINESS_ADMIN'])
+    expect(waitingOn({ ...start, status: 'MEETING_HELD', agreementStatus: 'APPROVED' })).toEqual([
+      'CONSUMER_BUSINESS_ADMIN',
+      'PROVIDER_BUSINESS_ADMIN',
+      'DGD_REVIEWER',
+    ])
+    expect(waitingOn({ ...start, status: 'PROMOTION_REVIEWED', agreementStatus: 'IN_FORCE', signedBy: ['CONSUMER', 'PROVIDER'] })).toEqual(['DGD_HEAD'])
+    expect(waitingOn({ ...start, status: 'CLOSED', agreementStatus: 'REJECTED' })).toEqual([])
+  })
+})
