@@ -1,6 +1,8 @@
 // The message catalog, one JSON file per feature namespace. Every string the UI shows lives here.
+import agreements from './es-CL/agreements.json'
 import audit from './es-CL/audit.json'
 import common from './es-CL/common.json'
+import connections from './es-CL/connections.json'
 import dataTable from './es-CL/data-table.json'
 import errors from './es-CL/errors.json'
 import home from './es-CL/home.json'
@@ -8,9 +10,29 @@ import institutions from './es-CL/institutions.json'
 import login from './es-CL/login.json'
 import members from './es-CL/members.json'
 import nav from './es-CL/nav.json'
+import notifications from './es-CL/notifications.json'
+import readiness from './es-CL/readiness.json'
 import roles from './es-CL/roles.json'
+import trainings from './es-CL/trainings.json'
 import validation from './es-CL/validation.json'
 
-export const messages = { audit, common, dataTable, errors, home, institutions, login, members, nav, roles, validation }
+export const messages = {
+  agreements,
+  audit,
+  common,
+  connections,
+  dataTable,
+  errors,
+  home,
+  institutions,
+  login,
+  members,
+  nav,
+  notifications,
+  readiness,
+  roles,
+  trainings,
+  validation,
+}
 
 export type Messages = typeof messages
