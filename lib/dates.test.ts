@@ -12,3 +12,12 @@ describe('dates in America/Santiago', () => {
     expect(formatDate(new Date('2026-11-22T02:00:00Z'))).toBe('21-11-2026')
   })
 })
+
+describe('parseChileDateTime', () => {
+  it('reads a Chilean wall-clock time in summer and in winter', async () => {
+    const { parseChileDateTime } = await import('./dates')
+    expect(parseChileDateTime('2026-11-25T10:00')?.toISOString()).toBe('2026-11-25T13:00:00.000Z')
+    expect(parseChileDateTime('2026-07-01T08:00')?.toISOString()).toBe('2026-07-01T12:00:00.000Z')
+    expect(parseChileDateTime('not a date')).toBeNull()
+  })
+})

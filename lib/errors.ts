@@ -25,6 +25,7 @@ export type DomainErrorCode =
   | 'agreementNotRequired'
   | 'agreementPending'
   | 'checklistUnmet'
+  | 'caseSameInstitution'
   | 'cooperationTerminationTooSoon'
   | 'alreadyAttended'
   | 'documentInvalid'

@@ -62,3 +62,24 @@ export async function createCentralPerson(db: Db, role: CentralRole, name?: stri
   await grantCentralRole(db, person.id, role)
   return person
 }
+
+export async function createService(
+  db: Db,
+  providerId: string,
+  overrides: Partial<{ code: string; name: string; requiresAgreement: boolean }> = {},
+) {
+  const code = overrides.code ?? `SVC-${randomInt(1_000_000_000)}`
+  return db.service.create({
+    data: {
+      code,
+      name: overrides.name ?? `Servicio ${code}`,
+      description: 'Servicio de prueba',
+      providerId,
+      version: '1.0',
+      protocol: 'REST',
+      requiresAgreement: overrides.requiresAgreement ?? true,
+      devEndpoint: `https://dev.example.gob.cl/${code}`,
+      prodEndpoint: `https://api.example.gob.cl/${code}`,
+    },
+  })
+}

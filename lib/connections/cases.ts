@@ -1,0 +1,366 @@
+/**
+ * Connection cases: every step is one transaction that locks the case, re-reads it, asks the
+ * workflow (./workflow.ts) whether the move is legal for this actor, makes a conditional write, and
+ * records its audit event (the case's timeline) and its notifications. A repeated or racing move
+ * finds the case already moved and is refused with a clear message; nothing is created twice.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { ForbiddenError, type Principal } from '@/lib/auth/roles'
+import { recordAudit } from '@/lib/audit/record'
+import { db, type Tx } from '@/lib/db/client'
+import { parseChileDateTime, parseIsoDate } from '@/lib/dates'
+import { DomainError } from '@/lib/errors'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { evaluateChecklist, unmetItems, type ChecklistResult } from './checklist'
+import { loadChecklistFacts } from './checklist-facts'
+import type {
+  AgreementApprovalInput,
+  AgreementRequestInput,
+  ConnectivityTestInput,
+  MeetingRequestInput,
+} from './schemas'
+import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
+
+type MembershipRole = 'CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN'
+
+/** The actor's standing in this case: roles on each side and at the DGD. */
+export function caseActor(principal: Principal, consumerId: string, providerId: string): CaseActor {
+  const rolesIn = (institutionId: string) =>
+    principal.memberships.filter((m) => m.institutionId === institutionId).map((m) => m.role as MembershipRole)
+  return {
+    consumerRoles: rolesIn(consumerId),
+    providerRoles: rolesIn(providerId),
+    centralRoles: [...principal.centralRoles],
+  }
+}
+
+/** Whether the principal is a party to the case at all: its two institutions, DGD staff and auditors. */
+export function isCaseParty(principal: Principal, consumerId: string, providerId: string): boolean {
+  return (
+    principal.centralRoles.length > 0 ||
+    principal.memberships.some((m) => m.institutionId === consumerId || m.institutionId === providerId)
+  )
+}
+
+const lockedCaseSelect = {
+  id: true,
+  number: true,
+  status: true,
+  consumerId: true,
+  providerId: true,
+  service: { select: { name: true, requiresAgreement: true, devEndpoint: true, prodEndpoint: true, code: true } },
+  agreement: { select: { id: true, status: true, signatures: { select: { party: true } } } },
+} satisfies Prisma.ConnectionCaseSelect
+
+type LockedCase = Prisma.ConnectionCaseGetPayload<{ select: typeof lockedCaseSelect }>
+
+function snapshotOf(locked: LockedCase): CaseSnapshot {
+  return {
+    status: locked.status,
+    requiresAgreement: locked.service.requiresAgreement,
+    agreementStatus: locked.agreement?.status ?? null,
+    signedBy: locked.agreement?.signatures.map((s) => s.party) ?? [],
+  }
+}
+
+/**
+ * Runs one step: lock, re-read, decide, then `apply` the writes that go with it. `apply` gets the
+ * case as locked and the decided move; the status write itself is made here, conditionally.
+ */
+async function step<T>(
+  actor: Principal,
+  caseId: string,
+  action: CaseAction,
+  apply: (tx: Tx, locked: LockedCase, move: { status: CaseSnapshot['status']; agreementStatus: CaseSnapshot['agreementStatus'] }) => Promise<T>,
+  details: Record<string, Prisma.InputJsonValue | null> = {},
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    // Serializes every move on this case: the snapshot below cannot change before we write.
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ConnectionCase" WHERE id = ${caseId} FOR UPDATE`
+    if (rows.length === 0) throw new DomainError('notFound')
+    const locked = await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect })
+    if (!isCaseParty(actor, locked.consumerId, locked.providerId)) throw new ForbiddenError('members.read')
+
+    const before = snapshotOf(locked)
+    const move = decide(before, action, caseActor(actor, locked.consumerId, locked.providerId))
+    if (!move.ok) throw new DomainError(move.refusal)
+
+    if (move.status !== before.status) {
+      const { count } = await tx.connectionCase.updateMany({
+        where: { id: caseId, status: before.status },
+        data: { status: move.status },
+      })
+      if (count !== 1) throw new DomainError('caseWrongState')
+    }
+    const result = await apply(tx, locked, move)
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: `case.${action}`,
+      targetType: 'ConnectionCase',
+      targetId: caseId,
+      institutionId: locked.consumerId,
+      before: { status: before.status, agreementStatus: before.agreementStatus },
+      after: { status: move.status, agreementStatus: move.agreementStatus, ...details },
+    })
+    return result
+  })
+}
+
+// ─────────────────────────────── Meeting ───────────────────────────────
+
+/** The consumer's (or provider's) CTD opens a case by asking the DGD for a meeting. */
+export async function requestMeeting(actor: Principal, input: MeetingRequestInput) {
+  const service = await db.service.findUnique({ where: { id: input.serviceId }, select: { id: true, providerId: true } })
+  if (!service) throw new DomainError('notFound')
+  // The requester speaks for the consumer, or for the provider when it asks on a consumer's behalf.
+  const speaksFor = input.requesterRole === 'PROVIDER' ? service.providerId : input.consumerId
+  const isCtd = actor.memberships.some((m) => m.institutionId === speaksFor && m.role === 'CTD')
+  if (!isCtd) throw new ForbiddenError('members.manage')
+  if (input.consumerId === service.providerId) throw new DomainError('caseSameInstitution')
+
+  return db.$transaction(async (tx) => {
+    const created = await tx.connectionCase.create({
+      data: {
+        consumerId: input.consumerId,
+        providerId: service.providerId,
+        serviceId: service.id,
+        requesterRole: input.requesterRole,
+        needs: input.needs,
+        preferredDates: input.preferredDates.map((d) => parseIsoDate(d)!),
+        requestedById: actor.personId,
+      },
+      select: { id: true, number: true, consumerId: true, providerId: true },
+    })
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: 'case.requestMeeting',
+      targetType: 'ConnectionCase',
+      targetId: created.id,
+      institutionId: created.consumerId,
+      after: { status: 'MEETING_REQUESTED', serviceId: service.id, requesterRole: input.requesterRole },
+    })
+    return created
+  })
+}
+
+export async function scheduleMeeting(actor: Principal, caseId: string, input: { meetingAt: string; meetingLink: string }) {
+  const meetingAt = parseChileDateTime(input.meetingAt)
+  if (!meetingAt) throw new Error(`Unvalidated meeting time: ${input.meetingAt}`)
+  return step(
+    actor,
+    caseId,
+    'scheduleMeeting',
+    async (tx) => {
+      await tx.connectionCase.update({ where: { id: caseId }, data: { meetingAt, meetingLink: input.meetingLink } })
+    },
+    { meetingAt: meetingAt.toISOString(), meetingLink: input.meetingLink },
+  )
+}
+
+export async function recordMeetingHeld(actor: Principal, caseId: string, input: { meetingNotes: string }) {
+  return step(actor, caseId, 'recordMeetingHeld', async (tx) => {
+    await tx.connectionCase.update({ where: { id: caseId }, data: { meetingNotes: input.meetingNotes } })
+  })
+}
+
+// ────────────────────────────── Agreement ──────────────────────────────
+
+export async function requestAgreement(actor: Principal, caseId: string, input: AgreementRequestInput) {
+  return step(
+    actor,
+    caseId,
+    'requestAgreement',
+    async (tx) => {
+      // The unique caseId makes a racing second request fail instead of creating a second agreement.
+      return tx.agreement.create({ data: { caseId, requestedById: actor.personId, ...input }, select: { id: true } })
+    },
+    { kind: input.kind },
+  )
+}
+
+async function moveAgreement(tx: Tx, agreementId: string, from: string, data: Prisma.AgreementUpdateManyMutationInput) {
+  const { count } = await tx.agreement.updateMany({ where: { id: agreementId, status: from as never }, data })
+  if (count !== 1) throw new DomainError('caseWrongState')
+}
+
+export async function approveAgreement(actor: Principal, caseId: string, input: AgreementApprovalInput) {
+  const serviceLevels = { availability: input.availability, responseTime: input.responseTime, supportHours: input.supportHours }
+  return step(
+    actor,
+    caseId,
+    'approveAgreement',
+    async (tx, locked) => {
+      await moveAgreement(tx, locked.agreement!.id, 'REQUESTED', {
+        status: 'APPROVED',
+        serviceLevels,
+        endsOn: input.endsOn ? parseIsoDate(input.endsOn) : null,
+        decidedById: actor.personId,
+        decidedAt: new Date(),
+      })
+    },
+    { serviceLevels },
+  )
+}
+
+export async function rejectAgreement(actor: Principal, caseId: string, reason: string) {
+  return step(
+    actor,
+    caseId,
+    'rejectAgreement',
+    async (tx, locked) => {
+      await moveAgreement(tx, locked.agreement!.id, 'REQUESTED', {
+        status: 'REJECTED',
+        rejectionReason: reason,
+        decidedById: actor.personId,
+        decidedAt: new Date(),
+      })
+    },
+    { reason },
+  )
+}
+
+/** A party signs: who, when, and the SHA-256 of the document they signed. Both signatures put it in force. */
+export async function signAgreement(actor: Principal, caseId: string, party: 'CONSUMER' | 'PROVIDER', documentSha256: string) {
+  if (!/^[0-9a-f]{64}$/.test(documentSha256)) throw new DomainError('documentInvalid', { maxMb: 10 })
+  return step(
+    actor,
+    caseId,
+    party === 'CONSUMER' ? 'signAgreementAsConsumer' : 'signAgreementAsProvider',
+    async (tx, locked, move) => {
+      const agreementId = locked.agreement!.id
+      await tx.agreementSignature.create({ data: { agreementId, party, signedById: actor.personId, documentSha256 } })
+      if (move.agreementStatus === 'IN_FORCE') {
+        await moveAgreement(tx, agreementId, 'APPROVED', { status: 'IN_FORCE', inForceFrom: new Date() })
+      }
+    },
+    { party, documentSha256 },
+  )
+}
+
+// ──────────────────────────────── Nodes ────────────────────────────────
+
+export function hashCredential(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex')
+}
+
+function newCredential(environment: 'dev' | 'prod'): string {
+  return `pisee_${environment}_${randomBytes(24).toString('base64url')}`
+}
+
+function nodeConfiguration(locked: LockedCase, environment: 'DEVELOPMENT' | 'PRODUCTION') {
+  return {
+    caseNumber: locked.number,
+    service: locked.service.code,
+    environment,
+    providerEndpoint: environment === 'DEVELOPMENT' ? locked.service.devEndpoint : locked.service.prodEndpoint,
+  }
+}
+
+/** DGD hands the consumer a development node pre-configured with the provider's development environment. */
+export async function provisionDevNode(actor: Principal, caseId: string) {
+  return step(actor, caseId, 'provisionDevNode', async (tx, locked) => {
+    // The unique (caseId, environment) index refuses a second node even if every other guard failed.
+    await tx.node.create({
+      data: {
+        caseId,
+        institutionId: locked.consumerId,
+        environment: 'DEVELOPMENT',
+        configuration: nodeConfiguration(locked, 'DEVELOPMENT'),
+        credentialHash: hashCredential(newCredential('dev')),
+        issuedById: actor.personId,
+      },
+    })
+  })
+}
+
+// ──────────────────────────── Connectivity ─────────────────────────────
+
+export async function recordConnectivityTest(actor: Principal, caseId: string, input: ConnectivityTestInput) {
+  const ranAt = parseChileDateTime(input.ranAt)
+  if (!ranAt) throw new Error(`Unvalidated test time: ${input.ranAt}`)
+  return step(
+    actor,
+    caseId,
+    'recordConnectivityTest',
+    async (tx) =>
+      tx.connectivityTest.create({
+        data: { caseId, ranAt, target: input.target, outcome: input.outcome, latencyMs: input.latencyMs, notes: input.notes, recordedById: actor.personId },
+        select: { id: true },
+      }),
+    { outcome: input.outcome, target: input.target },
+  )
+}
+
+// ───────────────────────────── Promotion ───────────────────────────────
+
+export async function requestPromotion(actor: Principal, caseId: string): Promise<ChecklistResult> {
+  return step(actor, caseId, 'requestPromotion', async (tx, locked) => {
+    const checklist = evaluateChecklist(await loadChecklistFacts(tx, caseId, new Date()))
+    const unmet = unmetItems(checklist)
+    if (unmet.length > 0) throw new DomainError('checklistUnmet')
+    await tx.promotionRequest.create({ data: { caseId: locked.id, requestedById: actor.personId, checklist } })
+    return checklist
+  })
+}
+
+async function openPromotion(tx: Tx, caseId: string, status: 'REQUESTED' | 'REVIEWED') {
+  const promotion = await tx.promotionRequest.findFirst({ where: { caseId, status }, select: { id: true } })
+  if (!promotion) throw new DomainError('caseWrongState')
+  return promotion
+}
+
+export async function reviewPromotion(actor: Principal, caseId: string) {
+  return step(actor, caseId, 'reviewPromotion', async (tx) => {
+    const promotion = await openPromotion(tx, caseId, 'REQUESTED')
+    const { count } = await tx.promotionRequest.updateMany({
+      where: { id: promotion.id, status: 'REQUESTED' },
+      data: { status: 'REVIEWED', reviewedById: actor.personId, reviewedAt: new Date() },
+    })
+    if (count !== 1) throw new DomainError('caseWrongState')
+  })
+}
+
+/**
+ * The DGD head's approval: the case is connected and a production node is issued. Its credential is
+ * returned here, once; only its hash is kept.
+ */
+export async function approvePromotion(actor: Principal, caseId: string): Promise<{ credential: string }> {
+  return step(actor, caseId, 'approvePromotion', async (tx, locked) => {
+    const promotion = await openPromotion(tx, caseId, 'REVIEWED')
+    const { count } = await tx.promotionRequest.updateMany({
+      where: { id: promotion.id, status: 'REVIEWED' },
+      data: { status: 'APPROVED', approvedById: actor.personId, approvedAt: new Date() },
+    })
+    if (count !== 1) throw new DomainError('caseWrongState')
+    const credential = newCredential('prod')
+    await tx.node.create({
+      data: {
+        caseId,
+        institutionId: locked.consumerId,
+        environment: 'PRODUCTION',
+        configuration: nodeConfiguration(locked, 'PRODUCTION'),
+        credentialHash: hashCredential(credential),
+        issuedById: actor.personId,
+      },
+    })
+    return { credential }
+  })
+}
+
+export async function rejectPromotion(actor: Principal, caseId: string, reason: string) {
+  return step(
+    actor,
+    caseId,
+    'rejectPromotion',
+    async (tx, locked) => {
+      const status = locked.status === 'PROMOTION_REVIEWED' ? 'REVIEWED' : 'REQUESTED'
+      const promotion = await openPromotion(tx, caseId, status)
+      const { count } = await tx.promotionRequest.updateMany({
+        where: { id: promotion.id, status },
+        data: { status: 'REJECTED', rejectedById: actor.personId, rejectedAt: new Date(), rejectionReason: reason },
+      })
+      if (count !== 1) throw new DomainError('caseWrongState')
+    },
+    { reason },
+  )
+}
