@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 
 type FieldProps = { name: string; label: string; hint?: string; errors?: string[]; children?: never }
 
@@ -6,10 +6,10 @@ function describedBy(name: string, hint?: string, errors?: string[]) {
   return [hint && `${name}-hint`, errors?.length && `${name}-error`].filter(Boolean).join(' ') || undefined
 }
 
-function FieldFrame({ name, label, hint, errors, control }: FieldProps & { control: ReactNode }) {
+function FieldFrame({ name, label, hint, errors, control, id = name }: FieldProps & { control: ReactNode; id?: string }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-ink">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
         {label}
       </label>
       {hint && (
@@ -31,16 +31,17 @@ const controlClass = (invalid: boolean) =>
   `block w-full rounded-md border bg-white px-3 py-2 text-sm text-ink ${invalid ? 'border-danger-700' : 'border-line'}`
 
 /** A labelled input whose errors are tied to it with aria-describedby. */
-export function TextField({ name, label, hint, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, label, hint, errors, id = name, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame
+      id={id}
       name={name}
       label={label}
       hint={hint}
       errors={errors}
       control={
         <input
-          id={name}
+          id={id}
           name={name}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy(name, hint, errors)}
@@ -81,6 +82,27 @@ export function SelectField({
             </option>
           ))}
         </select>
+      }
+    />
+  )
+}
+
+export function TextAreaField({ name, label, hint, errors, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame
+      name={name}
+      label={label}
+      hint={hint}
+      errors={errors}
+      control={
+        <textarea
+          id={name}
+          name={name}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy(name, hint, errors)}
+          className={controlClass(Boolean(errors?.length))}
+          {...textarea}
+        />
       }
     />
   )

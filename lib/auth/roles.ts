@@ -21,17 +21,19 @@ export type Permission =
   | 'people.disable'
   /** Browse the audit log. */
   | 'audit.read'
+  /** Browse the connection cases one is a party to (queries scope them). */
+  | 'connections.read'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
-  CTD: ['institutions.browse', 'members.read', 'members.manage'],
-  TECHNICAL_ADMIN: ['institutions.browse', 'members.read'],
-  BUSINESS_ADMIN: ['institutions.browse', 'members.read'],
+  CTD: ['institutions.browse', 'members.read', 'members.manage', 'connections.read'],
+  TECHNICAL_ADMIN: ['institutions.browse', 'members.read', 'connections.read'],
+  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read'],
 }
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
-  DGD_REVIEWER: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read'],
-  DGD_HEAD: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read'],
-  AUDITOR: ['institutions.browse', 'members.read', 'audit.read'],
+  DGD_REVIEWER: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read', 'connections.read'],
+  DGD_HEAD: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read', 'connections.read'],
+  AUDITOR: ['institutions.browse', 'members.read', 'audit.read', 'connections.read'],
 }
 
 /** What the authorization checks need to know about the signed-in person. */

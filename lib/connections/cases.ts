@@ -220,7 +220,13 @@ export async function rejectAgreement(actor: Principal, caseId: string, reason: 
 }
 
 /** A party signs: who, when, and the SHA-256 of the document they signed. Both signatures put it in force. */
-export async function signAgreement(actor: Principal, caseId: string, party: 'CONSUMER' | 'PROVIDER', documentSha256: string) {
+export async function signAgreement(
+  actor: Principal,
+  caseId: string,
+  party: 'CONSUMER' | 'PROVIDER',
+  documentSha256: string,
+  uploaded: { fileName: string; content: Uint8Array } | null = null,
+) {
   if (!/^[0-9a-f]{64}$/.test(documentSha256)) throw new DomainError('documentInvalid', { maxMb: 10 })
   return step(
     actor,
@@ -229,6 +235,19 @@ export async function signAgreement(actor: Principal, caseId: string, party: 'CO
     async (tx, locked, move) => {
       const agreementId = locked.agreement!.id
       await tx.agreementSignature.create({ data: { agreementId, party, signedById: actor.personId, documentSha256 } })
+      if (uploaded) {
+        await tx.document.create({
+          data: {
+            agreementId,
+            fileName: uploaded.fileName,
+            contentType: 'application/pdf',
+            size: uploaded.content.byteLength,
+            sha256: documentSha256,
+            content: Buffer.from(uploaded.content),
+            uploadedById: actor.personId,
+          },
+        })
+      }
       if (move.agreementStatus === 'IN_FORCE') {
         await moveAgreement(tx, agreementId, 'APPROVED', { status: 'IN_FORCE', inForceFrom: new Date() })
       }

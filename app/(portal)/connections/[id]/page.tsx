@@ -1,0 +1,41 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { CaseOverview } from '@/components/connections/case-overview'
+import { CaseStatusBadge } from '@/components/connections/case-status-badge'
+import { CaseSteps } from '@/components/connections/case-steps'
+import { CaseTimeline } from '@/components/connections/case-timeline'
+import { PageHeader } from '@/components/ui/page-header'
+import { requirePermission } from '@/lib/auth/viewer'
+import { getCase } from '@/lib/connections/queries'
+
+export default async function CasePage({ params }: PageProps<'/connections/[id]'>) {
+  const viewer = await requirePermission('connections.read')
+  const detail = await getCase(viewer, (await params).id)
+  // Not a party: the case does not exist for this viewer.
+  if (!detail) notFound()
+  const t = await getTranslations('connections')
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        eyebrow={<Link href="/connections">{t('title')}</Link>}
+        title={t('detail.caseNumber', { number: detail.number })}
+        description={`${detail.service.name} · ${detail.consumer.name} → ${detail.provider.name}`}
+        actions={<CaseStatusBadge status={detail.status} />}
+      />
+      <p className="text-sm" data-testid="waiting-on">
+        <span className="font-semibold">{t('detail.waitingOn')}: </span>
+        {detail.waitingOn.length
+          ? detail.waitingOn.map((p) => t(`detail.nextParty.${p}`)).join(', ')
+          : t('detail.nobodyWaiting', { status: t(`status.${detail.status}`).toLowerCase() })}
+      </p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <CaseSteps detail={detail} />
+          <CaseOverview detail={detail} />
+        </div>
+        <CaseTimeline entries={detail.timeline} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,168 @@
+import { getTranslations } from 'next-intl/server'
+import { Badge } from '@/components/ui/badge'
+import type { CaseDetail } from '@/lib/connections/queries'
+import { formatDate, formatDateTime } from '@/lib/dates'
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-md border border-line bg-white p-5">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <div className="mt-3 space-y-3 text-sm">{children}</div>
+    </section>
+  )
+}
+
+function Facts({ items }: { items: [string, React.ReactNode][] }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <dt className="text-muted">{label}</dt>
+          <dd className="whitespace-pre-line font-medium">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+export async function CaseOverview({ detail }: { detail: CaseDetail }) {
+  const t = await getTranslations('connections')
+  const agreement = detail.agreement
+  const levels = (agreement?.serviceLevels ?? null) as Record<string, string> | null
+
+  return (
+    <div className="space-y-6">
+      <Section id="parties-title" title={t('detail.parties')}>
+        <Facts
+          items={[
+            [t('detail.consumer'), detail.consumer.name],
+            [t('detail.provider'), detail.provider.name],
+            [t('detail.service'), `${detail.service.name} (${detail.service.code})`],
+            [t('detail.requesterRole'), t(`requesterRole.${detail.requesterRole}`)],
+            [t('detail.needs'), detail.needs],
+            [t('detail.preferredDates'), detail.preferredDates.map((d) => formatDate(new Date(d.getTime() + 12 * 3_600_000))).join(', ')],
+          ]}
+        />
+      </Section>
+
+      <Section id="meeting-title" title={t('detail.meeting')}>
+        {detail.meetingAt ? (
+          <Facts
+            items={[
+              [t('detail.meetingAt'), formatDateTime(detail.meetingAt)],
+              [t('detail.meetingLink'), detail.meetingLink ? <a href={detail.meetingLink}>{detail.meetingLink}</a> : '—'],
+              ...(detail.meetingNotes ? ([[t('detail.meetingNotes'), detail.meetingNotes]] as [string, React.ReactNode][]) : []),
+            ]}
+          />
+        ) : (
+          <p className="text-muted">{t('detail.meetingPending')}</p>
+        )}
+      </Section>
+
+      <Section id="agreement-title" title={t('detail.agreement')}>
+        {!detail.service.requiresAgreement ? (
+          <p className="text-muted">{t('detail.agreementNotRequired')}</p>
+        ) : !agreement ? (
+          <p className="text-muted">{t('detail.agreementNone')}</p>
+        ) : (
+          <>
+            <p>
+              <Badge tone={agreement.status === 'IN_FORCE' ? 'success' : agreement.status === 'REJECTED' ? 'danger' : 'warning'}>
+                {t(`agreementStatus.${agreement.status}`)}
+              </Badge>{' '}
+              {t(`agreementKind.${agreement.kind}`)}
+            </p>
+            <Facts
+              items={[
+                [t('detail.legalBasis'), agreement.legalBasis],
+                [t('detail.purpose'), agreement.purpose],
+                [t('detail.procedure'), agreement.procedure],
+                [t('detail.dataRequested'), agreement.dataRequested],
+                [t('detail.expectedVolume'), agreement.expectedVolume],
+                [t('detail.endsOn'), agreement.endsOn ? formatDate(agreement.endsOn) : t('detail.indefinite')],
+                ...(levels ? ([[t('detail.serviceLevels'), Object.values(levels).join(' · ')]] as [string, React.ReactNode][]) : []),
+                ...(agreement.rejectionReason ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][]) : []),
+              ]}
+            />
+            {(agreement.status === 'APPROVED' || agreement.status === 'IN_FORCE') && (
+              <div>
+                <h3 className="font-semibold">{t('detail.signatures')}</h3>
+                <ul className="mt-1 space-y-1">
+                  {(['CONSUMER', 'PROVIDER'] as const).map((party) => {
+                    const signature = agreement.signatures.find((s) => s.party === party)
+                    return (
+                      <li key={party}>
+                        {signature
+                          ? t('detail.signedBy', {
+                              party: t(`detail.party.${party}`),
+                              name: signature.signerName ?? '—',
+                              date: formatDateTime(signature.signedAt),
+                            })
+                          : t('detail.notSigned', { party: t(`detail.party.${party}`) })}
+                        {signature && <code className="ml-2 break-all text-xs text-muted">SHA-256 {signature.documentSha256}</code>}
+                      </li>
+                    )
+                  })}
+                </ul>
+              </div>
+            )}
+          </>
+        )}
+      </Section>
+
+      <Section id="nodes-title" title={t('detail.nodes')}>
+        {detail.nodes.length === 0 ? (
+          <p className="text-muted">{t('detail.nodesNone')}</p>
+        ) : (
+          <ul className="space-y-2">
+            {detail.nodes.map((node) => (
+              <li key={node.id} className="flex flex-wrap items-center gap-2">
+                <Badge tone={node.environment === 'PRODUCTION' ? 'success' : 'brand'}>{t(`detail.environment.${node.environment}`)}</Badge>
+                <span>{t('detail.issuedAt', { date: formatDateTime(node.issuedAt) })}</span>
+                {node.environment === 'DEVELOPMENT' && <a href={`/connections/${detail.id}/node-config`}>{t('detail.downloadConfig')}</a>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="tests-title" title={t('detail.tests')}>
+        {detail.tests.length === 0 ? (
+          <p className="text-muted">{t('detail.testsNone')}</p>
+        ) : (
+          <ul className="space-y-2">
+            {detail.tests.map((test) => (
+              <li key={test.id} className="flex flex-wrap items-center gap-2">
+                <Badge tone={test.outcome === 'PASSED' ? 'success' : 'danger'}>{t(`detail.outcome.${test.outcome}`)}</Badge>
+                <span>{formatDateTime(test.ranAt)}</span>
+                <span>{test.target}</span>
+                {test.latencyMs !== null && <span className="text-muted">{t('detail.latency', { ms: test.latencyMs })}</span>}
+                {test.notes && <span className="text-muted">— {test.notes}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {detail.checklist && (
+        <Section id="checklist-title" title={t('detail.checklist')}>
+          <ul className="space-y-2" data-testid="promotion-checklist">
+            {detail.checklist.map(({ item, met, notApplicable }) => (
+              <li key={item} className="flex flex-wrap items-start gap-2">
+                <Badge tone={met ? 'success' : 'danger'}>
+                  {notApplicable ? t('checklistNotApplicable') : met ? t('checklistMet') : t('checklistUnmet')}
+                </Badge>
+                <span>
+                  <span className="font-medium">{t(`checklistItem.${item}`)}</span>
+                  {!met && <span className="block text-muted">{t(`checklistHowTo.${item}`)}</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </div>
+  )
+}

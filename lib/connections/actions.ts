@@ -1,0 +1,175 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import type { z } from 'zod'
+import { ForbiddenError, type Principal } from '@/lib/auth/roles'
+import { getViewer } from '@/lib/auth/viewer'
+import { refusal, validationFailure } from '@/lib/forms/action-errors'
+import type { FormState } from '@/lib/forms/form-state'
+import { DomainError } from '@/lib/errors'
+import { agreementText, isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
+import * as cases from './cases'
+import { agreementTermsFor } from './queries'
+import {
+  agreementApprovalSchema,
+  agreementRequestSchema,
+  connectivityTestSchema,
+  meetingHeldSchema,
+  meetingRequestSchema,
+  reasonSchema,
+  scheduleMeetingSchema,
+} from './schemas'
+
+type SuccessKey =
+  | 'meetingScheduled'
+  | 'meetingHeld'
+  | 'agreementRequested'
+  | 'agreementApproved'
+  | 'agreementRejected'
+  | 'agreementSigned'
+  | 'devNodeProvisioned'
+  | 'testRecorded'
+  | 'promotionRequested'
+  | 'promotionReviewed'
+  | 'promotionRejected'
+
+function valuesOf(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = value
+  return values
+}
+
+/**
+ * The shape of every case step: signed in first (the domain then checks party, role and state),
+ * validate, run, revalidate, and answer in Spanish. Nothing the user typed is lost on refusal.
+ */
+async function caseStep<S extends z.ZodType>(
+  caseId: string,
+  formData: FormData,
+  schema: S | null,
+  run: (viewer: Principal, data: z.output<S>) => Promise<unknown>,
+  success: SuccessKey,
+): Promise<FormState> {
+  const values = valuesOf(formData)
+  const viewer = await getViewer()
+  if (!viewer) return refusal(new ForbiddenError('members.read'), values)
+  let data = undefined as z.output<S>
+  if (schema) {
+    const parsed = schema.safeParse(values)
+    if (!parsed.success) return validationFailure(parsed.error, values)
+    data = parsed.data
+  }
+  try {
+    await run(viewer, data)
+  } catch (error) {
+    return refusal(error, values)
+  }
+  revalidatePath(`/connections/${caseId}`)
+  return { status: 'success', message: (await getTranslations('connections.success'))(success) }
+}
+
+export async function requestMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = { ...valuesOf(formData), preferredDates: '' }
+  const viewer = await getViewer()
+  if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
+  const input = {
+    consumerId: formData.get('consumerId'),
+    serviceId: formData.get('serviceId'),
+    requesterRole: formData.get('requesterRole'),
+    needs: formData.get('needs'),
+    preferredDates: formData.getAll('preferredDates').filter((d) => typeof d === 'string' && d !== ''),
+  }
+  const parsed = meetingRequestSchema.safeParse(input)
+  if (!parsed.success) return validationFailure(parsed.error, { ...valuesOf(formData) })
+  let created: { id: string }
+  try {
+    created = await cases.requestMeeting(viewer, parsed.data)
+  } catch (error) {
+    return refusal(error, valuesOf(formData))
+  }
+  revalidatePath('/connections')
+  redirect(`/connections/${created.id}`)
+}
+
+export async function scheduleMeetingAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, scheduleMeetingSchema, (v, d) => cases.scheduleMeeting(v, caseId, d), 'meetingScheduled')
+}
+
+export async function recordMeetingHeldAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, meetingHeldSchema, (v, d) => cases.recordMeetingHeld(v, caseId, d), 'meetingHeld')
+}
+
+export async function requestAgreementAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, agreementRequestSchema, (v, d) => cases.requestAgreement(v, caseId, d), 'agreementRequested')
+}
+
+export async function approveAgreementAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, agreementApprovalSchema, (v, d) => cases.approveAgreement(v, caseId, d), 'agreementApproved')
+}
+
+export async function rejectAgreementAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, reasonSchema, (v, d) => cases.rejectAgreement(v, caseId, d.reason), 'agreementRejected')
+}
+
+export async function provisionDevNodeAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, null, (v) => cases.provisionDevNode(v, caseId), 'devNodeProvisioned')
+}
+
+export async function recordConnectivityTestAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, connectivityTestSchema, (v, d) => cases.recordConnectivityTest(v, caseId, d), 'testRecorded')
+}
+
+export async function requestPromotionAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, null, (v) => cases.requestPromotion(v, caseId), 'promotionRequested')
+}
+
+export async function reviewPromotionAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, null, (v) => cases.reviewPromotion(v, caseId), 'promotionReviewed')
+}
+
+export async function rejectPromotionAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, reasonSchema, (v, d) => cases.rejectPromotion(v, caseId, d.reason), 'promotionRejected')
+}
+
+/** The head's approval returns the production credential in the form state: shown once, never stored. */
+export async function approvePromotionAction(
+  caseId: string,
+  _prev: FormState & { credential?: string },
+  _formData: FormData,
+): Promise<FormState & { credential?: string }> {
+  const viewer = await getViewer()
+  if (!viewer) return refusal(new ForbiddenError('members.read'))
+  try {
+    const { credential } = await cases.approvePromotion(viewer, caseId)
+    revalidatePath(`/connections/${caseId}`)
+    return { status: 'success', message: (await getTranslations('connections.success'))('promotionApproved'), credential }
+  } catch (error) {
+    return refusal(error)
+  }
+}
+
+/**
+ * A party signs the approved agreement: with the signed PDF it uploads (kept with the agreement), or
+ * with the portal's own rendering of the terms. Either way the SHA-256 of what was signed is recorded.
+ */
+export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'PROVIDER', _prev: FormState, formData: FormData) {
+  const viewer = await getViewer()
+  if (!viewer) return refusal(new ForbiddenError('members.read'))
+  const file = formData.get('file')
+  let uploaded: Uint8Array | null = null
+  if (file instanceof File && file.size > 0) {
+    uploaded = new Uint8Array(await file.arrayBuffer())
+    if (file.size > MAX_PDF_BYTES || !isPdf(uploaded)) return refusal(new DomainError('documentInvalid', { maxMb: 10 }))
+  }
+  try {
+    const terms = await agreementTermsFor(viewer, caseId)
+    const signed = uploaded ?? new TextEncoder().encode(agreementText(terms))
+    await cases.signAgreement(viewer, caseId, party, sha256Hex(signed), uploaded && file instanceof File ? { fileName: file.name, content: uploaded } : null)
+  } catch (error) {
+    return refusal(error)
+  }
+  revalidatePath(`/connections/${caseId}`)
+  return { status: 'success', message: (await getTranslations('connections.success'))('agreementSigned') } satisfies FormState
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto'
+import { ForbiddenError, type Principal } from '@/lib/auth/roles'
+import { recordAudit } from '@/lib/audit/record'
+import { db } from '@/lib/db/client'
+import { DomainError } from '@/lib/errors'
+import { hashCredential } from './cases'
+
+/**
+ * Hands the consumer's technical administrator (or CTD) the development node's configuration with
+ * freshly issued credentials; the previous development credential stops working.
+ */
+export async function issueDevNodeConfiguration(actor: Principal, caseId: string) {
+  const node = await db.node.findFirst({
+    where: { caseId, environment: 'DEVELOPMENT', revokedAt: null },
+    select: { id: true, institutionId: true, configuration: true, case: { select: { number: true } } },
+  })
+  if (!node) throw new DomainError('notFound')
+  const allowed = actor.memberships.some(
+    (m) => m.institutionId === node.institutionId && (m.role === 'TECHNICAL_ADMIN' || m.role === 'CTD'),
+  )
+  if (!allowed) throw new ForbiddenError('members.read')
+  const credential = `pisee_dev_${randomBytes(24).toString('base64url')}`
+  await db.$transaction(async (tx) => {
+    await tx.node.update({ where: { id: node.id }, data: { credentialHash: hashCredential(credential) } })
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: 'node.configuration.download',
+      targetType: 'Node',
+      targetId: node.id,
+      institutionId: node.institutionId,
+    })
+  })
+  const body = JSON.stringify({ ...(node.configuration as object), credential }, null, 2)
+  return { fileName: `nodo-desarrollo-caso-${node.case.number}.json`, body }
+}

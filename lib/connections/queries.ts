@@ -1,0 +1,225 @@
+import 'server-only'
+import type { Viewer } from '@/lib/auth/load-viewer'
+import { skipFor } from '@/lib/data-table/search-params'
+import { db } from '@/lib/db/client'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { ConnectionStatus } from '@/lib/generated/prisma/enums'
+import { DomainError } from '@/lib/errors'
+import { foldForSearch } from '@/lib/text/search'
+import type { AgreementTerms } from './agreement-document'
+import { evaluateChecklist, type ChecklistResult } from './checklist'
+import { loadChecklistFacts } from './checklist-facts'
+import { caseActor, isCaseParty } from './cases'
+import type { CasesTableParams } from './table-params'
+import { decide, waitingOn, type CaseAction, type CaseSnapshot, type NextParty } from './workflow'
+
+/** Cases the viewer is a party to: their institutions' (either side), or all for central staff. */
+export function caseScope(viewer: Viewer): Prisma.ConnectionCaseWhereInput {
+  if (viewer.centralRoles.length > 0) return {}
+  const ids = [...new Set(viewer.memberships.map((m) => m.institutionId))]
+  return { OR: [{ consumerId: { in: ids } }, { providerId: { in: ids } }] }
+}
+
+export type CaseRow = {
+  id: string
+  number: number
+  status: ConnectionStatus
+  serviceName: string
+  consumerName: string
+  providerName: string
+  updatedAt: Date
+}
+
+export async function listCases(viewer: Viewer, params: CasesTableParams) {
+  const words = foldForSearch(params.q).split(' ').filter(Boolean)
+  const where: Prisma.ConnectionCaseWhereInput = {
+    AND: [
+      caseScope(viewer),
+      ...words.map((word) => ({
+        OR: [
+          { service: { name: { contains: word, mode: 'insensitive' as const } } },
+          { consumer: { searchText: { contains: word } } },
+          { provider: { searchText: { contains: word } } },
+          ...(/^\d+$/.test(word) ? [{ number: Number(word) }] : []),
+        ],
+      })),
+    ],
+    ...(params.filters.status.length ? { status: { in: params.filters.status } } : {}),
+  }
+  const dir = params.sort.desc ? 'desc' : 'asc'
+  const [rows, rowCount] = await Promise.all([
+    db.connectionCase.findMany({
+      where,
+      orderBy: [{ [params.sort.id]: dir }, { id: 'asc' }],
+      skip: skipFor(params),
+      take: params.pageSize,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        updatedAt: true,
+        service: { select: { name: true } },
+        consumer: { select: { name: true } },
+        provider: { select: { name: true } },
+      },
+    }),
+    db.connectionCase.count({ where }),
+  ])
+  return {
+    rows: rows.map(({ service, consumer, provider, ...row }) => ({
+      ...row,
+      serviceName: service.name,
+      consumerName: consumer.name,
+      providerName: provider.name,
+    })) satisfies CaseRow[],
+    rowCount,
+  }
+}
+
+const stepActions: CaseAction[] = [
+  'scheduleMeeting',
+  'recordMeetingHeld',
+  'requestAgreement',
+  'approveAgreement',
+  'rejectAgreement',
+  'signAgreementAsConsumer',
+  'signAgreementAsProvider',
+  'provisionDevNode',
+  'recordConnectivityTest',
+  'requestPromotion',
+  'reviewPromotion',
+  'approvePromotion',
+  'rejectPromotion',
+]
+
+export type TimelineEntry = { id: string; at: Date; action: string; actorName: string | null; details: Prisma.JsonValue }
+
+/** A case as its parties see it, with the moves this viewer may make now; null if not theirs. */
+export async function getCase(viewer: Viewer, id: string) {
+  const found = await db.connectionCase.findFirst({
+    where: { AND: [{ id }, caseScope(viewer)] },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      requesterRole: true,
+      needs: true,
+      preferredDates: true,
+      meetingAt: true,
+      meetingLink: true,
+      meetingNotes: true,
+      createdAt: true,
+      consumerId: true,
+      providerId: true,
+      consumer: { select: { id: true, name: true } },
+      provider: { select: { id: true, name: true } },
+      service: { select: { id: true, code: true, name: true, requiresAgreement: true, devEndpoint: true } },
+      agreement: {
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          legalBasis: true,
+          purpose: true,
+          procedure: true,
+          dataRequested: true,
+          expectedVolume: true,
+          serviceLevels: true,
+          rejectionReason: true,
+          endsOn: true,
+          inForceFrom: true,
+          signatures: { select: { party: true, signedAt: true, documentSha256: true, signedById: true } },
+        },
+      },
+      nodes: { select: { id: true, environment: true, issuedAt: true, revokedAt: true, configuration: true } },
+      tests: { orderBy: { ranAt: 'desc' }, select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true } },
+      promotions: { orderBy: { requestedAt: 'desc' }, select: { id: true, status: true, requestedAt: true, rejectionReason: true } },
+    },
+  })
+  if (!found || !isCaseParty(viewer, found.consumerId, found.providerId)) return null
+
+  const snapshot: CaseSnapshot = {
+    status: found.status,
+    requiresAgreement: found.service.requiresAgreement,
+    agreementStatus: found.agreement?.status ?? null,
+    signedBy: found.agreement?.signatures.map((s) => s.party) ?? [],
+  }
+  const actor = caseActor(viewer, found.consumerId, found.providerId)
+  const available = stepActions.filter((action) => decide(snapshot, action, actor).ok)
+
+  const [events, checklist] = await Promise.all([
+    db.auditEvent.findMany({
+      where: { targetType: 'ConnectionCase', targetId: id },
+      orderBy: { at: 'asc' },
+      select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
+    }),
+    found.status === 'DEV_NODE_PROVISIONED' || found.status === 'PROMOTION_REQUESTED'
+      ? db.$transaction((tx) => loadChecklistFacts(tx, id, new Date())).then(evaluateChecklist)
+      : Promise.resolve(null as ChecklistResult | null),
+  ])
+  const signerIds = found.agreement?.signatures.map((s) => s.signedById) ?? []
+  const signers = new Map(
+    (await db.person.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
+  )
+
+  return {
+    ...found,
+    agreement: found.agreement && {
+      ...found.agreement,
+      signatures: found.agreement.signatures.map((s) => ({ ...s, signerName: signers.get(s.signedById) ?? null })),
+    },
+    available,
+    waitingOn: waitingOn(snapshot) as NextParty[],
+    checklist,
+    timeline: events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorName: e.actor?.name ?? null, details: e.after })) satisfies TimelineEntry[],
+  }
+}
+
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>
+
+/** What the meeting request form offers: the services, and the institutions the viewer is CTD of. */
+export async function meetingRequestOptions(viewer: Viewer) {
+  const ownCtd = viewer.memberships.filter((m) => m.role === 'CTD')
+  const [services, institutions] = await Promise.all([
+    db.service.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, provider: { select: { id: true, shortName: true } } } }),
+    db.institution.findMany({ orderBy: { searchText: 'asc' }, select: { id: true, name: true } }),
+  ])
+  return {
+    services: services.map((s) => ({ id: s.id, label: `${s.name} — ${s.provider.shortName}`, providerId: s.provider.id })),
+    ownInstitutions: ownCtd.map((m) => ({ id: m.institutionId, name: m.institutionName })),
+    institutions,
+  }
+}
+
+/** The agreement's terms for the signing document; only for the case's parties. */
+export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise<AgreementTerms> {
+  const found = await db.connectionCase.findFirst({
+    where: { AND: [{ id: caseId }, caseScope(viewer)] },
+    select: {
+      number: true,
+      consumer: { select: { name: true } },
+      provider: { select: { name: true } },
+      service: { select: { name: true } },
+      agreement: {
+        select: {
+          kind: true,
+          legalBasis: true,
+          purpose: true,
+          procedure: true,
+          dataRequested: true,
+          expectedVolume: true,
+          serviceLevels: true,
+          endsOn: true,
+        },
+      },
+    },
+  })
+  if (!found?.agreement) throw new DomainError('notFound')
+  return {
+    caseNumber: found.number,
+    consumer: found.consumer.name,
+    provider: found.provider.name,
+    service: found.service.name,
+    ...found.agreement,
+  }
+}
