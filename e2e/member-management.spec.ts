@@ -70,22 +70,22 @@ test.describe('member management', () => {
 test('DGD disables an account: the person is signed out everywhere and cannot sign in again', async ({ page, browser }) => {
   const theirs = await browser.newContext()
   const theirPage = await theirs.newPage()
-  await signInAs(theirPage, 'Daniela Pizarro Tapia')
+  await signInAs(theirPage, people.techIps)
 
   await signInAs(page, people.dgdReviewer)
-  await page.goto('/institutions?q=vallenar&kind=MUNICIPALIDAD')
-  await page.getByRole('link', { name: 'Municipalidad de Vallenar' }).click()
+  await page.goto('/institutions?q=IPS')
+  await page.getByRole('link', { name: 'Instituto de Previsión Social' }).click()
   await page.getByRole('link', { name: 'Administrar miembros' }).click()
-  await page.getByRole('button', { name: 'Deshabilitar la cuenta de Daniela Pizarro Tapia' }).click()
-  await expect(page.getByText('¿Deshabilitar la cuenta de Daniela Pizarro Tapia?')).toBeVisible()
+  await page.getByRole('button', { name: 'Deshabilitar la cuenta de Rodrigo Silva Campos' }).click()
+  await expect(page.getByText('¿Deshabilitar la cuenta de Rodrigo Silva Campos?')).toBeVisible()
   await page.getByRole('button', { name: 'Sí, deshabilitar' }).click()
-  await expect(page.getByRole('table', { name: 'Miembros vigentes' }).getByRole('row', { name: /Daniela Pizarro Tapia/ })).toContainText(
+  await expect(page.getByRole('table', { name: 'Miembros vigentes' }).getByRole('row', { name: /Rodrigo Silva Campos/ })).toContainText(
     'Cuenta deshabilitada',
   )
 
   await theirPage.reload()
   await expect(theirPage).toHaveURL(/\/login$/)
   await theirPage.goto('/login/demo')
-  await expect(theirPage.getByRole('button', { name: 'Ingresar como Daniela Pizarro Tapia' })).toHaveCount(0)
+  await expect(theirPage.getByRole('button', { name: 'Ingresar como Rodrigo Silva Campos' })).toHaveCount(0)
   await theirs.close()
 })

@@ -12,7 +12,14 @@ const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   hour12: false,
 })
 
-/** "22-11-2026" */
+const calendarDateFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' })
+
+/** A calendar date (a @db.Date column, midnight UTC) as written, with no time-zone shift: "22-12-2026". */
+export function formatCalendarDate(date: Date): string {
+  return calendarDateFormat.format(date)
+}
+
+/** An instant's date in Chile: "22-11-2026". */
 export function formatDate(date: Date): string {
   return dateFormat.format(date)
 }

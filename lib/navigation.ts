@@ -2,13 +2,15 @@ import { can, type Principal } from '@/lib/auth/roles'
 
 export type NavItem = {
   href: string
-  label: 'home' | 'institutions' | 'connections' | 'myInstitution' | 'members' | 'audit'
+  label: 'home' | 'institutions' | 'connections' | 'agreements' | 'myInstitution' | 'members' | 'audit'
 }
 
 /** The navigation a person sees follows from what they may do, never from a separate list per role. */
 export function navigationFor(viewer: Principal): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'home' }]
-  if (can(viewer, 'connections.read')) items.push({ href: '/connections', label: 'connections' })
+  if (can(viewer, 'connections.read')) {
+    items.push({ href: '/connections', label: 'connections' }, { href: '/agreements', label: 'agreements' })
+  }
   if (can(viewer, 'institutions.browse')) items.push({ href: '/institutions', label: 'institutions' })
   const own = viewer.memberships[0]?.institutionId
   if (own) {

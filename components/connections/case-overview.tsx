@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { Badge } from '@/components/ui/badge'
 import type { CaseDetail } from '@/lib/connections/queries'
-import { formatDate, formatDateTime } from '@/lib/dates'
+import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -42,7 +42,7 @@ export async function CaseOverview({ detail }: { detail: CaseDetail }) {
             [t('detail.service'), `${detail.service.name} (${detail.service.code})`],
             [t('detail.requesterRole'), t(`requesterRole.${detail.requesterRole}`)],
             [t('detail.needs'), detail.needs],
-            [t('detail.preferredDates'), detail.preferredDates.map((d) => formatDate(new Date(d.getTime() + 12 * 3_600_000))).join(', ')],
+            [t('detail.preferredDates'), detail.preferredDates.map(formatCalendarDate).join(', ')],
           ]}
         />
       </Section>
@@ -81,7 +81,7 @@ export async function CaseOverview({ detail }: { detail: CaseDetail }) {
                 [t('detail.procedure'), agreement.procedure],
                 [t('detail.dataRequested'), agreement.dataRequested],
                 [t('detail.expectedVolume'), agreement.expectedVolume],
-                [t('detail.endsOn'), agreement.endsOn ? formatDate(agreement.endsOn) : t('detail.indefinite')],
+                [t('detail.endsOn'), agreement.endsOn ? formatCalendarDate(agreement.endsOn) : t('detail.indefinite')],
                 ...(levels ? ([[t('detail.serviceLevels'), Object.values(levels).join(' · ')]] as [string, React.ReactNode][]) : []),
                 ...(agreement.rejectionReason ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][]) : []),
               ]}

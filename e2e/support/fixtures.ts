@@ -5,13 +5,17 @@ export const people = {
   ctdRegistroCivil: 'Carolina Fuentes Rojas',
   techRegistroCivil: 'Matías Herrera Soto',
   ctdVallenar: 'Jorge Castillo Vega',
+  techVallenar: 'Daniela Pizarro Tapia',
+  businessVallenar: 'Felipe Contreras Olivares',
+  businessRegistroCivil: 'Valentina Muñoz Araya',
+  techIps: 'Rodrigo Silva Campos',
   dgdReviewer: 'Camila Reyes Navarro',
   dgdHead: 'Sebastián Vargas Lagos',
   auditor: 'Patricia Núñez Espinoza',
   citizen: 'Juan Pérez González',
 } as const
 
-export type DemoPerson = (typeof people)[keyof typeof people] | 'Daniela Pizarro Tapia'
+export type DemoPerson = (typeof people)[keyof typeof people]
 
 /** Signs in through the demo page, as a person would: pick a name, press its button. */
 export async function signInAs(page: Page, name: DemoPerson) {

@@ -70,7 +70,5 @@ export function cooperationInForceFrom(segpresDecreeDate: Date | null, instituti
   return segpresDecreeDate > institutionDecreeDate ? segpresDecreeDate : institutionDecreeDate
 }
 
-/** Either party may end it with at least 30 days' notice: the earliest date a notice given on `noticeOn` takes effect. */
-export function earliestTermination(noticeOn: Date): Date {
-  return new Date(noticeOn.getTime() + 30 * DAY_MS)
-}
+/** Either party may end it with at least 30 days' notice, like an interoperability agreement. */
+export { earliestTerminationDate as earliestTermination } from '@/lib/agreements/status'

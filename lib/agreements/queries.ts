@@ -1,0 +1,176 @@
+import 'server-only'
+import type { Viewer } from '@/lib/auth/load-viewer'
+import { caseScope } from '@/lib/connections/queries'
+import type { AgreementStatus } from '@/lib/connections/workflow'
+import { skipFor } from '@/lib/data-table/search-params'
+import { db } from '@/lib/db/client'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { foldForSearch } from '@/lib/text/search'
+import { effectiveAgreementStatus } from './status'
+import type { AgreementsTableParams } from './table-params'
+
+export type AgreementRow = {
+  id: string
+  caseId: string
+  caseNumber: number
+  kind: string
+  status: AgreementStatus
+  serviceName: string
+  consumerName: string
+  providerName: string
+  requestedAt: Date
+  endsOn: Date | null
+  terminatesOn: Date | null
+}
+
+/**
+ * The status filter works on the effective status: "in force" excludes those whose end or
+ * termination date has passed, which are found under "expired" and "terminated".
+ */
+function statusWhere(statuses: AgreementStatus[], now: Date): Prisma.AgreementWhereInput {
+  if (statuses.length === 0) return {}
+  const inForceNow: Prisma.AgreementWhereInput = {
+    status: 'IN_FORCE',
+    AND: [{ OR: [{ endsOn: null }, { endsOn: { gte: now } }] }, { OR: [{ terminatesOn: null }, { terminatesOn: { gt: now } }] }],
+  }
+  return {
+    OR: statuses.map((status): Prisma.AgreementWhereInput => {
+      if (status === 'IN_FORCE') return inForceNow
+      if (status === 'TERMINATED') return { OR: [{ status: 'TERMINATED' }, { status: 'IN_FORCE', terminatesOn: { lte: now } }] }
+      if (status === 'EXPIRED') return { OR: [{ status: 'EXPIRED' }, { status: 'IN_FORCE', endsOn: { lt: now }, NOT: { terminatesOn: { lte: now } } }] }
+      return { status }
+    }),
+  }
+}
+
+/** Both parties' agreements (and all of them for DGD staff and auditors). */
+export async function listAgreements(viewer: Viewer, params: AgreementsTableParams, now = new Date()) {
+  const words = foldForSearch(params.q).split(' ').filter(Boolean)
+  const where: Prisma.AgreementWhereInput = {
+    AND: [
+      { case: caseScope(viewer) },
+      statusWhere(params.filters.status, now),
+      ...words.map((word) => ({
+        OR: [
+          { case: { service: { name: { contains: word, mode: 'insensitive' as const } } } },
+          { case: { consumer: { searchText: { contains: word } } } },
+          { case: { provider: { searchText: { contains: word } } } },
+          { purpose: { contains: word, mode: 'insensitive' as const } },
+        ],
+      })),
+    ],
+  }
+  const dir = params.sort.desc ? 'desc' : 'asc'
+  const [rows, rowCount] = await Promise.all([
+    db.agreement.findMany({
+      where,
+      orderBy: [{ [params.sort.id]: dir }, { id: 'asc' }],
+      skip: skipFor(params),
+      take: params.pageSize,
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        requestedAt: true,
+        endsOn: true,
+        terminatesOn: true,
+        case: {
+          select: {
+            id: true,
+            number: true,
+            service: { select: { name: true } },
+            consumer: { select: { name: true } },
+            provider: { select: { name: true } },
+          },
+        },
+      },
+    }),
+    db.agreement.count({ where }),
+  ])
+  return {
+    rows: rows.map(
+      (a): AgreementRow => ({
+        id: a.id,
+        caseId: a.case.id,
+        caseNumber: a.case.number,
+        kind: a.kind,
+        status: effectiveAgreementStatus(a, now),
+        serviceName: a.case.service.name,
+        consumerName: a.case.consumer.name,
+        providerName: a.case.provider.name,
+        requestedAt: a.requestedAt,
+        endsOn: a.endsOn,
+        terminatesOn: a.terminatesOn,
+      }),
+    ),
+    rowCount,
+  }
+}
+
+/** One agreement with its terms, signatures and documents; null when the viewer is not a party. */
+export async function getAgreement(viewer: Viewer, id: string, now = new Date()) {
+  const found = await db.agreement.findFirst({
+    where: { AND: [{ id }, { case: caseScope(viewer) }] },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      legalBasis: true,
+      purpose: true,
+      procedure: true,
+      dataRequested: true,
+      expectedVolume: true,
+      serviceLevels: true,
+      rejectionReason: true,
+      endsOn: true,
+      requestedAt: true,
+      decidedAt: true,
+      inForceFrom: true,
+      terminationNoticeOn: true,
+      terminatesOn: true,
+      terminationReason: true,
+      signatures: { orderBy: { signedAt: 'asc' }, select: { party: true, signedAt: true, documentSha256: true, signedById: true } },
+      documents: { orderBy: { uploadedAt: 'asc' }, select: { id: true, fileName: true, size: true, sha256: true, uploadedAt: true } },
+      case: {
+        select: {
+          id: true,
+          number: true,
+          consumerId: true,
+          providerId: true,
+          service: { select: { name: true } },
+          consumer: { select: { name: true } },
+          provider: { select: { name: true } },
+        },
+      },
+    },
+  })
+  if (!found) return null
+  const signers = new Map(
+    (await db.person.findMany({ where: { id: { in: found.signatures.map((s) => s.signedById) } }, select: { id: true, name: true } })).map(
+      (p) => [p.id, p.name],
+    ),
+  )
+  const effectiveStatus = effectiveAgreementStatus(found, now)
+  const mayTerminate =
+    effectiveStatus === 'IN_FORCE' &&
+    !found.terminatesOn &&
+    viewer.memberships.some(
+      (m) => m.role === 'BUSINESS_ADMIN' && (m.institutionId === found.case.consumerId || m.institutionId === found.case.providerId),
+    )
+  return {
+    ...found,
+    effectiveStatus,
+    mayTerminate,
+    signatures: found.signatures.map((s) => ({ ...s, signerName: signers.get(s.signedById) ?? null })),
+  }
+}
+
+export type AgreementDetail = NonNullable<Awaited<ReturnType<typeof getAgreement>>>
+
+/** A document of an agreement the viewer is a party to. */
+export async function getAgreementDocument(viewer: Viewer, agreementId: string, documentId: string) {
+  return db.document.findFirst({
+    where: { id: documentId, agreementId, agreement: { case: caseScope(viewer) } },
+    select: { fileName: true, contentType: true, content: true },
+  })
+}
