@@ -1,12 +1,17 @@
+import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireViewer } from '@/lib/auth/viewer'
+import { workQueue } from '@/lib/connections/queries'
+import { formatDateTime } from '@/lib/dates'
 
 export default async function HomePage() {
   const viewer = await requireViewer()
   const t = await getTranslations('home')
   const tRoles = await getTranslations('roles')
   const isCitizen = viewer.memberships.length === 0 && viewer.centralRoles.length === 0
+  const queue = isCitizen ? [] : await workQueue(viewer)
+  const tSteps = await getTranslations('connections.steps')
 
   return (
     <div className="space-y-8">
@@ -36,7 +41,25 @@ export default async function HomePage() {
         <h2 id="queue-title" className="text-lg font-semibold">
           {t('queueTitle')}
         </h2>
-        <p className="mt-2 text-muted">{t('queueEmpty')}</p>
+        {queue.length === 0 ? (
+          <p className="mt-2 text-muted">{t('queueEmpty')}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line" data-testid="work-queue">
+            {queue.map((item) => (
+              <li key={item.caseId} className="py-3">
+                <Link href={`/connections/${item.caseId}`} className="font-medium">
+                  {item.action === 'signAgreementAsConsumer' || item.action === 'signAgreementAsProvider'
+                    ? tSteps('signAgreement.title')
+                    : tSteps(`${item.action}.title`)}
+                </Link>
+                <p className="text-sm text-muted">
+                  {t('queueItem', { number: item.number, service: item.serviceName, consumer: item.consumerName })} ·{' '}
+                  {t('queueSince', { date: formatDateTime(item.since) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   )

@@ -223,3 +223,45 @@ export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise
     ...found.agreement,
   }
 }
+
+export type QueueItem = { caseId: string; number: number; serviceName: string; consumerName: string; action: CaseAction; since: Date }
+
+/**
+ * What waits on the viewer: every open case where the workflow lets them make a move now — the same
+ * rule the case page uses to show its forms.
+ */
+export async function workQueue(viewer: Viewer, limit = 50): Promise<QueueItem[]> {
+  const open = await db.connectionCase.findMany({
+    where: { AND: [caseScope(viewer), { status: { notIn: ['CONNECTED', 'CLOSED'] } }] },
+    orderBy: { updatedAt: 'asc' },
+    take: 500,
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      consumerId: true,
+      providerId: true,
+      updatedAt: true,
+      service: { select: { name: true, requiresAgreement: true } },
+      consumer: { select: { name: true } },
+      agreement: { select: { status: true, signatures: { select: { party: true } } } },
+    },
+  })
+  const items: QueueItem[] = []
+  for (const c of open) {
+    const snapshot: CaseSnapshot = {
+      status: c.status,
+      requiresAgreement: c.service.requiresAgreement,
+      agreementStatus: c.agreement?.status ?? null,
+      signedBy: c.agreement?.signatures.map((s) => s.party) ?? [],
+    }
+    const actor = caseActor(viewer, c.consumerId, c.providerId)
+    // Recording tests is always possible while testing; it is the technical administrator's work only until the promotion is asked.
+    const action = stepActions.find(
+      (a) => decide(snapshot, a, actor).ok && !(a === 'recordConnectivityTest' && c.status !== 'DEV_NODE_PROVISIONED') && a !== 'rejectAgreement' && a !== 'rejectPromotion',
+    )
+    if (action) items.push({ caseId: c.id, number: c.number, serviceName: c.service.name, consumerName: c.consumer.name, action, since: c.updatedAt })
+    if (items.length >= limit) break
+  }
+  return items
+}
