@@ -2,12 +2,15 @@ import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { signOutAction } from '@/lib/auth/actions'
 import type { Viewer } from '@/lib/auth/viewer'
+import { unreadCount } from '@/lib/notifications/queries'
 import { GovBar } from './gov-bar'
 
 /** Portal name on the left; who is signed in, for which institution, and sign-out on the right. */
 export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   const t = await getTranslations('common')
   const tRoles = await getTranslations('roles')
+  const tNotices = await getTranslations('notifications')
+  const unread = viewer ? await unreadCount(viewer) : 0
   const membership = viewer?.memberships[0]
   const context = membership
     ? `${tRoles(`short.${membership.role}`)} · ${membership.institutionShortName}`
@@ -38,6 +41,19 @@ export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                 </p>
               )}
             </div>
+            <Link
+              href="/notifications"
+              aria-label={tNotices('headerUnread', { count: unread })}
+              className="relative rounded-md border border-line px-3 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50 hover:no-underline"
+              data-testid="notifications-link"
+            >
+              {tNotices('headerLink')}
+              {unread > 0 && (
+                <span aria-hidden="true" className="ml-2 rounded-full bg-accent-600 px-2 py-0.5 text-xs font-bold text-white">
+                  {unread}
+                </span>
+              )}
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

@@ -10,6 +10,7 @@ import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
 import { DomainError } from '@/lib/errors'
 import { agreementText, isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
+import { deliverPendingEmails } from '@/lib/notifications/mailer'
 import * as cases from './cases'
 import { agreementTermsFor } from './queries'
 import {
@@ -66,6 +67,7 @@ async function caseStep<S extends z.ZodType>(
   } catch (error) {
     return refusal(error, values)
   }
+  await deliverPendingEmails()
   revalidatePath(`/connections/${caseId}`)
   return { status: 'success', message: (await getTranslations('connections.success'))(success) }
 }
@@ -89,6 +91,7 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
   } catch (error) {
     return refusal(error, valuesOf(formData))
   }
+  await deliverPendingEmails()
   revalidatePath('/connections')
   redirect(`/connections/${created.id}`)
 }
@@ -143,6 +146,7 @@ export async function approvePromotionAction(
   if (!viewer) return refusal(new ForbiddenError('members.read'))
   try {
     const { credential } = await cases.approvePromotion(viewer, caseId)
+    await deliverPendingEmails()
     revalidatePath(`/connections/${caseId}`)
     return { status: 'success', message: (await getTranslations('connections.success'))('promotionApproved'), credential }
   } catch (error) {
@@ -170,6 +174,7 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
   } catch (error) {
     return refusal(error)
   }
+  await deliverPendingEmails()
   revalidatePath(`/connections/${caseId}`)
   return { status: 'success', message: (await getTranslations('connections.success'))('agreementSigned') } satisfies FormState
 }

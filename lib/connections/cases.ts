@@ -19,7 +19,8 @@ import type {
   ConnectivityTestInput,
   MeetingRequestInput,
 } from './schemas'
-import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
+import { notifyWaitingParties } from './notify-parties'
+import { decide, waitingOn, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
 
 type MembershipRole = 'CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN'
 
@@ -48,6 +49,7 @@ const lockedCaseSelect = {
   status: true,
   consumerId: true,
   providerId: true,
+  consumer: { select: { name: true } },
   service: { select: { name: true, requiresAgreement: true, devEndpoint: true, prodEndpoint: true, code: true } },
   agreement: { select: { id: true, status: true, signatures: { select: { party: true } } } },
 } satisfies Prisma.ConnectionCaseSelect
@@ -93,6 +95,15 @@ async function step<T>(
       if (count !== 1) throw new DomainError('caseWrongState')
     }
     const result = await apply(tx, locked, move)
+    // Whoever the case newly waits on is told, in this same transaction.
+    const after = snapshotOf(await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect }))
+    const waitingBefore = new Set(waitingOn(before))
+    await notifyWaitingParties(
+      tx,
+      { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name },
+      waitingOn(after).filter((party) => !waitingBefore.has(party)),
+      actor.personId,
+    )
     await recordAudit(tx, {
       actorId: actor.personId,
       action: `case.${action}`,
@@ -129,8 +140,22 @@ export async function requestMeeting(actor: Principal, input: MeetingRequestInpu
         preferredDates: input.preferredDates.map((d) => parseIsoDate(d)!),
         requestedById: actor.personId,
       },
-      select: { id: true, number: true, consumerId: true, providerId: true },
+      select: {
+        id: true,
+        number: true,
+        consumerId: true,
+        providerId: true,
+        consumer: { select: { name: true } },
+        service: { select: { name: true, requiresAgreement: true } },
+      },
     })
+    const initial: CaseSnapshot = { status: 'MEETING_REQUESTED', requiresAgreement: created.service.requiresAgreement, agreementStatus: null, signedBy: [] }
+    await notifyWaitingParties(
+      tx,
+      { ...created, serviceName: created.service.name, consumerName: created.consumer.name },
+      waitingOn(initial),
+      actor.personId,
+    )
     await recordAudit(tx, {
       actorId: actor.personId,
       action: 'case.requestMeeting',
