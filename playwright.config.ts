@@ -31,6 +31,13 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: 'npx tsx e2e/support/smtp-server.ts',
+      url: `${E2E.mailboxUrl}/messages`,
+      env: E2E.mailServerEnv,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: 'npx tsx e2e/support/oidc-server.ts',
       url: `${E2E.oidcIssuer}/.well-known/openid-configuration`,
       env: E2E.oidcServerEnv,

@@ -69,3 +69,10 @@ export function parseIsoDate(date: string): Date | null {
   const value = new Date(`${date}T00:00:00Z`)
   return Number.isNaN(value.getTime()) ? null : value
 }
+
+const localInputFormat = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' })
+
+/** An instant as a Chilean wall-clock value for <input type="datetime-local">: "2026-11-22T05:45". */
+export function toChileDateTimeInput(date: Date): string {
+  return localInputFormat.format(date).replace(' ', 'T')
+}

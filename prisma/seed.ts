@@ -11,6 +11,7 @@ import { createPrismaClient, type Db } from '@/lib/db/client'
 import type { CentralRole, GradualityGroup, MembershipRole } from '@/lib/generated/prisma/enums'
 import { institutionRecord, type InstitutionFields } from '@/lib/institutions/records'
 import { addMembership, grantCentralRole } from './factories'
+import { seedOnboarding } from './seed-onboarding'
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T
@@ -33,6 +34,7 @@ const demoPeople: {
   { name: 'Felipe Contreras Olivares', runBody: '14789016', email: 'fcontreras@munivallenar.example.cl', institution: 'Vallenar', roles: ['BUSINESS_ADMIN'] },
   { name: 'Andrea Morales Díaz', runBody: '12890127', email: 'amorales@ips.example.cl', institution: 'IPS', roles: ['CTD', 'BUSINESS_ADMIN'] },
   { name: 'Rodrigo Silva Campos', runBody: '19901238', email: 'rsilva@ips.example.cl', institution: 'IPS', roles: ['TECHNICAL_ADMIN'] },
+  { name: 'Ignacio Soto Paredes', runBody: '15890123', email: 'isoto@sii.example.cl', institution: 'SII', roles: ['BUSINESS_ADMIN'] },
   { name: 'Camila Reyes Navarro', runBody: '16012349', email: 'creyes@digital.example.gob.cl', central: 'DGD_REVIEWER' },
   { name: 'Sebastián Vargas Lagos', runBody: '11123450', email: 'svargas@digital.example.gob.cl', central: 'DGD_HEAD' },
   { name: 'Patricia Núñez Espinoza', runBody: '10234568', email: 'pnunez@contraloria.example.cl', central: 'AUDITOR' },
@@ -45,7 +47,7 @@ function municipalityRut(index: number): string {
   return `${body}-${checkDigit(body)}`
 }
 
-export async function seed(db: Db): Promise<{ institutions: number; people: number } | null> {
+export async function seed(db: Db): Promise<{ institutions: number; people: number; services: number; cases: number } | null> {
   if ((await db.institution.count()) > 0) return null
 
   const regions = readJson<Record<string, string>>('municipality-regions.json')
@@ -82,7 +84,8 @@ export async function seed(db: Db): Promise<{ institutions: number; people: numb
     }
     if (person.central) await grantCentralRole(db, created.id, person.central)
   }
-  return { institutions: institutions.length, people: demoPeople.length }
+  const onboarding = await seedOnboarding(db)
+  return { institutions: institutions.length, people: demoPeople.length, ...onboarding }
 }
 
 // `npm run db:seed`
@@ -94,6 +97,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   }
   const db = createPrismaClient(url)
   const result = await seed(db)
-  console.log(result ? `Seeded ${result.institutions} institutions and ${result.people} people.` : 'Database already has data; seed skipped.')
+  console.log(
+    result
+      ? `Seeded ${result.institutions} institutions, ${result.people} people, ${result.services} services and ${result.cases} cases.`
+      : 'Database already has data; seed skipped.',
+  )
   await db.$disconnect()
 }

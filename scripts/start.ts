@@ -47,6 +47,9 @@ if (!databaseUrl) {
   databaseUrl = embedded.url
   console.log(`Base de datos embebida en ${folder === 'memory' ? 'memoria' : path.relative(root, folder)} (puerto ${embeddedPort}).`)
 }
+// The domain code that the seed runs reads the URL from the environment, like the portal does.
+process.env.DATABASE_URL = databaseUrl
+if (embedded) process.env.DATABASE_POOL_MAX = '1'
 const demoMode = process.env.DEMO_MODE ?? (embedded ? 'true' : 'false')
 
 async function shutdown(code: number): Promise<never> {
@@ -59,7 +62,9 @@ try {
   if (applied.length) console.log(`Migraciones aplicadas: ${applied.join(', ')}`)
   const db = createPrismaClient(databaseUrl)
   const seeded = await seed(db)
-  if (seeded) console.log(`Datos de demostración: ${seeded.institutions} instituciones, ${seeded.people} personas.`)
+  if (seeded) console.log(
+      `Datos de demostración: ${seeded.institutions} instituciones, ${seeded.people} personas, ${seeded.services} servicios, ${seeded.cases} casos.`,
+    )
   await db.$disconnect()
 } catch (error) {
   console.error(error)
@@ -69,6 +74,7 @@ try {
 const env = {
   ...process.env,
   DATABASE_URL: databaseUrl,
+  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '',
   DEMO_MODE: demoMode,
   AUTH_SECRET: authSecret(),
   AUTH_TRUST_HOST: 'true',

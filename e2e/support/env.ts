@@ -6,11 +6,15 @@ const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101)
 const baseURL = `http://localhost:${portalPort}`
 const oidcIssuer = `http://127.0.0.1:${oidcPort}`
 const client = { id: 'portal-pisee-e2e', secret: 'e2e-secret-not-for-production' }
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3102)
+const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? 3103)
 
 export const E2E = {
   baseURL,
   oidcIssuer,
   client,
+  mailboxUrl: `http://127.0.0.1:${mailboxPort}`,
+  mailServerEnv: { E2E_SMTP_PORT: String(smtpPort), E2E_MAILBOX_PORT: String(mailboxPort) },
   oidcServerEnv: {
     OIDC_PORT: String(oidcPort),
     OIDC_ISSUER: oidcIssuer,
@@ -28,5 +32,6 @@ export const E2E = {
     CLAVEUNICA_ISSUER: oidcIssuer,
     CLAVEUNICA_CLIENT_ID: client.id,
     CLAVEUNICA_CLIENT_SECRET: client.secret,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   },
 }

@@ -9,6 +9,7 @@ export const people = {
   businessVallenar: 'Felipe Contreras Olivares',
   businessRegistroCivil: 'Valentina Muñoz Araya',
   techIps: 'Rodrigo Silva Campos',
+  ctdIps: 'Andrea Morales Díaz',
   dgdReviewer: 'Camila Reyes Navarro',
   dgdHead: 'Sebastián Vargas Lagos',
   auditor: 'Patricia Núñez Espinoza',

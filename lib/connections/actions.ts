@@ -68,8 +68,9 @@ async function caseStep<S extends z.ZodType>(
     return refusal(error, values)
   }
   await deliverPendingEmails()
+  // The step's form is gone once the case has moved on, so its outcome is told by the page itself.
   revalidatePath(`/connections/${caseId}`)
-  return { status: 'success', message: (await getTranslations('connections.success'))(success) }
+  redirect(`/connections/${caseId}?done=${success}`)
 }
 
 export async function requestMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -147,7 +148,8 @@ export async function approvePromotionAction(
   try {
     const { credential } = await cases.approvePromotion(viewer, caseId)
     await deliverPendingEmails()
-    revalidatePath(`/connections/${caseId}`)
+    // No revalidation here: re-rendering the page would remove this form, and with it the only copy
+    // of the credential. The new state shows on the next visit.
     return { status: 'success', message: (await getTranslations('connections.success'))('promotionApproved'), credential }
   } catch (error) {
     return refusal(error)
@@ -176,5 +178,5 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
   }
   await deliverPendingEmails()
   revalidatePath(`/connections/${caseId}`)
-  return { status: 'success', message: (await getTranslations('connections.success'))('agreementSigned') } satisfies FormState
+  redirect(`/connections/${caseId}?done=agreementSigned`)
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadViewer } from '@/lib/auth/load-viewer'
 import { ForbiddenError } from '@/lib/auth/roles'
 import { db } from '@/lib/db/client'
+import { toChileDateTimeInput } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'
 import { createCentralPerson, createInstitution, createMember, createService } from '@/prisma/factories'
 import {
@@ -21,11 +22,8 @@ import {
   signAgreement,
 } from './cases'
 
-/** An hour ago, as a Chilean wall-clock time ("2026-11-22T05:45"): tests stay recent whenever they run. */
-const anHourAgo = () =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Santiago', dateStyle: 'short', timeStyle: 'short' })
-    .format(new Date(Date.now() - 3_600_000))
-    .replace(' ', 'T')
+/** An hour ago, as a Chilean wall-clock time: tests stay recent whenever they run. */
+const anHourAgo = () => toChileDateTimeInput(new Date(Date.now() - 3_600_000))
 const viewer = async (personId: string) => (await loadViewer(personId))!
 const sha = 'a'.repeat(64)
 const agreementTerms = {

@@ -6,7 +6,10 @@ import { PrismaClient } from '@/lib/generated/prisma/client'
  * the server is a real PostgreSQL or the embedded PGlite served by scripts/start.ts.
  */
 export function createPrismaClient(connectionString: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) })
+  // The embedded server (PGlite over the wire) interleaves the protocol messages of concurrent
+  // connections, so it is given one connection: DATABASE_POOL_MAX=1 (set by scripts/start.ts).
+  const max = Number(process.env.DATABASE_POOL_MAX) || undefined
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) })
 }
 
 export type Db = ReturnType<typeof createPrismaClient>
@@ -15,5 +18,14 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 const globalForDb = globalThis as unknown as { portalDb?: Db }
 
-// Reused across hot reloads in development so connections are not leaked.
-export const db: Db = (globalForDb.portalDb ??= createPrismaClient(process.env.DATABASE_URL ?? ''))
+/**
+ * The portal's client, created on first use from DATABASE_URL (so a script may set the URL after
+ * importing this module, as `npm start` does for the embedded database) and reused across hot reloads.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = (globalForDb.portalDb ??= createPrismaClient(process.env.DATABASE_URL ?? ''))
+    const value = Reflect.get(client, property, client) as unknown
+    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
+  },
+})

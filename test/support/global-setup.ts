@@ -8,6 +8,7 @@ import { startTestDatabase } from './database'
 export default async function setup(project: TestProject) {
   const database = await startTestDatabase()
   process.env.DATABASE_URL = database.url
+  if (database.kind === 'embedded') process.env.DATABASE_POOL_MAX = '1'
   project.provide('databaseKind', database.kind)
   console.log(`Tests run against the ${database.kind} database.`)
   return () => database.stop()

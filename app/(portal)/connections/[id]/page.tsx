@@ -8,10 +8,15 @@ import { CaseTimeline } from '@/components/connections/case-timeline'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getCase } from '@/lib/connections/queries'
+import { messages } from '@/lib/i18n/messages'
 
-export default async function CasePage({ params }: PageProps<'/connections/[id]'>) {
+const outcomes = Object.keys(messages.connections.success) as (keyof typeof messages.connections.success)[]
+
+export default async function CasePage({ params, searchParams }: PageProps<'/connections/[id]'>) {
   const viewer = await requirePermission('connections.read')
   const detail = await getCase(viewer, (await params).id)
+  const { done: doneParam } = await searchParams
+  const done = outcomes.find((key) => key === doneParam)
   // Not a party: the case does not exist for this viewer.
   if (!detail) notFound()
   const t = await getTranslations('connections')
@@ -23,6 +28,11 @@ export default async function CasePage({ params }: PageProps<'/connections/[id]'
         description={`${detail.service.name} · ${detail.consumer.name} → ${detail.provider.name}`}
         actions={<CaseStatusBadge status={detail.status} />}
       />
+      {done && (
+        <p role="status" className="rounded-md border border-success-700/30 bg-success-50 p-3 text-sm text-success-700">
+          {t(`success.${done}`)}
+        </p>
+      )}
       <p className="text-sm" data-testid="waiting-on">
         <span className="font-semibold">{t('detail.waitingOn')}: </span>
         {detail.waitingOn.length

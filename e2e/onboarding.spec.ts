@@ -1,0 +1,135 @@
+import type { Browser, Page } from '@playwright/test'
+import { expect, people, signInAs, test, type DemoPerson } from './support/fixtures'
+import { mailbox } from './support/mailbox'
+
+/**
+ * One new connection, from the meeting request to production credentials, through every role:
+ * consumer CTD, consumer business and technical administrators, provider business administrator,
+ * DGD reviewer and DGD head — each in their own browser session, each told by e-mail what waits on them.
+ */
+const service = 'Consulta de datos de identidad por RUN'
+
+async function as(browser: Browser, person: DemoPerson, caseUrl?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await signInAs(page, person)
+  if (caseUrl) await page.goto(caseUrl)
+  return page
+}
+
+async function expectSuccess(page: Page, text: string) {
+  await expect(page.getByRole('status').filter({ hasText: text })).toBeVisible()
+}
+
+test('a connection goes from meeting request to production credentials through every role', async ({ browser }) => {
+  test.setTimeout(180_000)
+  await mailbox.clear()
+
+  // The consumer's CTD asks for a meeting.
+  const ctd = await as(browser, people.ctdVallenar)
+  await ctd.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Conexiones' }).click()
+  await ctd.getByRole('link', { name: 'Solicitar reunión' }).click()
+  const serviceOption = ctd.getByLabel('Servicio del proveedor').locator('option', { hasText: service })
+  await ctd.getByLabel('Servicio del proveedor').selectOption(await serviceOption.first().getAttribute('value'))
+  await ctd.getByLabel('Necesidades').fill('Verificar la identidad de quienes solicitan patentes comerciales.')
+  await ctd.getByLabel('Fecha 1').fill('2026-12-03')
+  await ctd.getByRole('button', { name: 'Enviar solicitud' }).click()
+  await expect(ctd.getByRole('heading', { level: 1, name: /Caso N° \d+/ })).toBeVisible()
+  const caseUrl = ctd.url()
+  await expect(ctd.getByText('Reunión solicitada').first()).toBeVisible()
+
+  // DGD schedules the meeting, then records it held.
+  const reviewer = await as(browser, people.dgdReviewer, caseUrl)
+  await reviewer.getByLabel('Fecha y hora (hora de Chile)').fill('2026-12-03T10:00')
+  await reviewer.getByLabel('Enlace de la videollamada').fill('https://meet.example.gob.cl/pisee-vallenar')
+  await reviewer.getByRole('button', { name: 'Agendar' }).click()
+  await expectSuccess(reviewer, 'Reunión agendada.')
+  await reviewer.getByLabel('Notas y acuerdos').fill('Se revisaron los requisitos; Vallenar solicitará el acuerdo.')
+  await reviewer.getByRole('button', { name: 'Registrar reunión' }).click()
+  await expectSuccess(reviewer, 'Reunión registrada.')
+
+  // The consumer's business administrator requests the agreement.
+  const business = await as(browser, people.businessVallenar, caseUrl)
+  await business.getByLabel('Trámite que atiende (código CPAT y nombre)').fill('CPAT-2231 Patente comercial')
+  await business.getByLabel('Base legal').fill('Ley 19.880, artículo 17 letra c')
+  await business.getByLabel('Finalidad').fill('Verificar la identidad del solicitante')
+  await business.getByLabel('Datos requeridos').fill('Nombre completo y fecha de nacimiento')
+  await business.getByLabel('Volumen esperado').fill('1.500 consultas al mes')
+  await business.getByRole('button', { name: 'Solicitar acuerdo' }).click()
+  await expectSuccess(business, 'Acuerdo solicitado al proveedor.')
+
+  // The provider's business administrator approves it with service levels.
+  const provider = await as(browser, people.businessRegistroCivil, caseUrl)
+  await provider.getByLabel('Disponibilidad comprometida').fill('99,5 % mensual')
+  await provider.getByLabel('Tiempo de respuesta').fill('2 segundos')
+  await provider.getByLabel('Horario de soporte').fill('Lunes a viernes, 9:00 a 18:00')
+  await provider.getByRole('button', { name: 'Aprobar acuerdo' }).click()
+  await expectSuccess(provider, 'Acuerdo aprobado.')
+
+  // DGD hands over the development node.
+  await reviewer.reload()
+  await reviewer.getByRole('button', { name: 'Entregar nodo de desarrollo' }).click()
+  await expectSuccess(reviewer, 'Nodo de desarrollo entregado.')
+
+  // Both parties sign the agreement.
+  await provider.reload()
+  await provider.getByRole('button', { name: 'Firmar como Proveedor' }).click()
+  await expectSuccess(provider, 'Firma registrada.')
+  await business.reload()
+  await business.getByRole('button', { name: 'Firmar como Consumidor' }).click()
+  await expectSuccess(business, 'Firma registrada.')
+  await expect(business.getByText('Vigente').first()).toBeVisible()
+
+  // The technical administrator downloads the node configuration and records a passing test.
+  const tech = await as(browser, people.techVallenar, caseUrl)
+  const download = tech.waitForEvent('download')
+  await tech.getByRole('link', { name: 'Descargar configuración' }).click()
+  const config = JSON.parse((await (await (await download).createReadStream()).toArray()).join(''))
+  expect(config).toMatchObject({ environment: 'DEVELOPMENT', credential: expect.stringMatching(/^pisee_dev_/) })
+  const now = new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Santiago', dateStyle: 'short', timeStyle: 'short' })
+    .format(new Date(Date.now() - 600_000))
+    .replace(' ', 'T')
+  await tech.getByLabel('Fecha y hora de la prueba').fill(now)
+  await tech.getByLabel('Destino probado').fill('Ambiente de desarrollo SRCeI')
+  await tech.getByLabel('Latencia (ms)').fill('180')
+  await tech.getByRole('button', { name: 'Registrar prueba' }).click()
+  await expectSuccess(tech, 'Prueba registrada.')
+
+  // The CTD requests production: the checklist is met.
+  await ctd.reload()
+  await expect(ctd.getByTestId('promotion-checklist').getByText('Pendiente')).toHaveCount(0)
+  await ctd.getByRole('button', { name: 'Solicitar paso a producción' }).click()
+  await expectSuccess(ctd, 'Paso a producción solicitado.')
+
+  // DGD reviewer, then DGD head, approve; the production credential is shown once.
+  await reviewer.reload()
+  await reviewer.getByRole('button', { name: 'Aprobar revisión' }).click()
+  await expectSuccess(reviewer, 'Revisión aprobada')
+  const head = await as(browser, people.dgdHead, caseUrl)
+  await head.getByRole('button', { name: 'Aprobar y emitir nodo productivo' }).click()
+  await expect(head.getByLabel('Credencial')).toHaveValue(/^pisee_prod_/)
+  await head.reload()
+  await expect(head.getByLabel('Credencial')).toHaveCount(0)
+  await expect(head.getByText('Conectado').first()).toBeVisible()
+
+  // Everyone who had to act was told by e-mail.
+  const mails = await mailbox.all()
+  const to = (address: string) => mails.filter((m) => m.to.includes(address))
+  expect(to('creyes@digital.example.gob.cl').length).toBeGreaterThan(0)
+  expect(to('fcontreras@munivallenar.example.cl').some((m) => m.text.includes(caseUrl.replace(/^https?:\/\/[^/]+/, '')))).toBe(true)
+  expect(to('vmunoz@registrocivil.example.cl').some((m) => m.subject.includes('acuerdo'))).toBe(true)
+  expect(to('dpizarro@munivallenar.example.cl').length).toBeGreaterThan(0)
+  expect(to('svargas@digital.example.gob.cl').length).toBeGreaterThan(0)
+})
+
+test('an unmet checklist item blocks the promotion request, visibly', async ({ page }) => {
+  // IPS is testing a connection but has no convenio de cooperación with SEGPRES (seed).
+  await signInAs(page, people.ctdIps)
+  await page.goto('/connections?status=DEV_NODE_PROVISIONED')
+  await page.getByRole('table', { name: 'Casos de conexión' }).getByRole('link', { name: /^Caso N°/ }).first().click()
+  const checklist = page.getByTestId('promotion-checklist')
+  const cooperation = checklist.getByRole('listitem').filter({ hasText: 'Convenio de cooperación con SEGPRES vigente' })
+  await expect(cooperation).toContainText('Pendiente')
+  await expect(cooperation).toContainText('El convenio debe estar firmado y aprobado por decreto de ambas partes.')
+  await expect(page.getByRole('alert').filter({ hasText: 'No puedes solicitar el paso a producción' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Solicitar paso a producción' })).toHaveCount(0)
+})
