@@ -72,7 +72,7 @@ function withCharColumns(queryRaw: SqlQueryable['queryRaw']): SqlQueryable['quer
 }
 
 function createPool(config: pg.PoolConfig): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     ...config,
     Client: CharAsTextClient,
     // One session, as the native engine uses: its pg_advisory_lock/unlock pair must run on the same
@@ -80,6 +80,10 @@ function createPool(config: pg.PoolConfig): pg.Pool {
     max: 1,
     idleTimeoutMillis: 0,
   })
+  // An idle connection closed by the server (a restart, a dropped database) must not crash the
+  // process; the pool discards it and the next query opens a new one.
+  pool.on('error', () => {})
+  return pool
 }
 
 /**
