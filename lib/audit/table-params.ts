@@ -1,7 +1,30 @@
 import { defineTableParams, type TableParamsOf } from '@/lib/data-table/search-params'
 
 /** The audit actions the portal records, for the action filter. */
-export const auditActions = ['membership.create', 'membership.end', 'person.disable'] as const
+export const auditActions = [
+  'membership.create',
+  'membership.end',
+  'person.disable',
+  'case.requestMeeting',
+  'case.scheduleMeeting',
+  'case.recordMeetingHeld',
+  'case.requestAgreement',
+  'case.approveAgreement',
+  'case.rejectAgreement',
+  'case.signAgreementAsConsumer',
+  'case.signAgreementAsProvider',
+  'case.provisionDevNode',
+  'case.recordConnectivityTest',
+  'case.requestPromotion',
+  'case.reviewPromotion',
+  'case.approvePromotion',
+  'case.rejectPromotion',
+  'agreement.terminate',
+  'node.configuration.download',
+  'cooperation.record',
+  'training.create',
+  'training.attendance.add',
+] as const
 
 export const auditTableParams = defineTableParams({
   sortable: ['at', 'action'],

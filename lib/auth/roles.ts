@@ -23,6 +23,8 @@ export type Permission =
   | 'audit.read'
   /** Browse the connection cases one is a party to (queries scope them). */
   | 'connections.read'
+  /** Record convenios de cooperación, training workshops and attendance. */
+  | 'readiness.manage'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   CTD: ['institutions.browse', 'members.read', 'members.manage', 'connections.read'],
@@ -31,8 +33,8 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
 }
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
-  DGD_REVIEWER: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read', 'connections.read'],
-  DGD_HEAD: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read', 'connections.read'],
+  DGD_REVIEWER: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read', 'connections.read', 'readiness.manage'],
+  DGD_HEAD: ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read', 'connections.read', 'readiness.manage'],
   AUDITOR: ['institutions.browse', 'members.read', 'audit.read', 'connections.read'],
 }
 

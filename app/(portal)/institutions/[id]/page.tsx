@@ -3,9 +3,11 @@ import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { InstitutionFacts } from '@/components/institutions/institution-facts'
 import { MembersList } from '@/components/institutions/members-list'
+import { ReadinessPanel } from '@/components/readiness/readiness-panel'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
+import { getReadiness } from '@/lib/readiness/queries'
 
 export async function generateMetadata({ params }: PageProps<'/institutions/[id]'>) {
   const viewer = await requirePermission('institutions.browse')
@@ -17,6 +19,7 @@ export default async function InstitutionPage({ params }: PageProps<'/institutio
   const viewer = await requirePermission('institutions.browse')
   const institution = await getInstitution(viewer, (await params).id)
   if (!institution) notFound()
+  const readiness = await getReadiness(viewer, institution.id)
   const t = await getTranslations('institutions.detail')
 
   return (
@@ -37,6 +40,7 @@ export default async function InstitutionPage({ params }: PageProps<'/institutio
         }
       />
       <InstitutionFacts institution={institution} />
+      {readiness && <ReadinessPanel institutionId={institution.id} readiness={readiness} />}
       <section aria-labelledby="members-title" className="space-y-3">
         <h2 id="members-title" className="text-lg font-semibold">
           {t('members')}
