@@ -26,6 +26,7 @@ export type DomainErrorCode =
   | 'agreementPending'
   | 'checklistUnmet'
   | 'caseSameInstitution'
+  | 'nodeAlreadyRevoked'
   | 'cooperationTerminationTooSoon'
   | 'alreadyAttended'
   | 'documentInvalid'

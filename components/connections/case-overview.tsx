@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { Badge } from '@/components/ui/badge'
+import { revokeNodeAction } from '@/lib/connections/actions'
+import { StepForm } from './step-form'
 import type { CaseDetail } from '@/lib/connections/queries'
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 
@@ -27,7 +29,7 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
   )
 }
 
-export async function CaseOverview({ detail }: { detail: CaseDetail }) {
+export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; mayRevoke: boolean }) {
   const t = await getTranslations('connections')
   const agreement = detail.agreement
   const levels = (agreement?.serviceLevels ?? null) as Record<string, string> | null
@@ -121,7 +123,21 @@ export async function CaseOverview({ detail }: { detail: CaseDetail }) {
               <li key={node.id} className="flex flex-wrap items-center gap-2">
                 <Badge tone={node.environment === 'PRODUCTION' ? 'success' : 'brand'}>{t(`detail.environment.${node.environment}`)}</Badge>
                 <span>{t('detail.issuedAt', { date: formatDateTime(node.issuedAt) })}</span>
-                {node.environment === 'DEVELOPMENT' && <a href={`/connections/${detail.id}/node-config`}>{t('detail.downloadConfig')}</a>}
+                {node.revokedAt ? (
+                  <Badge tone="danger">{t('detail.revoked', { date: formatDateTime(node.revokedAt) })}</Badge>
+                ) : (
+                  <>
+                    {node.environment === 'DEVELOPMENT' && <a href={`/connections/${detail.id}/node-config`}>{t('detail.downloadConfig')}</a>}
+                    {mayRevoke && (
+                      <StepForm
+                        action={revokeNodeAction.bind(null, detail.id, node.id)}
+                        submitLabel={t('detail.revoke')}
+                        variant="danger"
+                        fields={[]}
+                      />
+                    )}
+                  </>
+                )}
               </li>
             ))}
           </ul>

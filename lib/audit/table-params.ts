@@ -21,6 +21,7 @@ export const auditActions = [
   'case.rejectPromotion',
   'agreement.terminate',
   'node.configuration.download',
+  'node.revoke',
   'cooperation.record',
   'training.create',
   'training.attendance.add',

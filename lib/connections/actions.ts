@@ -12,6 +12,7 @@ import { DomainError } from '@/lib/errors'
 import { agreementText, isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
 import * as cases from './cases'
+import { revokeNode } from './nodes'
 import { agreementTermsFor } from './queries'
 import {
   agreementApprovalSchema,
@@ -179,4 +180,16 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
   await deliverPendingEmails()
   revalidatePath(`/connections/${caseId}`)
   redirect(`/connections/${caseId}?done=agreementSigned`)
+}
+
+export async function revokeNodeAction(caseId: string, nodeId: string, _prev: FormState, _formData: FormData): Promise<FormState> {
+  const viewer = await getViewer()
+  if (!viewer) return refusal(new ForbiddenError('members.manage'))
+  try {
+    await revokeNode(viewer, nodeId)
+  } catch (error) {
+    return refusal(error)
+  }
+  revalidatePath(`/connections/${caseId}`)
+  redirect(`/connections/${caseId}?done=nodeRevoked`)
 }

@@ -33,3 +33,25 @@ export async function issueDevNodeConfiguration(actor: Principal, caseId: string
   const body = JSON.stringify({ ...(node.configuration as object), credential }, null, 2)
   return { fileName: `nodo-desarrollo-caso-${node.case.number}.json`, body }
 }
+
+/** DGD revokes a node: its credential stops working at once. Once only. */
+export async function revokeNode(actor: Principal, nodeId: string) {
+  if (!actor.centralRoles.some((r) => r === 'DGD_REVIEWER' || r === 'DGD_HEAD')) throw new ForbiddenError('members.manage')
+  return db.$transaction(async (tx) => {
+    const node = await tx.node.findUnique({ where: { id: nodeId }, select: { id: true, caseId: true, institutionId: true, environment: true } })
+    if (!node) throw new DomainError('notFound')
+    const revokedAt = new Date()
+    const { count } = await tx.node.updateMany({ where: { id: nodeId, revokedAt: null }, data: { revokedAt, revokedById: actor.personId } })
+    if (count !== 1) throw new DomainError('nodeAlreadyRevoked')
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: 'node.revoke',
+      targetType: 'Node',
+      targetId: nodeId,
+      institutionId: node.institutionId,
+      before: { revokedAt: null },
+      after: { revokedAt: revokedAt.toISOString(), environment: node.environment, caseId: node.caseId },
+    })
+    return node
+  })
+}
