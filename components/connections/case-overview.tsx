@@ -127,7 +127,7 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                   <Badge tone="danger">{t('detail.revoked', { date: formatDateTime(node.revokedAt) })}</Badge>
                 ) : (
                   <>
-                    {node.environment === 'DEVELOPMENT' && <a href={`/connections/${detail.id}/node-config`}>{t('detail.downloadConfig')}</a>}
+                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && <a href={`/connections/${detail.id}/node-config`}>{t('detail.downloadConfig')}</a>}
                     {mayRevoke && (
                       <StepForm
                         action={revokeNodeAction.bind(null, detail.id, node.id)}

@@ -169,6 +169,7 @@ export async function getCase(viewer: Viewer, id: string) {
       signatures: found.agreement.signatures.map((s) => ({ ...s, signerName: signers.get(s.signedById) ?? null })),
     },
     available,
+    mayDownloadConfig: actor.consumerRoles.some((role) => role === 'TECHNICAL_ADMIN' || role === 'CTD'),
     waitingOn: waitingOn(snapshot) as NextParty[],
     checklist,
     timeline: events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorName: e.actor?.name ?? null, details: e.after })) satisfies TimelineEntry[],
