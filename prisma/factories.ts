@@ -83,3 +83,23 @@ export async function createService(
     },
   })
 }
+
+export async function createNotification(
+  db: Db,
+  recipientId: string,
+  overrides: Partial<{ kind: string; title: string; body: string; link: string; caseId: string | null; createdAt: Date; readAt: Date | null; emailedAt: Date | null }> = {},
+) {
+  return db.notification.create({
+    data: {
+      recipientId,
+      kind: overrides.kind ?? 'test',
+      title: overrides.title ?? 'Un caso espera tu acción',
+      body: overrides.body ?? 'Revisa el caso en el Portal PISEE.',
+      link: overrides.link ?? '/',
+      caseId: overrides.caseId ?? null,
+      createdAt: overrides.createdAt,
+      readAt: overrides.readAt ?? null,
+      emailedAt: overrides.emailedAt ?? null,
+    },
+  })
+}

@@ -4,29 +4,37 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getViewer } from '@/lib/auth/viewer'
-import { db } from '@/lib/db/client'
+import { markAllRead, markRead, openNotification } from './inbox'
 
-const openSchema = z.object({ notificationId: z.string().min(1).max(50) })
+const notificationIdSchema = z.object({ notificationId: z.string().min(1).max(50) })
+
+function parseNotificationId(formData: FormData): string | null {
+  const parsed = notificationIdSchema.safeParse({ notificationId: formData.get('notificationId') })
+  return parsed.success ? parsed.data.notificationId : null
+}
 
 /** Marks one of the viewer's own notices read and goes to where it asks to act. */
 export async function openNotificationAction(formData: FormData) {
   const viewer = await getViewer()
   if (!viewer) redirect('/login')
-  const parsed = openSchema.safeParse({ notificationId: formData.get('notificationId') })
-  if (!parsed.success) redirect('/notifications')
-  const notice = await db.notification.findFirst({
-    where: { id: parsed.data.notificationId, recipientId: viewer.personId },
-    select: { id: true, link: true },
-  })
-  if (!notice) redirect('/notifications')
-  await db.notification.updateMany({ where: { id: notice.id, recipientId: viewer.personId, readAt: null }, data: { readAt: new Date() } })
+  const id = parseNotificationId(formData)
+  const target = id ? await openNotification(viewer, id) : null
   revalidatePath('/', 'layout')
-  redirect(notice.link.startsWith('/') ? notice.link : '/notifications')
+  redirect(target ?? '/notifications')
+}
+
+export async function markReadAction(formData: FormData) {
+  const viewer = await getViewer()
+  if (!viewer) redirect('/login')
+  const id = parseNotificationId(formData)
+  // Someone else's id, or one already read, changes nothing: the write is scoped to the viewer.
+  if (id) await markRead(viewer, id)
+  revalidatePath('/', 'layout')
 }
 
 export async function markAllReadAction() {
   const viewer = await getViewer()
   if (!viewer) redirect('/login')
-  await db.notification.updateMany({ where: { recipientId: viewer.personId, readAt: null }, data: { readAt: new Date() } })
+  await markAllRead(viewer)
   revalidatePath('/', 'layout')
 }

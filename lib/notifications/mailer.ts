@@ -1,15 +1,24 @@
 /**
- * E-mail for every in-app notice, sent after the transaction that created it has committed. Each mail
- * is claimed with a conditional write before it is sent, so two deliveries running at once never send
- * the same one twice. With no SMTP_URL (the demo), mails are written to the server log.
+ * E-mail for every in-app notice, sent after the transaction that created it has committed:
+ *
+ *   await db.$transaction(async (tx) => { …the step…; await notify(tx, {…}) })
+ *   await deliverPendingEmails()   // never throws; a failure is logged and retried by the next call
+ *
+ * Each mail is claimed with a conditional write before it is sent, so two deliveries running at once
+ * never send the same one twice; a failed send releases its claim. A process that dies between claim
+ * and send loses that one mail (at most once, never twice): the notice itself is still in the inbox.
+ * With no SMTP_URL (the demo), mails are written to the server log instead.
  */
-import nodemailer, { type Transporter } from 'nodemailer'
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { db as defaultDb, type Db } from '@/lib/db/client'
 
-const DEFAULT_FROM = '"Portal PISEE" <no-reply@digital.example.gob.cl>'
+const DEFAULT_FROM = '"Portal PISEE" <no-reply@digital.gob.cl>'
+const SIGNATURE = '— Portal PISEE, Red de Interoperabilidad del Estado'
+const BATCH = 200
 
 let cached: { url: string | undefined; transporter: Transporter } | undefined
 
+/** Rebuilt when SMTP_URL changes (tests point it at their own server). */
 function transporter(): Transporter {
   const url = process.env.SMTP_URL || undefined
   if (!cached || cached.url !== url) {
@@ -18,12 +27,36 @@ function transporter(): Transporter {
   return cached.transporter
 }
 
-function portalUrl(): string {
-  return (process.env.PORTAL_URL ?? process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '')
+/** The portal's public address for links in mails: PORTAL_URL, else AUTH_URL's origin, else localhost. */
+export function portalUrl(): string {
+  if (process.env.PORTAL_URL) return process.env.PORTAL_URL.replace(/\/+$/, '')
+  if (process.env.AUTH_URL) {
+    try {
+      return new URL(process.env.AUTH_URL).origin
+    } catch {
+      // Malformed: fall through to localhost rather than send broken links.
+    }
+  }
+  return `http://localhost:${process.env.PORT ?? 3000}`
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+export function composeMail(notice: { title: string; body: string; link: string; recipient: { name: string; email: string } }) {
+  const link = `${portalUrl()}${notice.link}`
+  return {
+    from: process.env.MAIL_FROM || DEFAULT_FROM,
+    to: { name: notice.recipient.name, address: notice.recipient.email },
+    subject: notice.title,
+    text: `${notice.body}\n\nIr al portal: ${link}\n\n${SIGNATURE}`,
+    html:
+      `<p>${escapeHtml(notice.body)}</p>` +
+      `<p><a href="${escapeHtml(link)}">Ir al portal</a><br>${escapeHtml(link)}</p>` +
+      `<p>${escapeHtml(SIGNATURE)}</p>`,
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  } satisfies SendMailOptions
 }
 
 /** Sends every pending notice's e-mail; returns how many were sent. Never throws: failures are logged and retried next time. */
@@ -32,30 +65,23 @@ export async function deliverPendingEmails(db: Db = defaultDb): Promise<number> 
   try {
     const pending = await db.notification.findMany({
       where: { emailedAt: null, recipient: { email: { not: null }, disabledAt: null } },
-      orderBy: { createdAt: 'asc' },
-      take: 200,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: BATCH,
       select: { id: true, title: true, body: true, link: true, recipient: { select: { email: true, name: true } } },
     })
     for (const notice of pending) {
       const claimedAt = new Date()
       const { count } = await db.notification.updateMany({ where: { id: notice.id, emailedAt: null }, data: { emailedAt: claimedAt } })
-      if (count !== 1) continue
-      const link = `${portalUrl()}${notice.link}`
-      const message = {
-        from: process.env.MAIL_FROM ?? DEFAULT_FROM,
-        to: { name: notice.recipient.name, address: notice.recipient.email! },
-        subject: notice.title,
-        text: `${notice.body}\n\n${link}\n\n— Portal PISEE, Red de Interoperabilidad del Estado`,
-        html: `<p>${escapeHtml(notice.body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p><p>— Portal PISEE, Red de Interoperabilidad del Estado</p>`,
-      }
+      if (count !== 1) continue // another delivery has it
+      const mail = composeMail({ ...notice, recipient: { name: notice.recipient.name, email: notice.recipient.email! } })
       try {
-        const info = await transporter().sendMail(message)
-        if (!process.env.SMTP_URL) console.info(`[correo] ${message.to.address}: ${message.subject}\n${message.text}`, info.messageId)
+        await transporter().sendMail(mail)
+        if (!process.env.SMTP_URL) console.info(`[correo] para ${mail.to.address} — ${mail.subject}\n${mail.text}`)
         sent++
       } catch (error) {
-        // Released so the next delivery tries again.
+        // Released (only if still ours) so the next delivery tries again.
         await db.notification.updateMany({ where: { id: notice.id, emailedAt: claimedAt }, data: { emailedAt: null } })
-        console.error(`[correo] no se pudo enviar a ${message.to.address}:`, error)
+        console.error(`[correo] no se pudo enviar a ${mail.to.address}:`, error)
       }
     }
   } catch (error) {

@@ -4,22 +4,36 @@ import { db } from '@/lib/db/client'
 
 export const INBOX_PAGE_SIZE = 20
 
+export type InboxNotification = {
+  id: string
+  title: string
+  body: string
+  link: string
+  caseId: string | null
+  createdAt: Date
+  readAt: Date | null
+}
+
+export type Inbox = { rows: InboxNotification[]; total: number; page: number; pageCount: number }
+
 /** Only the viewer's own notices, ever. */
-export async function unreadCount(viewer: Viewer): Promise<number> {
+export async function unreadCount(viewer: Pick<Viewer, 'personId'>): Promise<number> {
   return db.notification.count({ where: { recipientId: viewer.personId, readAt: null } })
 }
 
-export async function listNotifications(viewer: Viewer, page: number) {
+/** The viewer's own notices, newest first, INBOX_PAGE_SIZE a page (the inbox is shallow: OFFSET is fine). */
+export async function listNotifications(viewer: Pick<Viewer, 'personId'>, { page = 1 }: { page?: number } = {}): Promise<Inbox> {
   const where = { recipientId: viewer.personId }
+  const current = Number.isSafeInteger(page) && page > 0 ? page : 1
   const [rows, total] = await Promise.all([
     db.notification.findMany({
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * INBOX_PAGE_SIZE,
+      skip: (current - 1) * INBOX_PAGE_SIZE,
       take: INBOX_PAGE_SIZE,
-      select: { id: true, title: true, body: true, link: true, createdAt: true, readAt: true },
+      select: { id: true, title: true, body: true, link: true, caseId: true, createdAt: true, readAt: true },
     }),
     db.notification.count({ where }),
   ])
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) }
+  return { rows, total, page: current, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) }
 }
