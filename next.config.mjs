@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  // Signed agreement PDFs (up to 10 MB) reach a server action; the default cap is 1 MB.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '11mb' } },
   // PGlite and the WASM schema engine are only used by scripts and tests; keep them out of bundles.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@prisma/schema-engine-wasm'],
 }

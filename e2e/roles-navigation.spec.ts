@@ -12,10 +12,10 @@ test.describe('each role sees its own navigation', () => {
     await expect(page.getByRole('heading', { name: 'Tu trabajo pendiente' })).toBeVisible()
   })
 
-  test('a DGD reviewer sees the registry and the audit log', async ({ page, signInAs }) => {
+  test('a DGD reviewer sees the registry, the trainings and the audit log', async ({ page, signInAs }) => {
     await signInAs(people.dgdReviewer)
     const nav = page.getByRole('navigation', { name: 'Navegación principal' })
-    await expect(nav.getByRole('link')).toHaveText(['Inicio', 'Conexiones', 'Acuerdos', 'Instituciones', 'Registro de auditoría'])
+    await expect(nav.getByRole('link')).toHaveText(['Inicio', 'Conexiones', 'Acuerdos', 'Instituciones', 'Capacitaciones', 'Registro de auditoría'])
     await expect(page.getByTestId('viewer-roles')).toContainText('Equipo de Interoperabilidad DGD — revisor/a — toda la red')
   })
 

@@ -12,15 +12,18 @@ describe('navigationFor', () => {
     expect(nav.map((i) => i.label)).toEqual(['home', 'connections', 'agreements', 'institutions', 'myInstitution'])
   })
 
-  it('gives DGD staff and auditors the audit log', () => {
+  it('gives DGD staff the trainings and the audit log, and auditors the audit log only', () => {
     expect(navigationFor({ personId: 'p', memberships: [], centralRoles: ['DGD_REVIEWER'] }).map((i) => i.label)).toEqual([
       'home',
       'connections',
       'agreements',
       'institutions',
+      'trainings',
       'audit',
     ])
-    expect(navigationFor({ personId: 'p', memberships: [], centralRoles: ['AUDITOR'] }).map((i) => i.label)).toContain('audit')
+    const auditor = navigationFor({ personId: 'p', memberships: [], centralRoles: ['AUDITOR'] }).map((i) => i.label)
+    expect(auditor).toContain('audit')
+    expect(auditor).not.toContain('trainings')
   })
 
   it('gives a citizen only the home page', () => {

@@ -2,7 +2,7 @@ import { can, type Principal } from '@/lib/auth/roles'
 
 export type NavItem = {
   href: string
-  label: 'home' | 'institutions' | 'connections' | 'agreements' | 'myInstitution' | 'members' | 'audit'
+  label: 'home' | 'institutions' | 'connections' | 'agreements' | 'myInstitution' | 'members' | 'trainings' | 'audit'
 }
 
 /** The navigation a person sees follows from what they may do, never from a separate list per role. */
@@ -17,6 +17,7 @@ export function navigationFor(viewer: Principal): NavItem[] {
     items.push({ href: `/institutions/${own}`, label: 'myInstitution' })
     if (can(viewer, 'members.manage', own)) items.push({ href: `/institutions/${own}/members`, label: 'members' })
   }
+  if (can(viewer, 'readiness.manage')) items.push({ href: '/trainings', label: 'trainings' })
   if (can(viewer, 'audit.read')) items.push({ href: '/audit', label: 'audit' })
   return items
 }

@@ -2,7 +2,7 @@
  * The one factory module shared by the seed, the integration tests and the e2e tests: every record
  * they create is made the same way the portal makes it.
  */
-import { randomInt } from 'node:crypto'
+import { createHash, randomInt } from 'node:crypto'
 import { checkDigit } from '@/lib/chile/rut'
 import type { Db } from '@/lib/db/client'
 import type { CentralRole, MembershipRole } from '@/lib/generated/prisma/enums'
@@ -102,4 +102,99 @@ export async function createNotification(
       emailedAt: overrides.emailedAt ?? null,
     },
   })
+}
+
+// ── Readiness: convenios, their documents, training workshops and attendance ─────────────────────
+
+/**
+ * A small, valid one-page PDF showing `lines` (Latin-1 text), for seeded documents and tests: the
+ * portal checks uploads by their first bytes, so any real PDF would do.
+ */
+export function tinyPdf(lines: readonly string[] = ['Documento de prueba']): Uint8Array {
+  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`)
+  const text = lines.map((line, i) => `BT /F1 11 Tf 56 ${780 - i * 16} Td (${escape(line)}) Tj ET`).join('\n')
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+  ]
+  let body = '%PDF-1.4\n'
+  const offsets = objects.map((object, i) => {
+    const offset = Buffer.byteLength(body, 'latin1')
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`
+    return offset
+  })
+  const xref = Buffer.byteLength(body, 'latin1')
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return new Uint8Array(Buffer.from(body, 'latin1'))
+}
+
+const isoDay = (iso: string) => new Date(`${iso}T00:00:00Z`)
+
+export async function createCooperationAgreement(
+  db: Db,
+  institutionId: string,
+  overrides: Partial<{
+    signedOn: string
+    segpresDecreeNumber: string
+    segpresDecreeDate: string
+    institutionDecreeNumber: string
+    institutionDecreeDate: string
+    terminationNoticeOn: string | null
+    terminatesOn: string | null
+  }> = {},
+) {
+  return db.cooperationAgreement.create({
+    data: {
+      institutionId,
+      signedOn: isoDay(overrides.signedOn ?? '2024-03-01'),
+      segpresDecreeNumber: overrides.segpresDecreeNumber ?? `Decreto Exento N° ${randomInt(1, 999)}`,
+      segpresDecreeDate: isoDay(overrides.segpresDecreeDate ?? '2024-04-01'),
+      institutionDecreeNumber: overrides.institutionDecreeNumber ?? `Decreto Exento N° ${randomInt(1000, 9999)}`,
+      institutionDecreeDate: isoDay(overrides.institutionDecreeDate ?? '2024-05-02'),
+      terminationNoticeOn: overrides.terminationNoticeOn ? isoDay(overrides.terminationNoticeOn) : null,
+      terminatesOn: overrides.terminatesOn ? isoDay(overrides.terminatesOn) : null,
+    },
+  })
+}
+
+/** A PDF kept with a convenio, stored the way an upload stores it (with its SHA-256). */
+export async function createCooperationDocument(
+  db: Db,
+  cooperationAgreementId: string,
+  file: { fileName?: string; content?: Uint8Array; uploadedById?: string | null } = {},
+) {
+  const content = file.content ?? tinyPdf()
+  return db.document.create({
+    data: {
+      cooperationAgreementId,
+      fileName: file.fileName ?? 'convenio.pdf',
+      contentType: 'application/pdf',
+      size: content.byteLength,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content: Buffer.from(content),
+      uploadedById: file.uploadedById ?? null,
+    },
+  })
+}
+
+export async function createTrainingWorkshop(
+  db: Db,
+  overrides: Partial<{ kind: 'CONSUMPTION' | 'PROVISION'; title: string; heldOn: string }> = {},
+) {
+  const kind = overrides.kind ?? 'CONSUMPTION'
+  return db.trainingWorkshop.create({
+    data: {
+      kind,
+      title: overrides.title ?? `Taller de ${kind === 'CONSUMPTION' ? 'consumo' : 'provisión'} ${randomInt(1_000_000)}`,
+      heldOn: isoDay(overrides.heldOn ?? '2026-10-01'),
+    },
+  })
+}
+
+export async function createTrainingAttendance(db: Db, workshopId: string, personId: string, institutionId: string) {
+  return db.trainingAttendance.create({ data: { workshopId, personId, institutionId } })
 }

@@ -10,7 +10,7 @@ import { checkDigit } from '@/lib/chile/rut'
 import { createPrismaClient, type Db } from '@/lib/db/client'
 import type { CentralRole, GradualityGroup, MembershipRole } from '@/lib/generated/prisma/enums'
 import { institutionRecord, type InstitutionFields } from '@/lib/institutions/records'
-import { addMembership, grantCentralRole } from './factories'
+import { addMembership, createCooperationDocument, grantCentralRole, tinyPdf } from './factories'
 import { seedOnboarding } from './seed-onboarding'
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
@@ -85,6 +85,21 @@ export async function seed(db: Db): Promise<{ institutions: number; people: numb
     if (person.central) await grantCentralRole(db, created.id, person.central)
   }
   const onboarding = await seedOnboarding(db)
+
+  // Readiness: seedOnboarding records the convenios (Vallenar's as in seeds/002, SRCeI's; IPS has none
+  // on purpose) and the workshops; Vallenar's convenio also keeps its approving decree as a PDF.
+  const vallenarConvenio = await db.cooperationAgreement.findFirstOrThrow({ where: { institution: { shortName: 'Vallenar' } }, select: { id: true } })
+  await createCooperationDocument(db, vallenarConvenio.id, {
+    fileName: 'Decreto Exento N° 02142 - aprueba convenio de cooperación PISEE.pdf',
+    content: tinyPdf([
+      'ILUSTRE MUNICIPALIDAD DE VALLENAR - DECRETO EXENTO N° 02142 (15 de junio de 2023)',
+      'Aprueba el Convenio de Cooperación Programa de Interoperabilidad y Plataforma Integrada de',
+      'Servicios Electrónicos del Estado, suscrito con SEGPRES el 17 de marzo de 2023,',
+      'aprobado por SEGPRES mediante Decreto Exento N° 015 de 17 de abril de 2023.',
+      'Niveles de servicio: disponibilidad 24x7; incidentes críticos resueltos en 2 horas.',
+      'Duración indefinida; término unilateral con aviso de al menos 30 días.',
+    ]),
+  })
   return { institutions: institutions.length, people: demoPeople.length, ...onboarding }
 }
 

@@ -23,8 +23,11 @@ export const auditActions = [
   'node.configuration.download',
   'node.revoke',
   'cooperation.record',
+  'cooperation.terminate',
+  'document.upload',
   'training.create',
   'training.attendance.add',
+  'training.attendance.remove',
 ] as const
 
 export const auditTableParams = defineTableParams({

@@ -31,6 +31,16 @@ describe('can', () => {
     expect(can(citizen, 'audit.read')).toBe(false)
   })
 
+  it('lets only DGD staff record readiness (convenios, trainings); members and auditors read it', () => {
+    expect(can(reviewer, 'readiness.manage')).toBe(true)
+    expect(can({ ...reviewer, centralRoles: ['DGD_HEAD'] }, 'readiness.manage')).toBe(true)
+    expect(can(auditor, 'readiness.manage')).toBe(false)
+    expect(can(ctdOfA, 'readiness.manage', 'A')).toBe(false)
+    expect(can(auditor, 'members.read', 'A')).toBe(true)
+    expect(can(ctdOfA, 'members.read', 'A')).toBe(true)
+    expect(can(ctdOfA, 'members.read', 'B')).toBe(false)
+  })
+
   it('keeps the audit log from institution roles', () => {
     expect(can(ctdOfA, 'audit.read')).toBe(false)
   })

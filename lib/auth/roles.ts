@@ -23,7 +23,7 @@ export type Permission =
   | 'audit.read'
   /** Browse the connection cases one is a party to (queries scope them). */
   | 'connections.read'
-  /** Record convenios de cooperación, training workshops and attendance. */
+  /** Record convenios de cooperación (terms, documents, termination), training workshops and attendance. */
   | 'readiness.manage'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {

@@ -3,24 +3,36 @@
 import { revalidatePath } from 'next/cache'
 import { getTranslations } from 'next-intl/server'
 import { ForbiddenError, can } from '@/lib/auth/roles'
-import { getViewer } from '@/lib/auth/viewer'
+import { getViewer, type Viewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
-import { createWorkshop, recordAttendance, recordCooperation } from './readiness-admin'
-import { attendanceSchema, cooperationSchema, workshopSchema } from './schemas'
+import { recordCooperation, recordTermination } from './cooperation'
+import { cooperationSchema, terminationSchema, type CooperationField, type TerminationField } from './schemas'
 
-function valuesOf(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$')) as [string, string][])
-}
-
-async function manager() {
+async function manager(): Promise<Viewer | null> {
   const viewer = await getViewer()
   return viewer && can(viewer, 'readiness.manage') ? viewer : null
 }
 
-export async function recordCooperationAction(institutionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = valuesOf(formData)
+function formValues<Field extends string>(formData: FormData, fields: readonly Field[]): Record<Field, string> {
+  return Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? '')])) as Record<Field, string>
+}
+
+const cooperationFields = [
+  'signedOn',
+  'segpresDecreeNumber',
+  'segpresDecreeDate',
+  'institutionDecreeNumber',
+  'institutionDecreeDate',
+] as const satisfies readonly CooperationField[]
+
+export async function recordCooperationAction(
+  institutionId: string,
+  _prev: FormState<CooperationField>,
+  formData: FormData,
+): Promise<FormState<CooperationField>> {
   const viewer = await manager()
+  const values = formValues(formData, cooperationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
   const parsed = cooperationSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
@@ -29,36 +41,27 @@ export async function recordCooperationAction(institutionId: string, _prev: Form
   } catch (error) {
     return refusal(error, values)
   }
-  revalidatePath(`/institutions/${institutionId}`)
-  return { status: 'success', message: (await getTranslations('readiness'))('cooperationSaved') }
+  revalidatePath(`/institutions/${institutionId}`, 'layout')
+  return { status: 'success', message: (await getTranslations('readiness.manage'))('cooperationSaved') }
 }
 
-export async function createWorkshopAction(institutionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = valuesOf(formData)
+const terminationFields = ['party', 'noticeOn', 'terminatesOn'] as const satisfies readonly TerminationField[]
+
+export async function recordTerminationAction(
+  institutionId: string,
+  _prev: FormState<TerminationField>,
+  formData: FormData,
+): Promise<FormState<TerminationField>> {
   const viewer = await manager()
+  const values = formValues(formData, terminationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
-  const parsed = workshopSchema.safeParse(values)
+  const parsed = terminationSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {
-    await createWorkshop(viewer, parsed.data)
+    await recordTermination(viewer, institutionId, parsed.data)
   } catch (error) {
     return refusal(error, values)
   }
-  revalidatePath(`/institutions/${institutionId}`)
-  return { status: 'success', message: (await getTranslations('readiness'))('workshopCreated') }
-}
-
-export async function recordAttendanceAction(institutionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = valuesOf(formData)
-  const viewer = await manager()
-  if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
-  const parsed = attendanceSchema.safeParse(values)
-  if (!parsed.success) return validationFailure(parsed.error, values)
-  try {
-    await recordAttendance(viewer, institutionId, parsed.data.workshopId, parsed.data.personId)
-  } catch (error) {
-    return refusal(error, values)
-  }
-  revalidatePath(`/institutions/${institutionId}`)
-  return { status: 'success', message: (await getTranslations('readiness'))('attendanceSaved') }
+  revalidatePath(`/institutions/${institutionId}`, 'layout')
+  return { status: 'success', message: (await getTranslations('readiness.manage'))('terminationSaved') }
 }

@@ -1,12 +1,45 @@
 import 'server-only'
-import type { Viewer } from '@/lib/auth/load-viewer'
 import { authorize, can } from '@/lib/auth/roles'
+import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db/client'
-import { readinessOf } from './readiness'
+import { cooperationStatus, readinessFactsOf, readinessOf, todayInChile, type CooperationStatus, type ReadinessResult } from './readiness'
 
-/** An institution's readiness for the network, its convenio and the workshops its people attended. */
-export async function getReadiness(viewer: Viewer, institutionId: string, now = new Date()) {
-  authorize(viewer, 'institutions.browse')
+export type CooperationDocumentRow = { id: string; fileName: string; size: number; sha256: string; uploadedAt: Date }
+
+export type CooperationDetail = {
+  signedOn: Date
+  segpresDecreeNumber: string
+  segpresDecreeDate: Date
+  institutionDecreeNumber: string
+  institutionDecreeDate: Date
+  /** Derived: the later approving decree. */
+  inForceFrom: Date | null
+  status: CooperationStatus
+  availability: string
+  criticalResolutionHours: number
+  terminationNoticeOn: Date | null
+  terminatesOn: Date | null
+  documents: CooperationDocumentRow[]
+}
+
+export type ReadinessAttendance = { id: string; personName: string; title: string; kind: 'CONSUMPTION' | 'PROVISION'; heldOn: Date }
+
+export type Readiness = {
+  items: ReadinessResult
+  cooperation: CooperationDetail | null
+  /** Names of the current designations, by role. */
+  technicalAdmins: string[]
+  businessAdmins: string[]
+  attendances: ReadinessAttendance[]
+  canManage: boolean
+}
+
+/**
+ * An institution's readiness: for its own members and central staff (DGD and auditors), like the
+ * member details of getInstitution. Throws ForbiddenError for anyone else; null if no such institution.
+ */
+export async function getReadiness(viewer: Viewer, institutionId: string, now = new Date()): Promise<Readiness | null> {
+  authorize(viewer, 'members.read', institutionId)
   const institution = await db.institution.findUnique({
     where: { id: institutionId },
     select: {
@@ -21,41 +54,57 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
           criticalResolutionHours: true,
           terminationNoticeOn: true,
           terminatesOn: true,
+          documents: { orderBy: { uploadedAt: 'asc' }, select: { id: true, fileName: true, size: true, sha256: true, uploadedAt: true } },
         },
       },
-      memberships: { where: { endedAt: null }, select: { role: true } },
+      memberships: {
+        where: { endedAt: null },
+        orderBy: { person: { name: 'asc' } },
+        select: { role: true, person: { select: { name: true } } },
+      },
       trainingAttendances: {
-        orderBy: { workshop: { heldOn: 'desc' } },
+        orderBy: [{ workshop: { heldOn: 'desc' } }, { recordedAt: 'desc' }],
         select: { id: true, person: { select: { name: true } }, workshop: { select: { kind: true, title: true, heldOn: true } } },
       },
     },
   })
   if (!institution) return null
-  const items = readinessOf({
-    now,
-    cooperation: institution.cooperationAgreement,
+  const c = institution.cooperationAgreement
+  const today = todayInChile(now)
+  const facts = readinessFactsOf({
+    cooperation: c,
     designatedRoles: institution.memberships.map((m) => m.role),
     trainingKindsAttended: institution.trainingAttendances.map((a) => a.workshop.kind),
   })
-  const canManage = can(viewer, 'readiness.manage')
-  const [workshops, members] = canManage
-    ? await Promise.all([
-        db.trainingWorkshop.findMany({ orderBy: { heldOn: 'desc' }, take: 50, select: { id: true, title: true, heldOn: true } }),
-        db.membership.findMany({
-          where: { institutionId, endedAt: null },
-          distinct: ['personId'],
-          select: { person: { select: { id: true, name: true } } },
-        }),
-      ])
-    : [[], []]
+  const namesOf = (role: string) => institution.memberships.filter((m) => m.role === role).map((m) => m.person.name)
   return {
-    items,
-    cooperation: institution.cooperationAgreement,
-    attendances: institution.trainingAttendances,
-    canManage,
-    workshops,
-    members: members.map((m) => m.person),
+    items: readinessOf(facts, today),
+    cooperation: c && {
+      ...c,
+      inForceFrom: facts.cooperation?.inForceFrom ?? null,
+      status: cooperationStatus(facts.cooperation, today),
+    },
+    technicalAdmins: namesOf('TECHNICAL_ADMIN'),
+    businessAdmins: namesOf('BUSINESS_ADMIN'),
+    attendances: institution.trainingAttendances.map((a) => ({
+      id: a.id,
+      personName: a.person.name,
+      title: a.workshop.title,
+      kind: a.workshop.kind,
+      heldOn: a.workshop.heldOn,
+    })),
+    canManage: can(viewer, 'readiness.manage', institutionId),
   }
 }
 
-export type Readiness = NonNullable<Awaited<ReturnType<typeof getReadiness>>>
+/**
+ * One PDF of the institution's convenio, for the download route: the institution's members and
+ * central staff. Throws ForbiddenError for anyone else, before looking the document up.
+ */
+export async function getCooperationDocument(viewer: Viewer, institutionId: string, documentId: string) {
+  authorize(viewer, 'members.read', institutionId)
+  return db.document.findFirst({
+    where: { id: documentId, cooperationAgreement: { institutionId } },
+    select: { fileName: true, contentType: true, content: true, sha256: true },
+  })
+}

@@ -1,27 +1,72 @@
-import { cooperationInForceFrom } from '@/lib/connections/checklist'
+/**
+ * An institution's readiness for PISEE 2 at a glance, computed from the data, never ticked by hand.
+ * The facts are the same ones the production-promotion checklist (lib/connections/checklist.ts) reads,
+ * so the panel and the checklist can never disagree about the convenio.
+ */
+import { cooperationInForceFrom, type ChecklistFacts } from '@/lib/connections/checklist'
+import { timeZone } from '@/lib/i18n/config'
 
-export type ReadinessFacts = {
-  now: Date
-  cooperation: { segpresDecreeDate: Date; institutionDecreeDate: Date; terminatesOn: Date | null } | null
+/** What readiness and the promotion checklist share: the convenio's dates, designations, trainings. */
+export type ReadinessFacts = Pick<ChecklistFacts, 'cooperation' | 'designatedRoles' | 'trainingKindsAttended'>
+
+/** The convenio's dates as stored; `inForceFrom` is derived from the two approving decrees. */
+export type CooperationDates = {
+  segpresDecreeDate: Date
+  institutionDecreeDate: Date
+  terminatesOn: Date | null
+}
+
+/** Turns stored records into the facts (pure; lib/readiness/facts.ts reads the records). */
+export function readinessFactsOf(records: {
+  cooperation: CooperationDates | null
   designatedRoles: readonly string[]
   trainingKindsAttended: readonly string[]
+}): ReadinessFacts {
+  const c = records.cooperation
+  return {
+    cooperation: c ? { inForceFrom: cooperationInForceFrom(c.segpresDecreeDate, c.institutionDecreeDate), terminatesOn: c.terminatesOn } : null,
+    designatedRoles: [...new Set(records.designatedRoles)],
+    trainingKindsAttended: [...new Set(records.trainingKindsAttended)],
+  }
+}
+
+export type CooperationStatus = 'none' | 'notYetInForce' | 'inForce' | 'terminating' | 'terminated'
+
+/**
+ * Where the convenio stands on `today` (a calendar date, midnight UTC): it rules from the later
+ * approving decree, for an indefinite term, until the termination date fixed by a notice.
+ */
+export function cooperationStatus(cooperation: ReadinessFacts['cooperation'], today: Date): CooperationStatus {
+  if (!cooperation || !cooperation.inForceFrom) return 'none'
+  if (cooperation.terminatesOn && cooperation.terminatesOn <= today) return 'terminated'
+  if (cooperation.inForceFrom > today) return 'notYetInForce'
+  return cooperation.terminatesOn ? 'terminating' : 'inForce'
 }
 
 export const readinessItems = ['cooperation', 'technicalAdmin', 'businessAdmin', 'consumptionTraining', 'provisionTraining'] as const
 export type ReadinessItem = (typeof readinessItems)[number]
 
-/** An institution's readiness at a glance: each item met or not, from the data. */
-export function readinessOf(facts: ReadinessFacts): { item: ReadinessItem; met: boolean }[] {
-  const inForceFrom = facts.cooperation
-    ? cooperationInForceFrom(facts.cooperation.segpresDecreeDate, facts.cooperation.institutionDecreeDate)
-    : null
-  const cooperation =
-    inForceFrom !== null && inForceFrom <= facts.now && (facts.cooperation?.terminatesOn == null || facts.cooperation.terminatesOn > facts.now)
+export type ReadinessResult = { item: ReadinessItem; met: boolean; status: string }[]
+
+/** Each item met or not, with the status its one-line explanation is chosen by. */
+export function readinessOf(facts: ReadinessFacts, today: Date): ReadinessResult {
+  const cooperation = cooperationStatus(facts.cooperation, today)
+  const designated = (role: string) =>
+    facts.designatedRoles.includes(role) ? { met: true, status: 'designated' } : { met: false, status: 'missing' }
+  const attended = (kind: string) =>
+    facts.trainingKindsAttended.includes(kind) ? { met: true, status: 'attended' } : { met: false, status: 'missing' }
   return [
-    { item: 'cooperation', met: cooperation },
-    { item: 'technicalAdmin', met: facts.designatedRoles.includes('TECHNICAL_ADMIN') },
-    { item: 'businessAdmin', met: facts.designatedRoles.includes('BUSINESS_ADMIN') },
-    { item: 'consumptionTraining', met: facts.trainingKindsAttended.includes('CONSUMPTION') },
-    { item: 'provisionTraining', met: facts.trainingKindsAttended.includes('PROVISION') },
+    { item: 'cooperation', met: cooperation === 'inForce' || cooperation === 'terminating', status: cooperation },
+    { item: 'technicalAdmin', ...designated('TECHNICAL_ADMIN') },
+    { item: 'businessAdmin', ...designated('BUSINESS_ADMIN') },
+    { item: 'consumptionTraining', ...attended('CONSUMPTION') },
+    { item: 'provisionTraining', ...attended('PROVISION') },
   ]
+}
+
+const isoDateInChile = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** Today's calendar date in Chile, as midnight UTC (the way @db.Date columns hold dates). */
+export function todayInChile(now: Date = new Date()): Date {
+  return new Date(`${isoDateInChile.format(now)}T00:00:00Z`)
 }

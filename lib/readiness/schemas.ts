@@ -1,25 +1,41 @@
 import { z } from 'zod'
+import { parseIsoDate } from '@/lib/dates'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateInvalid')
-const text = z.string().trim().min(1, 'textRequired').max(200, 'textTooLong')
+// Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
+
+/** A calendar date typed in an <input type="date">, that exists ("2023-02-30" does not). */
+export const calendarDate = z
+  .string()
+  .trim()
+  .refine((value) => parseIsoDate(value)?.toISOString().slice(0, 10) === value, 'dateInvalid')
+  .transform((value) => parseIsoDate(value)!)
+
+const decreeNumber = z.string().trim().min(1, 'textRequired').max(120, 'textTooLong')
 
 export const cooperationSchema = z.object({
-  signedOn: isoDate,
-  segpresDecreeNumber: text,
-  segpresDecreeDate: isoDate,
-  institutionDecreeNumber: text,
-  institutionDecreeDate: isoDate,
+  signedOn: calendarDate,
+  segpresDecreeNumber: decreeNumber,
+  segpresDecreeDate: calendarDate,
+  institutionDecreeNumber: decreeNumber,
+  institutionDecreeDate: calendarDate,
 })
 export type CooperationInput = z.output<typeof cooperationSchema>
+export type CooperationField = keyof z.input<typeof cooperationSchema>
 
-export const workshopSchema = z.object({
-  kind: z.enum(['CONSUMPTION', 'PROVISION'], 'trainingKindInvalid'),
-  title: text,
-  heldOn: isoDate,
-})
-export type WorkshopInput = z.output<typeof workshopSchema>
+/** Who gives notice of termination: either party may (seeds/002, clause seventh). */
+export const terminationParties = ['SEGPRES', 'INSTITUTION'] as const
 
-export const attendanceSchema = z.object({
-  workshopId: z.string().min(1, 'workshopRequired').max(50),
-  personId: z.string().min(1, 'personRequired').max(50),
+export const terminationSchema = z.object({
+  party: z.enum(terminationParties, 'invalid'),
+  noticeOn: calendarDate,
+  terminatesOn: calendarDate,
 })
+export type TerminationInput = z.output<typeof terminationSchema>
+export type TerminationField = keyof z.input<typeof terminationSchema>
+
+/** The name a document keeps: no folders, no control characters, a sane length. */
+export function documentFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-150)
+  return clean || 'documento.pdf'
+}

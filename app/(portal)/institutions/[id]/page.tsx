@@ -5,6 +5,7 @@ import { InstitutionFacts } from '@/components/institutions/institution-facts'
 import { MembersList } from '@/components/institutions/members-list'
 import { ReadinessPanel } from '@/components/readiness/readiness-panel'
 import { PageHeader } from '@/components/ui/page-header'
+import { can } from '@/lib/auth/roles'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
 import { getReadiness } from '@/lib/readiness/queries'
@@ -19,7 +20,8 @@ export default async function InstitutionPage({ params }: PageProps<'/institutio
   const viewer = await requirePermission('institutions.browse')
   const institution = await getInstitution(viewer, (await params).id)
   if (!institution) notFound()
-  const readiness = await getReadiness(viewer, institution.id)
+  // Readiness is the institution's own business: its members and central staff see it.
+  const readiness = can(viewer, 'members.read', institution.id) ? await getReadiness(viewer, institution.id) : null
   const t = await getTranslations('institutions.detail')
 
   return (

@@ -1,0 +1,28 @@
+import { ForbiddenError } from '@/lib/auth/roles'
+import { getViewer } from '@/lib/auth/viewer'
+import { getCooperationDocument } from '@/lib/readiness/queries'
+
+/** A PDF of an institution's convenio: for the institution's members and central staff only. */
+export async function GET(_request: Request, { params }: RouteContext<'/institutions/[id]/readiness/documents/[documentId]'>) {
+  const viewer = await getViewer()
+  if (!viewer) return new Response('Unauthorized', { status: 401 })
+  const { id, documentId } = await params
+  try {
+    const document = await getCooperationDocument(viewer, id, documentId)
+    if (!document) return new Response('Not found', { status: 404 })
+    const ascii = document.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+    return new Response(new Uint8Array(document.content), {
+      headers: {
+        'Content-Type': document.contentType,
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+        'Content-Length': String(document.content.byteLength),
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ETag: `"${document.sha256}"`,
+      },
+    })
+  } catch (error) {
+    if (error instanceof ForbiddenError) return new Response('Forbidden', { status: 403 })
+    throw error
+  }
+}

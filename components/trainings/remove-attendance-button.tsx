@@ -1,0 +1,23 @@
+'use client'
+
+import { useActionState } from 'react'
+import { useTranslations } from 'next-intl'
+import { Button } from '@/components/ui/button'
+import { FormMessage } from '@/components/ui/form-message'
+import { initialFormState } from '@/lib/forms/form-state'
+import { removeAttendanceAction } from '@/lib/trainings/actions'
+
+/** Removes an attendance recorded by mistake. */
+export function RemoveAttendanceButton({ attendanceId, name }: { attendanceId: string; name: string }) {
+  const t = useTranslations('trainings.attendance')
+  const [state, action, pending] = useActionState(removeAttendanceAction, initialFormState)
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="attendanceId" value={attendanceId} />
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={t('removeLabel', { name })}>
+        {t('remove')}
+      </Button>
+      {state.status === 'error' && <FormMessage state={state} />}
+    </form>
+  )
+}
