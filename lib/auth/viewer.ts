@@ -13,6 +13,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return session?.user?.id ? loadViewer(session.user.id) : null
 })
 
+/** For server actions: the viewer if they hold `permission` (for `institutionId`); null otherwise, and the action refuses. */
+export async function getAuthorizedViewer(permission: Permission, institutionId?: string): Promise<Viewer | null> {
+  const viewer = await getViewer()
+  return viewer && can(viewer, permission, institutionId) ? viewer : null
+}
+
 /** For pages: the viewer, or a redirect to the login page. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer()

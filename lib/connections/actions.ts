@@ -8,6 +8,7 @@ import { ForbiddenError, type Principal } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
+import { allFormValues } from '@/lib/forms/values'
 import { DomainError } from '@/lib/errors'
 import { agreementText, isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
@@ -37,12 +38,6 @@ type SuccessKey =
   | 'promotionReviewed'
   | 'promotionRejected'
 
-function valuesOf(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = value
-  return values
-}
-
 /**
  * The shape of every case step: signed in first (the domain then checks party, role and state),
  * validate, run, revalidate, and answer in Spanish. Nothing the user typed is lost on refusal.
@@ -54,7 +49,7 @@ async function caseStep<S extends z.ZodType>(
   run: (viewer: Principal, data: z.output<S>) => Promise<unknown>,
   success: SuccessKey,
 ): Promise<FormState> {
-  const values = valuesOf(formData)
+  const values = allFormValues(formData)
   const viewer = await getViewer()
   if (!viewer) return refusal(new ForbiddenError('members.read'), values)
   let data = undefined as z.output<S>
@@ -75,7 +70,7 @@ async function caseStep<S extends z.ZodType>(
 }
 
 export async function requestMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = { ...valuesOf(formData), preferredDates: '' }
+  const values = { ...allFormValues(formData), preferredDates: '' }
   const viewer = await getViewer()
   if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
   const input = {
@@ -86,12 +81,12 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
     preferredDates: formData.getAll('preferredDates').filter((d) => typeof d === 'string' && d !== ''),
   }
   const parsed = meetingRequestSchema.safeParse(input)
-  if (!parsed.success) return validationFailure(parsed.error, { ...valuesOf(formData) })
+  if (!parsed.success) return validationFailure(parsed.error, { ...allFormValues(formData) })
   let created: { id: string }
   try {
     created = await cases.requestMeeting(viewer, parsed.data)
   } catch (error) {
-    return refusal(error, valuesOf(formData))
+    return refusal(error, allFormValues(formData))
   }
   await deliverPendingEmails()
   revalidatePath('/connections')

@@ -2,23 +2,14 @@
 
 import { revalidatePath } from 'next/cache'
 import { getTranslations } from 'next-intl/server'
-import { ForbiddenError, can, type Permission } from '@/lib/auth/roles'
-import { getViewer, type Viewer } from '@/lib/auth/viewer'
+import { ForbiddenError } from '@/lib/auth/roles'
+import { getAuthorizedViewer, getViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
+import { formValues } from '@/lib/forms/values'
 import { disablePerson } from '@/lib/people/disable'
 import { addMember, endMembership } from './members'
 import { addMemberSchema, membershipIdSchema, personIdSchema, type AddMemberField } from './schemas'
-
-/** The signed-in viewer if they hold `permission`; null otherwise (the action then refuses). */
-async function authorizedViewer(permission: Permission, institutionId?: string): Promise<Viewer | null> {
-  const viewer = await getViewer()
-  return viewer && can(viewer, permission, institutionId) ? viewer : null
-}
-
-function formValues<Field extends string>(formData: FormData, fields: readonly Field[]): Record<Field, string> {
-  return Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? '')])) as Record<Field, string>
-}
 
 const addMemberFields = ['run', 'name', 'email', 'role'] as const satisfies readonly AddMemberField[]
 
@@ -28,7 +19,7 @@ export async function addMemberAction(
   formData: FormData,
 ): Promise<FormState<AddMemberField>> {
   const values = formValues(formData, addMemberFields)
-  const viewer = await authorizedViewer('members.manage', institutionId)
+  const viewer = await getAuthorizedViewer('members.manage', institutionId)
   if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
 
   const parsed = addMemberSchema.safeParse(values)
@@ -60,7 +51,7 @@ export async function endMembershipAction(_prev: FormState, formData: FormData):
 }
 
 export async function disablePersonAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await authorizedViewer('people.disable')
+  const viewer = await getAuthorizedViewer('people.disable')
   if (!viewer) return refusal(new ForbiddenError('people.disable'))
   const parsed = personIdSchema.safeParse({ personId: formData.get('personId') })
   if (!parsed.success) return refusal(new ForbiddenError('people.disable'))

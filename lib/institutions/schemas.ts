@@ -1,22 +1,11 @@
 import { z } from 'zod'
-import { normalizeRut } from '@/lib/chile/rut'
+import { runField } from '@/lib/chile/run-field'
 import { membershipRoles } from '@/lib/auth/roles'
 
 // Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
 
 export const addMemberSchema = z.object({
-  run: z
-    .string()
-    .trim()
-    .min(1, 'runRequired')
-    .transform((value, ctx) => {
-      const run = normalizeRut(value)
-      if (!run) {
-        ctx.addIssue({ code: 'custom', message: 'runInvalid' })
-        return z.NEVER
-      }
-      return run
-    }),
+  run: runField,
   name: z.string().trim().min(3, 'nameTooShort').max(120, 'nameTooLong'),
   email: z.union([z.literal(''), z.email('emailInvalid').max(200, 'emailInvalid')]).transform((v) => v || null),
   role: z.enum(membershipRoles, 'roleInvalid'),

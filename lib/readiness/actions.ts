@@ -2,21 +2,13 @@
 
 import { revalidatePath } from 'next/cache'
 import { getTranslations } from 'next-intl/server'
-import { ForbiddenError, can } from '@/lib/auth/roles'
-import { getViewer, type Viewer } from '@/lib/auth/viewer'
+import { ForbiddenError } from '@/lib/auth/roles'
+import { getAuthorizedViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
+import { formValues } from '@/lib/forms/values'
 import { recordCooperation, recordTermination } from './cooperation'
 import { cooperationSchema, terminationSchema, type CooperationField, type TerminationField } from './schemas'
-
-async function manager(): Promise<Viewer | null> {
-  const viewer = await getViewer()
-  return viewer && can(viewer, 'readiness.manage') ? viewer : null
-}
-
-function formValues<Field extends string>(formData: FormData, fields: readonly Field[]): Record<Field, string> {
-  return Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? '')])) as Record<Field, string>
-}
 
 const cooperationFields = [
   'signedOn',
@@ -31,7 +23,7 @@ export async function recordCooperationAction(
   _prev: FormState<CooperationField>,
   formData: FormData,
 ): Promise<FormState<CooperationField>> {
-  const viewer = await manager()
+  const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, cooperationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
   const parsed = cooperationSchema.safeParse(values)
@@ -52,7 +44,7 @@ export async function recordTerminationAction(
   _prev: FormState<TerminationField>,
   formData: FormData,
 ): Promise<FormState<TerminationField>> {
-  const viewer = await manager()
+  const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, terminationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
   const parsed = terminationSchema.safeParse(values)

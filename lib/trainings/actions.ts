@@ -3,27 +3,19 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { ForbiddenError, can } from '@/lib/auth/roles'
-import { getViewer, type Viewer } from '@/lib/auth/viewer'
+import { ForbiddenError } from '@/lib/auth/roles'
+import { getAuthorizedViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
+import { formValues } from '@/lib/forms/values'
 import { attendanceIdSchema, attendanceSchema, workshopSchema, type AttendanceField, type WorkshopField } from './schemas'
 import { addAttendance, AttendeeRefused, createWorkshop, removeAttendance } from './workshops'
-
-async function manager(): Promise<Viewer | null> {
-  const viewer = await getViewer()
-  return viewer && can(viewer, 'readiness.manage') ? viewer : null
-}
-
-function formValues<Field extends string>(formData: FormData, fields: readonly Field[]): Record<Field, string> {
-  return Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? '')])) as Record<Field, string>
-}
 
 const workshopFields = ['kind', 'title', 'heldOn'] as const satisfies readonly WorkshopField[]
 
 /** Creates a workshop and opens its page, where attendance is recorded. */
 export async function createWorkshopAction(_prev: FormState<WorkshopField>, formData: FormData): Promise<FormState<WorkshopField>> {
-  const viewer = await manager()
+  const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, workshopFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
   const parsed = workshopSchema.safeParse(values)
@@ -45,7 +37,7 @@ export async function addAttendanceAction(
   _prev: FormState<AttendanceField>,
   formData: FormData,
 ): Promise<FormState<AttendanceField>> {
-  const viewer = await manager()
+  const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, attendanceFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
   const parsed = attendanceSchema.safeParse(values)
@@ -67,7 +59,7 @@ export async function addAttendanceAction(
 }
 
 export async function removeAttendanceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await manager()
+  const viewer = await getAuthorizedViewer('readiness.manage')
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'))
   const parsed = attendanceIdSchema.safeParse({ attendanceId: formData.get('attendanceId') })
   if (!parsed.success) return refusal(new ForbiddenError('readiness.manage'))

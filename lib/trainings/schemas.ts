@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { normalizeRut } from '@/lib/chile/rut'
+import { runField } from '@/lib/chile/run-field'
 import { calendarDate } from '@/lib/readiness/schemas'
 
 // Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
@@ -15,18 +15,7 @@ export type WorkshopInput = z.output<typeof workshopSchema>
 export type WorkshopField = keyof z.input<typeof workshopSchema>
 
 export const attendanceSchema = z.object({
-  run: z
-    .string()
-    .trim()
-    .min(1, 'runRequired')
-    .transform((value, ctx) => {
-      const run = normalizeRut(value)
-      if (!run) {
-        ctx.addIssue({ code: 'custom', message: 'runInvalid' })
-        return z.NEVER
-      }
-      return run
-    }),
+  run: runField,
   /** Optional: needed only when the person is a member of more than one institution. */
   institutionId: z
     .string()
