@@ -4,9 +4,9 @@ import { useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import { DataTable } from '@/components/data-table/data-table'
 import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import { DateTimeCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
 import type { AuditRow } from '@/lib/audit/queries'
 import { auditTableParams } from '@/lib/audit/table-params'
-import { formatDateTime } from '@/lib/dates'
 
 const column = createDataTableColumnHelper<AuditRow>()
 
@@ -21,19 +21,14 @@ export function AuditTable({ rows, rowCount }: { rows: AuditRow[]; rowCount: num
       column.columns([
         column.accessor('at', {
           header: t('columns.at'),
-          cell: ({ getValue }) => <time dateTime={getValue().toISOString()}>{formatDateTime(getValue())}</time>,
-          meta: { className: 'whitespace-nowrap' },
+          cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
+          meta: dateColumnMeta,
         }),
         column.accessor('actorName', { header: t('columns.actor'), enableSorting: false, cell: ({ getValue }) => getValue() ?? t('system') }),
         column.accessor('action', {
           header: t('columns.action'),
           cell: ({ getValue }) => t(`actions.${getValue() as (typeof auditTableParams.filters.action)[number]}`),
-          meta: {
-            filter: {
-              label: t('columns.action'),
-              options: auditTableParams.filters.action.map((action) => ({ value: action, label: t(`actions.${action}`) })),
-            },
-          },
+          meta: filterMeta(t('columns.action'), auditTableParams.filters.action, (action) => t(`actions.${action}`)),
         }),
         column.display({
           id: 'target',

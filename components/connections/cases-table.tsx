@@ -5,10 +5,10 @@ import { useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import { DataTable } from '@/components/data-table/data-table'
 import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import { DateTimeCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
 import { CaseStatusBadge } from './case-status-badge'
 import type { CaseRow } from '@/lib/connections/queries'
 import { casesTableParams } from '@/lib/connections/table-params'
-import { formatDateTime } from '@/lib/dates'
 
 const column = createDataTableColumnHelper<CaseRow>()
 
@@ -35,17 +35,12 @@ export function CasesTable({ rows, rowCount, actions }: { rows: CaseRow[]; rowCo
         column.accessor('status', {
           header: t('columns.status'),
           cell: ({ getValue }) => <CaseStatusBadge status={getValue()} />,
-          meta: {
-            filter: {
-              label: t('columns.status'),
-              options: casesTableParams.filters.status.map((status) => ({ value: status, label: t(`status.${status}`) })),
-            },
-          },
+          meta: filterMeta(t('columns.status'), casesTableParams.filters.status, (status) => t(`status.${status}`)),
         }),
         column.accessor('updatedAt', {
           header: t('columns.updatedAt'),
-          cell: ({ getValue }) => <time dateTime={getValue().toISOString()}>{formatDateTime(getValue())}</time>,
-          meta: { className: 'whitespace-nowrap' },
+          cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
+          meta: dateColumnMeta,
         }),
       ]),
     [t],

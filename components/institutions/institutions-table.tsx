@@ -5,6 +5,7 @@ import { useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import { DataTable } from '@/components/data-table/data-table'
 import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import { filterMeta } from '@/components/data-table/columns'
 import { Badge } from '@/components/ui/badge'
 import type { InstitutionRow } from '@/lib/institutions/queries'
 import { institutionsTableParams } from '@/lib/institutions/table-params'
@@ -31,22 +32,12 @@ export function InstitutionsTable({ rows, rowCount, exportHref }: { rows: Instit
         column.accessor('kind', {
           header: t('columns.kind'),
           cell: ({ getValue }) => t(`kind.${getValue()}`),
-          meta: {
-            filter: {
-              label: t('columns.kind'),
-              options: institutionsTableParams.filters.kind.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
-            },
-          },
+          meta: filterMeta(t('columns.kind'), institutionsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
         }),
         column.accessor('group', {
           header: t('columns.group'),
           cell: ({ getValue }) => <Badge tone="brand">{getValue()}</Badge>,
-          meta: {
-            filter: {
-              label: t('columns.group'),
-              options: institutionsTableParams.filters.group.map((group) => ({ value: group, label: t(`group.${group}`) })),
-            },
-          },
+          meta: filterMeta(t('columns.group'), institutionsTableParams.filters.group, (group) => t(`group.${group}`)),
         }),
         column.accessor('region', { header: t('columns.region'), cell: ({ getValue }) => getValue() ?? tCommon('none') }),
         column.accessor('pisee1', {

@@ -5,8 +5,8 @@ import { useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import { DataTable } from '@/components/data-table/data-table'
 import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import { CalendarDateCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
 import { Badge } from '@/components/ui/badge'
-import { formatCalendarDate } from '@/lib/dates'
 import type { WorkshopRow } from '@/lib/trainings/queries'
 import { workshopsTableParams } from '@/lib/trainings/table-params'
 
@@ -28,17 +28,12 @@ export function WorkshopsTable({ rows, rowCount }: { rows: WorkshopRow[]; rowCou
         column.accessor('kind', {
           header: t('columns.kind'),
           cell: ({ getValue }) => <Badge tone={getValue() === 'CONSUMPTION' ? 'brand' : 'neutral'}>{t(`kind.${getValue()}`)}</Badge>,
-          meta: {
-            filter: {
-              label: t('columns.kind'),
-              options: workshopsTableParams.filters.kind.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
-            },
-          },
+          meta: filterMeta(t('columns.kind'), workshopsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
         }),
         column.accessor('heldOn', {
           header: t('columns.heldOn'),
-          cell: ({ getValue }) => formatCalendarDate(getValue()),
-          meta: { className: 'whitespace-nowrap' },
+          cell: ({ getValue }) => <CalendarDateCell value={getValue()} />,
+          meta: dateColumnMeta,
         }),
         column.accessor('attendeeCount', { header: t('columns.attendees'), enableSorting: false, meta: { align: 'end' } }),
       ]),
