@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { loadViewer } from '@/lib/auth/load-viewer'
 import { ForbiddenError } from '@/lib/auth/roles'
 import { db } from '@/lib/db/client'
-import { toChileDateTimeInput } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'
-import { createCentralPerson, createInstitution, createMember, createService } from '@/prisma/factories'
+import { createCentralPerson } from '@/prisma/factories'
 import {
   approveAgreement,
   approvePromotion,
@@ -21,70 +19,7 @@ import {
   scheduleMeeting,
   signAgreement,
 } from './cases'
-
-/** An hour ago, as a Chilean wall-clock time: tests stay recent whenever they run. */
-const anHourAgo = () => toChileDateTimeInput(new Date(Date.now() - 3_600_000))
-const viewer = async (personId: string) => (await loadViewer(personId))!
-const sha = 'a'.repeat(64)
-const agreementTerms = {
-  kind: 'CONVENIO' as const,
-  legalBasis: 'Ley 19.880, art. 17 letra c',
-  purpose: 'Verificar identidad de solicitantes',
-  procedure: 'CPAT-1234 Solicitud de patente',
-  dataRequested: 'Nombre, fecha de nacimiento',
-  expectedVolume: '2.000 consultas al mes',
-}
-const levels = { availability: '99,5%', responseTime: '2 s', supportHours: 'Lunes a viernes 9-18', endsOn: null }
-
-/** Two institutions, a service, and one person per role on each side. */
-async function scenario({ requiresAgreement = true } = {}) {
-  const consumer = await createInstitution(db, { kind: 'MUNICIPALIDAD', group: 'B' })
-  const provider = await createInstitution(db)
-  const service = await createService(db, provider.id, { requiresAgreement })
-  const people = {
-    consumerCtd: await viewer((await createMember(db, consumer.id, 'CTD')).id),
-    consumerBusiness: await viewer((await createMember(db, consumer.id, 'BUSINESS_ADMIN')).id),
-    consumerTech: await viewer((await createMember(db, consumer.id, 'TECHNICAL_ADMIN')).id),
-    providerBusiness: await viewer((await createMember(db, provider.id, 'BUSINESS_ADMIN')).id),
-    reviewer: await viewer((await createCentralPerson(db, 'DGD_REVIEWER')).id),
-    head: await viewer((await createCentralPerson(db, 'DGD_HEAD')).id),
-    outsiderCtd: await viewer((await createMember(db, (await createInstitution(db)).id, 'CTD')).id),
-  }
-  return { consumer, provider, service, people }
-}
-
-/** The consumer's readiness: convenio in force and the consumption workshop attended. */
-async function makeReady(consumerId: string, personId: string) {
-  await db.cooperationAgreement.create({
-    data: {
-      institutionId: consumerId,
-      signedOn: new Date('2024-01-10'),
-      segpresDecreeNumber: '123',
-      segpresDecreeDate: new Date('2024-02-01'),
-      institutionDecreeNumber: '456',
-      institutionDecreeDate: new Date('2024-02-15'),
-    },
-  })
-  const workshop = await db.trainingWorkshop.create({ data: { kind: 'CONSUMPTION', title: 'Consumo', heldOn: new Date('2026-01-10') } })
-  await db.trainingAttendance.create({ data: { workshopId: workshop.id, personId, institutionId: consumerId } })
-}
-
-async function caseAtTesting() {
-  const s = await scenario()
-  const { id } = await requestMeeting(s.people.consumerCtd, {
-    consumerId: s.consumer.id,
-    serviceId: s.service.id,
-    requesterRole: 'CONSUMER',
-    needs: 'Consultar datos de identidad',
-    preferredDates: ['2026-12-01'],
-  })
-  await scheduleMeeting(s.people.reviewer, id, { meetingAt: '2026-12-01T10:00', meetingLink: 'https://meet.example.cl/x' })
-  await recordMeetingHeld(s.people.reviewer, id, { meetingNotes: 'Acordado' })
-  await requestAgreement(s.people.consumerBusiness, id, agreementTerms)
-  await approveAgreement(s.people.providerBusiness, id, levels)
-  await provisionDevNode(s.people.reviewer, id)
-  return { ...s, caseId: id }
-}
+import { agreementTerms, anHourAgo, caseAtTesting, levels, makeReady, scenario, sha, viewer } from './test-scenario'
 
 describe('a connection case, step by step', () => {
   it('goes from meeting request to production credentials, with a timeline of who did what', async () => {
