@@ -26,6 +26,8 @@ export type DomainErrorCode =
   | 'agreementPending'
   | 'checklistUnmet'
   | 'caseSameInstitution'
+  | 'caseAlreadyOpen'
+  | 'promotionSameReviewer'
   | 'nodeAlreadyRevoked'
   | 'cooperationTerminationTooSoon'
   | 'alreadyAttended'

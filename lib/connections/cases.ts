@@ -19,7 +19,7 @@ import type {
   ConnectivityTestInput,
   MeetingRequestInput,
 } from './schemas'
-import { notifyWaitingParties } from './notify-parties'
+import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { decide, waitingOn, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
 
 type MembershipRole = 'CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN'
@@ -130,6 +130,14 @@ export async function requestMeeting(actor: Principal, input: MeetingRequestInpu
   if (input.consumerId === service.providerId) throw new DomainError('caseSameInstitution')
 
   return db.$transaction(async (tx) => {
+    // One open case per consumer and service: requests for the same service are serialized on its
+    // row, so two simultaneous requests cannot both find no open case.
+    await tx.$queryRaw`SELECT id FROM "Service" WHERE id = ${service.id} FOR UPDATE`
+    const open = await tx.connectionCase.findFirst({
+      where: { consumerId: input.consumerId, serviceId: service.id, status: { not: 'CLOSED' } },
+      select: { number: true },
+    })
+    if (open) throw new DomainError('caseAlreadyOpen', { number: open.number })
     const created = await tx.connectionCase.create({
       data: {
         consumerId: input.consumerId,
@@ -239,6 +247,7 @@ export async function rejectAgreement(actor: Principal, caseId: string, reason: 
         decidedById: actor.personId,
         decidedAt: new Date(),
       })
+      await notifyAgreementRejected(tx, { ...locked, serviceName: locked.service.name }, reason, actor.personId)
     },
     { reason },
   )
@@ -348,7 +357,7 @@ export async function requestPromotion(actor: Principal, caseId: string): Promis
 }
 
 async function openPromotion(tx: Tx, caseId: string, status: 'REQUESTED' | 'REVIEWED') {
-  const promotion = await tx.promotionRequest.findFirst({ where: { caseId, status }, select: { id: true } })
+  const promotion = await tx.promotionRequest.findFirst({ where: { caseId, status }, select: { id: true, reviewedById: true } })
   if (!promotion) throw new DomainError('caseWrongState')
   return promotion
 }
@@ -371,6 +380,8 @@ export async function reviewPromotion(actor: Principal, caseId: string) {
 export async function approvePromotion(actor: Principal, caseId: string): Promise<{ credential: string }> {
   return step(actor, caseId, 'approvePromotion', async (tx, locked) => {
     const promotion = await openPromotion(tx, caseId, 'REVIEWED')
+    // Two people approve a promotion: the head's approval cannot come from the one who reviewed it.
+    if (promotion.reviewedById === actor.personId) throw new DomainError('promotionSameReviewer')
     const { count } = await tx.promotionRequest.updateMany({
       where: { id: promotion.id, status: 'REVIEWED' },
       data: { status: 'APPROVED', approvedById: actor.personId, approvedAt: new Date() },

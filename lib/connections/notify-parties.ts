@@ -59,3 +59,30 @@ export async function notifyWaitingParties(
     })
   }
 }
+
+/**
+ * Tells the consumer's CTD and business administrators that the provider rejected the agreement,
+ * which ends the case; nobody acts next, but the people who asked must know why.
+ */
+export async function notifyAgreementRejected(
+  tx: Tx,
+  c: { id: string; number: number; consumerId: string; providerId: string; serviceName: string },
+  reason: string,
+  exceptPersonId: string,
+) {
+  const recipientIds = [
+    ...new Set([
+      ...(await recipientsFor(tx, 'CONSUMER_CTD', c.consumerId, c.providerId)),
+      ...(await recipientsFor(tx, 'CONSUMER_BUSINESS_ADMIN', c.consumerId, c.providerId)),
+    ]),
+  ].filter((id) => id !== exceptPersonId)
+  if (recipientIds.length === 0) return
+  await notify(tx, {
+    recipientIds,
+    kind: 'case.agreementRejected',
+    title: t('notify.rejectedTitle', { number: c.number }),
+    body: t('notify.rejectedBody', { number: c.number, service: c.serviceName, reason }),
+    link: `/connections/${c.id}`,
+    caseId: c.id,
+  })
+}

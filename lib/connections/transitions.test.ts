@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { ForbiddenError } from '@/lib/auth/roles'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
+import { createCentralPerson, grantCentralRole } from '@/prisma/factories'
 import {
   approveAgreement,
   approvePromotion,
@@ -37,6 +38,7 @@ import {
   type Scenario,
   type Stage,
   type Who,
+  viewer,
 } from './test-scenario'
 
 // ───────────────────────────── What a case looks like ─────────────────────────────
@@ -289,7 +291,8 @@ const transitions: Transition[] = [
       status: 'CLOSED',
       agreement: { ...b.agreement!, status: 'REJECTED', decidedBy: 'providerBusiness', rejectionReason: 'No corresponde la finalidad' },
     }),
-    notifies: [],
+    // Nobody acts next, but the consumer's CTD and business admin are told why the case closed.
+    notifies: ['consumerBusiness', 'consumerCtd'],
     wrongRole: ['providerTech', 'providerCtd'],
     wrongInstitution: [
       { who: 'outsiderBusiness', refusal: notAParty },
@@ -591,14 +594,44 @@ describe('requestMeeting', () => {
     expect(await serviceCases(s)).toEqual([])
   })
 
-  // Today requestMeeting opens a second, parallel case for the same consumer and service (nothing in
-  // cases.ts nor the schema prevents it); reported rather than changed, as cases.ts is being edited.
-  it.todo('refused on repeat: a second request for the same consumer and service while its first case is open, with no second case')
+  it('refused on repeat: a second request for the same consumer and service while its first case is open → caseAlreadyOpen, no second case', async () => {
+    const s = await scenario()
+    const first = await requestMeeting(s.people.consumerCtd, meetingRequest(s))
+    const before = await serviceCases(s)
+    const repeat = requestMeeting(s.people.providerCtd, meetingRequest(s, 'PROVIDER'))
+    await expect(repeat).rejects.toMatchObject({ code: 'caseAlreadyOpen', values: { number: first.number } })
+    expect(await serviceCases(s)).toEqual(before)
+  })
+
+  it('two simultaneous requests for the same consumer and service open exactly one case', async () => {
+    const s = await scenario()
+    const outcomes = await Promise.all([
+      outcome(requestMeeting(s.people.consumerCtd, meetingRequest(s))),
+      outcome(requestMeeting(s.people.providerCtd, meetingRequest(s, 'PROVIDER'))),
+    ])
+    expect(outcomes.sort()).toEqual(['DomainError(caseAlreadyOpen)', 'allowed'])
+    expect(await serviceCases(s)).toHaveLength(1)
+  })
 
   it('a new request is allowed once the previous case for that consumer and service was closed', async () => {
     const c = await caseAt('closed')
     await requestMeeting(c.people.consumerCtd, meetingRequest(c))
     const statuses = (await serviceCases(c)).map((f) => f.status).sort()
     expect(statuses).toEqual(['CLOSED', 'MEETING_REQUESTED'])
+  })
+})
+
+describe('two people approve a promotion', () => {
+  it("refuses the head's approval from the person who reviewed it, even holding both roles, and changes nothing", async () => {
+    const c = await caseAt('promotionRequested')
+    const both = await createCentralPerson(db, 'DGD_REVIEWER')
+    await grantCentralRole(db, both.id, 'DGD_HEAD')
+    const reviewerAndHead = await viewer(both.id)
+    await reviewPromotion(reviewerAndHead, c.caseId)
+    const before = await footprint(c, c.caseId)
+
+    expect(await outcome(approvePromotion(reviewerAndHead, c.caseId))).toBe('DomainError(promotionSameReviewer)')
+    expect(await footprint(c, c.caseId)).toEqual(before)
+    expect(await outcome(approvePromotion(c.people.head, c.caseId))).toBe('allowed')
   })
 })

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db/client'
 import { createNotification, createPerson } from '@/prisma/factories'
 import { startSmtpCapture } from '@/test/support/smtp-capture'
@@ -10,6 +10,12 @@ const saved = { SMTP_URL: process.env.SMTP_URL, PORTAL_URL: process.env.PORTAL_U
 beforeAll(async () => {
   smtp = await startSmtpCapture()
   process.env.PORTAL_URL = 'https://portal.example.gob.cl'
+})
+
+// Other test files leave hundreds of notices pending in the shared database; they are not this
+// file's to deliver, and mailing them would only slow it down.
+beforeEach(async () => {
+  await db.notification.updateMany({ where: { emailedAt: null }, data: { emailedAt: new Date() } })
 })
 
 afterEach(() => {
