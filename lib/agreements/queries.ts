@@ -1,11 +1,10 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
-import { caseScope } from '@/lib/connections/queries'
+import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords, searchWords } from '@/lib/connections/scope'
 import type { AgreementStatus } from '@/lib/connections/workflow'
 import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { foldForSearch } from '@/lib/text/search'
 import { effectiveAgreementStatus } from './status'
 import type { AgreementsTableParams } from './table-params'
 
@@ -45,20 +44,12 @@ function statusWhere(statuses: AgreementStatus[], now: Date): Prisma.AgreementWh
 
 /** Both parties' agreements (and all of them for DGD staff and auditors). */
 export async function listAgreements(viewer: Viewer, params: AgreementsTableParams, now = new Date()) {
-  const words = foldForSearch(params.q).split(' ').filter(Boolean)
+  // Each word may also match the agreement's purpose; its case's number, service and parties as for cases.
+  const words = caseSearchWords(params.q).map((caseWord, i): Prisma.AgreementWhereInput => ({
+    OR: [{ case: caseWord }, { purpose: { contains: searchWords(params.q)[i], mode: 'insensitive' } }],
+  }))
   const where: Prisma.AgreementWhereInput = {
-    AND: [
-      { case: caseScope(viewer) },
-      statusWhere(params.filters.status, now),
-      ...words.map((word) => ({
-        OR: [
-          { case: { service: { name: { contains: word, mode: 'insensitive' as const } } } },
-          { case: { consumer: { searchText: { contains: word } } } },
-          { case: { provider: { searchText: { contains: word } } } },
-          { purpose: { contains: word, mode: 'insensitive' as const } },
-        ],
-      })),
-    ],
+    AND: [{ case: caseScope(viewer) }, statusWhere(params.filters.status, now), ...words],
   }
   const dir = params.sort.desc ? 'desc' : 'asc'
   const [rows, rowCount] = await Promise.all([
@@ -78,9 +69,7 @@ export async function listAgreements(viewer: Viewer, params: AgreementsTablePara
           select: {
             id: true,
             number: true,
-            service: { select: { name: true } },
-            consumer: { select: { name: true } },
-            provider: { select: { name: true } },
+            ...casePartiesSelect,
           },
         },
       },
@@ -95,9 +84,7 @@ export async function listAgreements(viewer: Viewer, params: AgreementsTablePara
         caseNumber: a.case.number,
         kind: a.kind,
         status: effectiveAgreementStatus(a, now),
-        serviceName: a.case.service.name,
-        consumerName: a.case.consumer.name,
-        providerName: a.case.provider.name,
+        ...casePartyNames(a.case),
         requestedAt: a.requestedAt,
         endsOn: a.endsOn,
         terminatesOn: a.terminatesOn,

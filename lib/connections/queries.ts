@@ -5,20 +5,13 @@ import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ConnectionStatus } from '@/lib/generated/prisma/enums'
 import { DomainError } from '@/lib/errors'
-import { foldForSearch } from '@/lib/text/search'
 import type { AgreementTerms } from './agreement-document'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
 import { caseActor, isCaseParty } from './cases'
+import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords } from './scope'
 import type { CasesTableParams } from './table-params'
 import { decide, waitingOn, type CaseAction, type CaseSnapshot, type NextParty } from './workflow'
-
-/** Cases the viewer is a party to: their institutions' (either side), or all for central staff. */
-export function caseScope(viewer: Viewer): Prisma.ConnectionCaseWhereInput {
-  if (viewer.centralRoles.length > 0) return {}
-  const ids = [...new Set(viewer.memberships.map((m) => m.institutionId))]
-  return { OR: [{ consumerId: { in: ids } }, { providerId: { in: ids } }] }
-}
 
 export type CaseRow = {
   id: string
@@ -31,19 +24,8 @@ export type CaseRow = {
 }
 
 export async function listCases(viewer: Viewer, params: CasesTableParams) {
-  const words = foldForSearch(params.q).split(' ').filter(Boolean)
   const where: Prisma.ConnectionCaseWhereInput = {
-    AND: [
-      caseScope(viewer),
-      ...words.map((word) => ({
-        OR: [
-          { service: { name: { contains: word, mode: 'insensitive' as const } } },
-          { consumer: { searchText: { contains: word } } },
-          { provider: { searchText: { contains: word } } },
-          ...(/^\d+$/.test(word) ? [{ number: Number(word) }] : []),
-        ],
-      })),
-    ],
+    AND: [caseScope(viewer), ...caseSearchWords(params.q)],
     ...(params.filters.status.length ? { status: { in: params.filters.status } } : {}),
   }
   const dir = params.sort.desc ? 'desc' : 'asc'
@@ -58,20 +40,19 @@ export async function listCases(viewer: Viewer, params: CasesTableParams) {
         number: true,
         status: true,
         updatedAt: true,
-        service: { select: { name: true } },
-        consumer: { select: { name: true } },
-        provider: { select: { name: true } },
+        ...casePartiesSelect,
       },
     }),
     db.connectionCase.count({ where }),
   ])
   return {
-    rows: rows.map(({ service, consumer, provider, ...row }) => ({
-      ...row,
-      serviceName: service.name,
-      consumerName: consumer.name,
-      providerName: provider.name,
-    })) satisfies CaseRow[],
+    rows: rows.map((c): CaseRow => ({
+      id: c.id,
+      number: c.number,
+      status: c.status,
+      updatedAt: c.updatedAt,
+      ...casePartyNames(c),
+    })),
     rowCount,
   }
 }
