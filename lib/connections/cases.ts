@@ -20,6 +20,7 @@ import type {
   MeetingRequestInput,
 } from './schemas'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
+import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, waitingOn, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
 
 type MembershipRole = 'CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN'
@@ -32,6 +33,7 @@ export function caseActor(principal: Principal, consumerId: string, providerId: 
     consumerRoles: rolesIn(consumerId),
     providerRoles: rolesIn(providerId),
     centralRoles: [...principal.centralRoles],
+    personId: principal.personId,
   }
 }
 
@@ -52,18 +54,10 @@ const lockedCaseSelect = {
   consumer: { select: { name: true } },
   service: { select: { name: true, requiresAgreement: true, devEndpoint: true, prodEndpoint: true, code: true } },
   agreement: { select: { id: true, status: true, signatures: { select: { party: true } } } },
+  promotions: snapshotPromotionsSelect,
 } satisfies Prisma.ConnectionCaseSelect
 
 type LockedCase = Prisma.ConnectionCaseGetPayload<{ select: typeof lockedCaseSelect }>
-
-function snapshotOf(locked: LockedCase): CaseSnapshot {
-  return {
-    status: locked.status,
-    requiresAgreement: locked.service.requiresAgreement,
-    agreementStatus: locked.agreement?.status ?? null,
-    signedBy: locked.agreement?.signatures.map((s) => s.party) ?? [],
-  }
-}
 
 /**
  * Runs one step: lock, re-read, decide, then `apply` the writes that go with it. `apply` gets the
@@ -157,7 +151,13 @@ export async function requestMeeting(actor: Principal, input: MeetingRequestInpu
         service: { select: { name: true, requiresAgreement: true } },
       },
     })
-    const initial: CaseSnapshot = { status: 'MEETING_REQUESTED', requiresAgreement: created.service.requiresAgreement, agreementStatus: null, signedBy: [] }
+    const initial: CaseSnapshot = {
+      status: 'MEETING_REQUESTED',
+      requiresAgreement: created.service.requiresAgreement,
+      agreementStatus: null,
+      signedBy: [],
+      promotionReviewedBy: null,
+    }
     await notifyWaitingParties(
       tx,
       { ...created, serviceName: created.service.name, consumerName: created.consumer.name },
@@ -357,7 +357,7 @@ export async function requestPromotion(actor: Principal, caseId: string): Promis
 }
 
 async function openPromotion(tx: Tx, caseId: string, status: 'REQUESTED' | 'REVIEWED') {
-  const promotion = await tx.promotionRequest.findFirst({ where: { caseId, status }, select: { id: true, reviewedById: true } })
+  const promotion = await tx.promotionRequest.findFirst({ where: { caseId, status }, select: { id: true } })
   if (!promotion) throw new DomainError('caseWrongState')
   return promotion
 }
@@ -380,8 +380,6 @@ export async function reviewPromotion(actor: Principal, caseId: string) {
 export async function approvePromotion(actor: Principal, caseId: string): Promise<{ credential: string }> {
   return step(actor, caseId, 'approvePromotion', async (tx, locked) => {
     const promotion = await openPromotion(tx, caseId, 'REVIEWED')
-    // Two people approve a promotion: the head's approval cannot come from the one who reviewed it.
-    if (promotion.reviewedById === actor.personId) throw new DomainError('promotionSameReviewer')
     const { count } = await tx.promotionRequest.updateMany({
       where: { id: promotion.id, status: 'REVIEWED' },
       data: { status: 'APPROVED', approvedById: actor.personId, approvedAt: new Date() },

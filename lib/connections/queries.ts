@@ -10,8 +10,9 @@ import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
 import { caseActor, isCaseParty } from './cases'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords } from './scope'
+import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import type { CasesTableParams } from './table-params'
-import { decide, waitingOn, type CaseAction, type CaseSnapshot, type NextParty } from './workflow'
+import { decide, waitingOn, type CaseAction, type NextParty } from './workflow'
 
 export type CaseRow = {
   id: string
@@ -114,17 +115,15 @@ export async function getCase(viewer: Viewer, id: string) {
       },
       nodes: { select: { id: true, environment: true, issuedAt: true, revokedAt: true, configuration: true } },
       tests: { orderBy: { ranAt: 'desc' }, select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true } },
-      promotions: { orderBy: { requestedAt: 'desc' }, select: { id: true, status: true, requestedAt: true, rejectionReason: true } },
+      promotions: {
+        orderBy: { requestedAt: 'desc' },
+        select: { id: true, status: true, requestedAt: true, rejectionReason: true, reviewedById: true },
+      },
     },
   })
   if (!found || !isCaseParty(viewer, found.consumerId, found.providerId)) return null
 
-  const snapshot: CaseSnapshot = {
-    status: found.status,
-    requiresAgreement: found.service.requiresAgreement,
-    agreementStatus: found.agreement?.status ?? null,
-    signedBy: found.agreement?.signatures.map((s) => s.party) ?? [],
-  }
+  const snapshot = snapshotOf({ ...found, promotions: found.promotions.filter((p) => p.status === 'REVIEWED') })
   const actor = caseActor(viewer, found.consumerId, found.providerId)
   const available = stepActions.filter((action) => decide(snapshot, action, actor).ok)
 
@@ -227,16 +226,12 @@ export async function workQueue(viewer: Viewer, limit = 50): Promise<QueueItem[]
       service: { select: { name: true, requiresAgreement: true } },
       consumer: { select: { name: true } },
       agreement: { select: { status: true, signatures: { select: { party: true } } } },
+      promotions: snapshotPromotionsSelect,
     },
   })
   const items: QueueItem[] = []
   for (const c of open) {
-    const snapshot: CaseSnapshot = {
-      status: c.status,
-      requiresAgreement: c.service.requiresAgreement,
-      agreementStatus: c.agreement?.status ?? null,
-      signedBy: c.agreement?.signatures.map((s) => s.party) ?? [],
-    }
+    const snapshot = snapshotOf(c)
     const actor = caseActor(viewer, c.consumerId, c.providerId)
     // Recording tests is always possible while testing; it is the technical administrator's work only until the promotion is asked.
     const action = stepActions.find(

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { decide, waitingOn, type CaseActor, type CaseSnapshot } from './workflow'
 
-const nobody: CaseActor = { consumerRoles: [], providerRoles: [], centralRoles: [] }
-const consumerCtd: CaseActor = { ...nobody, consumerRoles: ['CTD'] }
-const consumerBusiness: CaseActor = { ...nobody, consumerRoles: ['BUSINESS_ADMIN'] }
-const consumerTech: CaseActor = { ...nobody, consumerRoles: ['TECHNICAL_ADMIN'] }
-const providerBusiness: CaseActor = { ...nobody, providerRoles: ['BUSINESS_ADMIN'] }
-const reviewer: CaseActor = { ...nobody, centralRoles: ['DGD_REVIEWER'] }
-const head: CaseActor = { ...nobody, centralRoles: ['DGD_HEAD'] }
-const auditor: CaseActor = { ...nobody, centralRoles: ['AUDITOR'] }
+const nobody: CaseActor = { consumerRoles: [], providerRoles: [], centralRoles: [], personId: 'nobody' }
+const consumerCtd: CaseActor = { ...nobody, personId: 'consumerCtd', consumerRoles: ['CTD'] }
+const consumerBusiness: CaseActor = { ...nobody, personId: 'consumerBusiness', consumerRoles: ['BUSINESS_ADMIN'] }
+const consumerTech: CaseActor = { ...nobody, personId: 'consumerTech', consumerRoles: ['TECHNICAL_ADMIN'] }
+const providerBusiness: CaseActor = { ...nobody, personId: 'providerBusiness', providerRoles: ['BUSINESS_ADMIN'] }
+const reviewer: CaseActor = { ...nobody, personId: 'reviewer', centralRoles: ['DGD_REVIEWER'] }
+const head: CaseActor = { ...nobody, personId: 'head', centralRoles: ['DGD_HEAD'] }
+const auditor: CaseActor = { ...nobody, personId: 'auditor', centralRoles: ['AUDITOR'] }
 
-const start: CaseSnapshot = { status: 'MEETING_REQUESTED', requiresAgreement: true, agreementStatus: null, signedBy: [] }
+const start: CaseSnapshot = { status: 'MEETING_REQUESTED', requiresAgreement: true, agreementStatus: null, signedBy: [], promotionReviewedBy: null }
 
 describe('decide', () => {
   it('walks the whole path, each step by its role', () => {
@@ -60,6 +60,15 @@ describe('decide', () => {
     expect(decide(requestedPromotion, 'rejectPromotion', head)).toEqual({ ok: false, refusal: 'caseWrongRole' })
     const reviewed: CaseSnapshot = { ...start, status: 'PROMOTION_REVIEWED' }
     expect(decide(reviewed, 'approvePromotion', reviewer)).toEqual({ ok: false, refusal: 'caseWrongRole' })
+  })
+
+  it("refuses the head's approval from the person who reviewed the promotion, whatever roles they hold", () => {
+    const reviewerAndHead: CaseActor = { ...nobody, personId: 'both', centralRoles: ['DGD_REVIEWER', 'DGD_HEAD'] }
+    const reviewedByThem: CaseSnapshot = { ...start, status: 'PROMOTION_REVIEWED', promotionReviewedBy: 'both' }
+    expect(decide(reviewedByThem, 'approvePromotion', reviewerAndHead)).toEqual({ ok: false, refusal: 'promotionSameReviewer' })
+    expect(decide(reviewedByThem, 'approvePromotion', head)).toMatchObject({ ok: true, status: 'CONNECTED' })
+    // They may still reject it: sending it back needs no second person.
+    expect(decide(reviewedByThem, 'rejectPromotion', reviewerAndHead)).toMatchObject({ ok: true, status: 'DEV_NODE_PROVISIONED' })
   })
 
   it('refuses a repeat or a skipped step as the wrong state', () => {

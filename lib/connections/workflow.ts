@@ -31,6 +31,8 @@ export type CaseActor = {
   /** Roles the actor holds in the provider institution. */
   providerRoles: readonly ('CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN')[]
   centralRoles: readonly ('DGD_REVIEWER' | 'DGD_HEAD' | 'AUDITOR')[]
+  /** Who the actor is, for the rules that need two different people. */
+  personId: string
 }
 
 export type CaseSnapshot = {
@@ -40,6 +42,8 @@ export type CaseSnapshot = {
   agreementStatus: AgreementStatus | null
   /** Who already signed the agreement. */
   signedBy: readonly ('CONSUMER' | 'PROVIDER')[]
+  /** Who reviewed the promotion now waiting on the head, if one is. */
+  promotionReviewedBy: string | null
 }
 
 export type CaseAction =
@@ -58,7 +62,7 @@ export type CaseAction =
   | 'rejectPromotion'
 
 /** Why a move is refused; each is a key of the `errors` message catalog. */
-export type Refusal = 'caseWrongRole' | 'caseWrongState' | 'agreementNotRequired' | 'agreementPending'
+export type Refusal = 'caseWrongRole' | 'caseWrongState' | 'agreementNotRequired' | 'agreementPending' | 'promotionSameReviewer'
 
 export type Move = { ok: true; status: CaseStatus; agreementStatus: AgreementStatus | null } | { ok: false; refusal: Refusal }
 
@@ -136,7 +140,9 @@ export function decide(snapshot: CaseSnapshot, action: CaseAction, actor: CaseAc
 
     case 'approvePromotion':
       if (!actor.centralRoles.includes('DGD_HEAD')) return refuse('caseWrongRole')
-      return status === 'PROMOTION_REVIEWED' ? to('CONNECTED') : refuse('caseWrongState')
+      if (status !== 'PROMOTION_REVIEWED') return refuse('caseWrongState')
+      // Two people approve a promotion: the head's approval cannot come from whoever reviewed it.
+      return snapshot.promotionReviewedBy === actor.personId ? refuse('promotionSameReviewer') : to('CONNECTED')
 
     case 'rejectPromotion':
       // Whoever holds the step may reject it; the consumer fixes what was wrong and asks again.
