@@ -119,7 +119,7 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
   }
 
   const need = 'Acceder a los datos sin pedir certificados en papel a los vecinos.'
-  await open(vallenar, ctdVallenar, 'SRCEI-CERT-NACIMIENTO', need) // MEETING_REQUESTED
+  await open(vallenar, ctdVallenar, 'IPS-PENSIONES-VIGENTES', need) // MEETING_REQUESTED
   const scheduled = await open(vallenar, ctdVallenar, 'IPS-PGU', need)
   await cases.scheduleMeeting(reviewer, scheduled.id, { meetingAt: inDays(3), meetingLink: 'https://meet.example.gob.cl/pisee-vallenar-ips' })
   const agreementPending = await open(ips, ctdIps, 'SRCEI-CERT-NACIMIENTO', need)
@@ -137,14 +137,15 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
   await cases.provisionDevNode(reviewer, blocked.id)
   await cases.recordConnectivityTest(techIps, blocked.id, { ranAt: hoursAgo(4), target: 'Ambiente de desarrollo SRCeI', outcome: 'PASSED', latencyMs: 180, notes: null })
 
-  const requested = await open(vallenar, ctdVallenar, 'SRCEI-IDENTIDAD-RUN', need)
+  // One open case per consumer and service; SRCEI-IDENTIDAD-RUN is left for Vallenar to request in the demo.
+  const requested = await open(vallenar, ctdVallenar, 'SRCEI-CERT-NACIMIENTO', need)
   await toTesting(requested.id)
   await cases.requestPromotion(ctdVallenar, requested.id)
-  const reviewed = await open(vallenar, ctdVallenar, 'SRCEI-IDENTIDAD-RUN', 'Verificar la identidad de beneficiarios de subsidios municipales.')
+  const reviewed = await open(vallenar, ctdVallenar, 'SRCEI-CERT-MATRIMONIO', 'Acreditar el estado civil de quienes postulan a subsidios municipales.')
   await toTesting(reviewed.id)
   await cases.requestPromotion(ctdVallenar, reviewed.id)
   await cases.reviewPromotion(reviewer, reviewed.id)
-  const connected = await open(vallenar, ctdVallenar, 'SRCEI-IDENTIDAD-RUN', 'Verificar la identidad en la solicitud de licencias de conducir.')
+  const connected = await open(vallenar, ctdVallenar, 'SRCEI-CERT-DEFUNCION', 'Acreditar el fallecimiento en la solicitud de cuota mortuoria y sepultación municipal.')
   await toTesting(connected.id)
   await cases.requestPromotion(ctdVallenar, connected.id)
   await cases.reviewPromotion(reviewer, connected.id)
