@@ -40,7 +40,14 @@ export function MeetingRequestForm({ services, consumers }: { services: Option[]
           </p>
           <div className="grid gap-3 sm:grid-cols-3">
             {[1, 2, 3].map((n) => (
-              <TextField key={n} name="preferredDates" label={t('date', { n })} type="date" id={`preferredDates-${n}`} />
+              <TextField
+                key={n}
+                name="preferredDates"
+                label={t('date', { n })}
+                type="date"
+                id={`preferredDates-${n}`}
+                defaultValue={values.preferredDates?.split(',')[n - 1]}
+              />
             ))}
           </div>
           {state.fieldErrors?.preferredDates && <p className="text-sm text-danger-700">{state.fieldErrors.preferredDates.join(' ')}</p>}

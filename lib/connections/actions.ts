@@ -70,7 +70,9 @@ async function caseStep<S extends z.ZodType>(
 }
 
 export async function requestMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = { ...allFormValues(formData), preferredDates: '' }
+  // The three date fields share a name; their values are echoed in order, comma-separated.
+  const dates = formData.getAll('preferredDates').map((d) => (typeof d === 'string' ? d : ''))
+  const values = { ...allFormValues(formData), preferredDates: dates.join(',') }
   const viewer = await getViewer()
   if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
   const input = {
@@ -78,15 +80,15 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
     serviceId: formData.get('serviceId'),
     requesterRole: formData.get('requesterRole'),
     needs: formData.get('needs'),
-    preferredDates: formData.getAll('preferredDates').filter((d) => typeof d === 'string' && d !== ''),
+    preferredDates: dates.filter((d) => d !== ''),
   }
   const parsed = meetingRequestSchema.safeParse(input)
-  if (!parsed.success) return validationFailure(parsed.error, { ...allFormValues(formData) })
+  if (!parsed.success) return validationFailure(parsed.error, values)
   let created: { id: string }
   try {
     created = await cases.requestMeeting(viewer, parsed.data)
   } catch (error) {
-    return refusal(error, allFormValues(formData))
+    return refusal(error, values)
   }
   await deliverPendingEmails()
   revalidatePath('/connections')
