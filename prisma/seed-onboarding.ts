@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadViewer, type Viewer } from '@/lib/auth/load-viewer'
+import { terminateAgreement } from '@/lib/agreements/terminate'
 import * as cases from '@/lib/connections/cases'
 import type { Db } from '@/lib/db/client'
 import { toChileDateTimeInput } from '@/lib/dates'
+import { todayInChile } from '@/lib/readiness/readiness'
 
 type ServiceSeed = { code: string; name: string; provider: string; protocol: 'REST' | 'SOAP'; requiresAgreement: boolean; description: string }
 
@@ -150,6 +152,18 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
   await cases.requestPromotion(ctdVallenar, connected.id)
   await cases.reviewPromotion(reviewer, connected.id)
   await cases.approvePromotion(head, connected.id)
+
+  // The agreement manager's other states: approved and waiting on both signatures; in force with a
+  // termination notice given by the provider.
+  const toSign = await open(ips, ctdIps, 'SRCEI-CERT-MATRIMONIO', 'Acreditar el estado civil en la concesión de beneficios previsionales.')
+  await meeting(toSign.id)
+  await cases.requestAgreement(ctdIps, toSign.id, agreementTerms)
+  await cases.approveAgreement(businessSrcei, toSign.id, serviceLevels)
+  const connectedAgreement = await db.agreement.findUniqueOrThrow({ where: { caseId: connected.id }, select: { id: true } })
+  await terminateAgreement(businessSrcei, connectedAgreement.id, {
+    terminatesOn: new Date(todayInChile().getTime() + 90 * 86_400_000),
+    reason: 'El certificado de defunción pasará a entregarse por la versión 2.0 del servicio.',
+  })
 
   const closed = await open(vallenar, ctdVallenar, 'SII-INICIO-ACTIVIDADES', need)
   await cases.requestAgreement(businessVallenar, closed.id, agreementTerms)

@@ -5,6 +5,7 @@ import { useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import { DataTable } from '@/components/data-table/data-table'
 import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import { filterMeta } from '@/components/data-table/columns'
 import { Badge } from '@/components/ui/badge'
 import type { AgreementRow } from '@/lib/agreements/queries'
 import { agreementsTableParams } from '@/lib/agreements/table-params'
@@ -33,20 +34,16 @@ export function AgreementsTable({ rows, rowCount }: { rows: AgreementRow[]; rowC
               {tCase(`agreementStatus.${getValue()}`)}
             </Badge>
           ),
-          meta: {
-            filter: {
-              label: t('columns.status'),
-              options: agreementsTableParams.filters.status.map((s) => ({ value: s, label: tCase(`agreementStatus.${s}`) })),
-            },
-          },
+          meta: filterMeta(t('columns.status'), agreementsTableParams.filters.status, (s) => tCase(`agreementStatus.${s}`)),
         }),
         column.accessor('requestedAt', { header: t('columns.requestedAt'), cell: ({ getValue }) => formatDate(getValue()) }),
         column.accessor('endsOn', {
           header: t('columns.endsOn'),
           enableSorting: false,
           cell: ({ row }) => {
-            const end = row.original.terminatesOn ?? row.original.endsOn
-            return end ? formatCalendarDate(end) : tCase('detail.indefinite')
+            const { terminatesOn, endsOn } = row.original
+            if (terminatesOn) return t('term.terminates', { date: formatCalendarDate(terminatesOn) })
+            return endsOn ? t('term.until', { date: formatCalendarDate(endsOn) }) : tCase('detail.indefinite')
           },
         }),
       ]),
