@@ -57,4 +57,13 @@ describe('terminateAgreement', () => {
     ).rejects.toThrow(ForbiddenError)
     expect((await db.agreement.findUniqueOrThrow({ where: { id: s.agreement.id } })).terminatesOn).toBeNull()
   })
+
+  it("counts the notice from today's date in Chile: late on the 21st in Chile is still the 21st", async () => {
+    const s = await agreementInForce()
+    // 2026-11-21 at 22:30 in Chile (UTC-3) is already the 22nd in UTC.
+    const lateEvening = new Date('2026-11-22T01:30:00Z')
+    await terminateAgreement(s.providerBusiness, s.agreement.id, { terminatesOn: new Date('2026-12-21'), reason: 'Cambio normativo' }, lateEvening)
+    const ended = await db.agreement.findUniqueOrThrow({ where: { id: s.agreement.id } })
+    expect(ended).toMatchObject({ terminationNoticeOn: new Date('2026-11-21'), terminatesOn: new Date('2026-12-21') })
+  })
 })

@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { db } from '@/lib/db/client'
 import { formatCalendarDate } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'
+import { todayInChile } from '@/lib/readiness/readiness'
 import { earliestTerminationDate, effectiveAgreementStatus } from './status'
 
 /**
@@ -27,10 +28,11 @@ export async function terminateAgreement(
     )
     if (!isPartyAdmin) throw new ForbiddenError('members.manage')
     if (effectiveAgreementStatus(agreement, now) !== 'IN_FORCE' || agreement.terminatesOn) throw new DomainError('caseWrongState')
-    const earliest = earliestTerminationDate(now)
+    // The notice is given on today's date in Chile, and the 30 days count from it.
+    const noticeOn = todayInChile(now)
+    const earliest = earliestTerminationDate(noticeOn)
     if (input.terminatesOn < earliest) throw new DomainError('cooperationTerminationTooSoon', { date: formatCalendarDate(earliest) })
 
-    const noticeOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
     const { count } = await tx.agreement.updateMany({
       where: { id: agreementId, status: 'IN_FORCE', terminatesOn: null },
       data: { terminationNoticeOn: noticeOn, terminatesOn: input.terminatesOn, terminationReason: input.reason },
