@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
 import { expect, people, signInAs, test, type DemoPerson } from './support/fixtures'
 import { mailbox } from './support/mailbox'
@@ -70,14 +72,32 @@ test('a connection goes from meeting request to production credentials through e
   await reviewer.getByRole('button', { name: 'Entregar nodo de desarrollo' }).click()
   await expectSuccess(reviewer, 'Nodo de desarrollo entregado.')
 
-  // Both parties sign the agreement.
+  // Both parties sign: the provider the portal's PDF, which it downloads first; the consumer a PDF
+  // signed on its side, which it uploads.
   await provider.reload()
+  const pdfDownload = provider.waitForEvent('download')
+  await provider.getByRole('link', { name: 'Descargar el acuerdo (PDF)' }).first().click()
+  const pdf = await readFile((await (await pdfDownload).path())!)
+  expect((await pdfDownload).suggestedFilename()).toMatch(/^acuerdo-caso-\d+\.pdf$/)
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  const pdfSha256 = createHash('sha256').update(pdf).digest('hex')
+  await expect(provider.getByText(pdfSha256).first()).toBeVisible()
   await provider.getByRole('button', { name: 'Firmar como Proveedor' }).click()
   await expectSuccess(provider, 'Firma registrada.')
+  await expect(provider.getByText(`Firmó el PDF generado por el portal · SHA-256 ${pdfSha256}`)).toBeVisible()
+
   await business.reload()
+  const signedByConsumer = Buffer.from('%PDF-1.7\n% Acuerdo firmado electrónicamente por la Municipalidad de Vallenar\n%%EOF\n')
+  await business.getByLabel('PDF firmado por tu institución (opcional)').setInputFiles({
+    name: 'acuerdo-firmado-vallenar.pdf',
+    mimeType: 'application/pdf',
+    buffer: signedByConsumer,
+  })
   await business.getByRole('button', { name: 'Firmar como Consumidor' }).click()
   await expectSuccess(business, 'Firma registrada.')
   await expect(business.getByText('Vigente').first()).toBeVisible()
+  const uploadedSha256 = createHash('sha256').update(signedByConsumer).digest('hex')
+  await expect(business.getByText(`Firmó el PDF que subió (guardado con el acuerdo) · SHA-256 ${uploadedSha256}`)).toBeVisible()
 
   // The technical administrator downloads the node configuration and records a passing test.
   const tech = await as(browser, people.techVallenar, caseUrl)

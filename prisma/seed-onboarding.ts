@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadViewer, type Viewer } from '@/lib/auth/load-viewer'
 import { terminateAgreement } from '@/lib/agreements/terminate'
+import { agreementPdfSha256 } from '@/lib/connections/agreement-terms'
 import * as cases from '@/lib/connections/cases'
 import type { Db } from '@/lib/db/client'
 import { toChileDateTimeInput } from '@/lib/dates'
@@ -114,8 +115,10 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
     await cases.requestAgreement(businessVallenar, id, agreementTerms)
     await cases.approveAgreement(businessSrcei, id, serviceLevels)
     await cases.provisionDevNode(reviewer, id)
-    await cases.signAgreement(businessSrcei, id, 'PROVIDER', 'c'.repeat(64))
-    await cases.signAgreement(businessVallenar, id, 'CONSUMER', 'c'.repeat(64))
+    // Both sign the portal's PDF of the approved terms, as a party does when it uploads nothing.
+    const signed = (await agreementPdfSha256(businessSrcei, id))!
+    await cases.signAgreement(businessSrcei, id, 'PROVIDER', signed)
+    await cases.signAgreement(businessVallenar, id, 'CONSUMER', signed)
     await cases.recordConnectivityTest(techVallenar, id, { ranAt: hoursAgo(30), target: 'Ambiente de desarrollo SRCeI', outcome: 'FAILED', latencyMs: null, notes: 'Certificado del nodo sin instalar.' })
     await cases.recordConnectivityTest(techVallenar, id, { ranAt: hoursAgo(5), target: 'Ambiente de desarrollo SRCeI', outcome: 'PASSED', latencyMs: 210, notes: null })
   }

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server'
+import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
 import { Badge } from '@/components/ui/badge'
 import { revokeNodeAction } from '@/lib/connections/actions'
 import { StepForm } from './step-form'
@@ -88,26 +89,10 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                 ...(agreement.rejectionReason ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][]) : []),
               ]}
             />
-            {(agreement.status === 'APPROVED' || agreement.status === 'IN_FORCE') && (
+            {agreement.status !== 'REQUESTED' && agreement.status !== 'REJECTED' && (
               <div>
                 <h3 className="font-semibold">{t('detail.signatures')}</h3>
-                <ul className="mt-1 space-y-1">
-                  {(['CONSUMER', 'PROVIDER'] as const).map((party) => {
-                    const signature = agreement.signatures.find((s) => s.party === party)
-                    return (
-                      <li key={party}>
-                        {signature
-                          ? t('detail.signedBy', {
-                              party: t(`detail.party.${party}`),
-                              name: signature.signerName ?? '—',
-                              date: formatDateTime(signature.signedAt),
-                            })
-                          : t('detail.notSigned', { party: t(`detail.party.${party}`) })}
-                        {signature && <code className="ml-2 break-all text-xs text-muted">SHA-256 {signature.documentSha256}</code>}
-                      </li>
-                    )
-                  })}
-                </ul>
+                <AgreementSignatures caseId={detail.id} signatures={agreement.signatures} pdfSha256={agreement.pdfSha256} />
               </div>
             )}
           </>

@@ -93,14 +93,21 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
         const party = action === 'signAgreementAsConsumer' ? 'CONSUMER' : 'PROVIDER'
         return (
           <>
-            <p className="text-sm">
-              <a href={`/connections/${id}/agreement`}>{t('signAgreement.download')}</a>
+            <p className="text-sm text-muted">{t('signAgreement.intro')}</p>
+            <p className="rounded-md bg-surface p-3 text-sm">
+              <a href={`/connections/${id}/agreement`} className="font-medium">
+                {t('signAgreement.download')}
+              </a>
+              {detail.agreement?.pdfSha256 && (
+                <span className="block text-xs text-muted">
+                  {t('signAgreement.generatedHash')}: <code className="break-all">{detail.agreement.pdfSha256}</code>
+                </span>
+              )}
             </p>
             <StepForm
               action={signAgreementAction.bind(null, id, party)}
-              intro={t('signAgreement.intro')}
               submitLabel={t('signAgreement.submit', { party: tCase(`detail.party.${party}`) })}
-              fields={[{ name: 'file', label: t('signAgreement.file'), type: 'file' }]}
+              fields={[{ name: 'file', label: t('signAgreement.file'), type: 'file', hint: t('signAgreement.fileHint') }]}
             />
           </>
         )

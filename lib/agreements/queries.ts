@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
+import { agreementPdfSha256, signedDocument } from '@/lib/connections/agreement-terms'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords, searchWords } from '@/lib/connections/scope'
 import type { AgreementStatus } from '@/lib/connections/workflow'
 import { skipFor } from '@/lib/data-table/search-params'
@@ -144,11 +145,17 @@ export async function getAgreement(viewer: Viewer, id: string, now = new Date())
     viewer.memberships.some(
       (m) => m.role === 'BUSINESS_ADMIN' && (m.institutionId === found.case.consumerId || m.institutionId === found.case.providerId),
     )
+  const pdfSha256 = await agreementPdfSha256(viewer, found.case.id)
   return {
     ...found,
     effectiveStatus,
     mayTerminate,
-    signatures: found.signatures.map((s) => ({ ...s, signerName: signers.get(s.signedById) ?? null })),
+    pdfSha256,
+    signatures: found.signatures.map((s) => ({
+      ...s,
+      signerName: signers.get(s.signedById) ?? null,
+      document: signedDocument(s.documentSha256, pdfSha256, found.documents),
+    })),
   }
 }
 

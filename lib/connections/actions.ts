@@ -10,11 +10,12 @@ import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
 import { allFormValues } from '@/lib/forms/values'
 import { DomainError } from '@/lib/errors'
-import { agreementText, isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
+import { isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
+import { renderAgreementPdf } from './agreement-pdf'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
 import * as cases from './cases'
 import { revokeNode } from './nodes'
-import { agreementTermsFor } from './queries'
+import { agreementTermsFor } from './agreement-terms'
 import {
   agreementApprovalSchema,
   agreementRequestSchema,
@@ -168,8 +169,7 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
     if (file.size > MAX_PDF_BYTES || !isPdf(uploaded)) return refusal(new DomainError('documentInvalid', { maxMb: 10 }))
   }
   try {
-    const terms = await agreementTermsFor(viewer, caseId)
-    const signed = uploaded ?? new TextEncoder().encode(agreementText(terms))
+    const signed = uploaded ?? (await renderAgreementPdf(await agreementTermsFor(viewer, caseId)))
     await cases.signAgreement(viewer, caseId, party, sha256Hex(signed), uploaded && file instanceof File ? { fileName: file.name, content: uploaded } : null)
   } catch (error) {
     return refusal(error)

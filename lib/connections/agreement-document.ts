@@ -1,37 +1,21 @@
 import { createHash } from 'node:crypto'
 
-/** The agreement's terms as the document both parties sign when they do not upload their own PDF. */
+/** What the agreement's PDF (./agreement-pdf.ts) is rendered from: its terms, fixed once the provider approved. */
 export type AgreementTerms = {
   caseNumber: number
-  consumer: string
-  provider: string
-  service: string
-  kind: string
+  consumer: { name: string; rut: string }
+  provider: { name: string; rut: string }
+  service: { name: string; code: string }
+  kind: 'CONVENIO' | 'TERMINOS_Y_CONDICIONES' | 'OTRO'
   legalBasis: string
   purpose: string
   procedure: string
   dataRequested: string
   expectedVolume: string
-  serviceLevels: unknown
+  serviceLevels: { availability: string; responseTime: string; supportHours: string } | null
   endsOn: Date | null
-}
-
-export function agreementText(terms: AgreementTerms): string {
-  const lines = [
-    `Acuerdo de acceso a servicio de interoperabilidad — Caso N° ${terms.caseNumber}`,
-    `Tipo: ${terms.kind}`,
-    `Institución consumidora: ${terms.consumer}`,
-    `Institución proveedora: ${terms.provider}`,
-    `Servicio: ${terms.service}`,
-    `Base legal: ${terms.legalBasis}`,
-    `Finalidad: ${terms.purpose}`,
-    `Trámite: ${terms.procedure}`,
-    `Datos requeridos: ${terms.dataRequested}`,
-    `Volumen esperado: ${terms.expectedVolume}`,
-    `Niveles de servicio: ${JSON.stringify(terms.serviceLevels ?? {})}`,
-    `Vigencia: ${terms.endsOn ? `hasta ${terms.endsOn.toISOString().slice(0, 10)}` : 'indefinida'}`,
-  ]
-  return `${lines.join('\n')}\n`
+  approvedBy: string | null
+  approvedAt: Date
 }
 
 export function sha256Hex(data: string | Uint8Array): string {

@@ -4,8 +4,7 @@ import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ConnectionStatus } from '@/lib/generated/prisma/enums'
-import { DomainError } from '@/lib/errors'
-import type { AgreementTerms } from './agreement-document'
+import { agreementPdfSha256, signedDocument } from './agreement-terms'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
 import { caseActor, isCaseParty } from './cases'
@@ -111,6 +110,7 @@ export async function getCase(viewer: Viewer, id: string) {
           endsOn: true,
           inForceFrom: true,
           signatures: { select: { party: true, signedAt: true, documentSha256: true, signedById: true } },
+          documents: { select: { sha256: true } },
         },
       },
       nodes: { select: { id: true, environment: true, issuedAt: true, revokedAt: true, configuration: true } },
@@ -142,11 +142,18 @@ export async function getCase(viewer: Viewer, id: string) {
     (await db.person.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
   )
 
+  const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
+
   return {
     ...found,
     agreement: found.agreement && {
       ...found.agreement,
-      signatures: found.agreement.signatures.map((s) => ({ ...s, signerName: signers.get(s.signedById) ?? null })),
+      pdfSha256,
+      signatures: found.agreement.signatures.map((s) => ({
+        ...s,
+        signerName: signers.get(s.signedById) ?? null,
+        document: signedDocument(s.documentSha256, pdfSha256, found.agreement!.documents),
+      })),
     },
     available,
     mayDownloadConfig: actor.consumerRoles.some((role) => role === 'TECHNICAL_ADMIN' || role === 'CTD'),
@@ -169,39 +176,6 @@ export async function meetingRequestOptions(viewer: Viewer) {
     services: services.map((s) => ({ id: s.id, label: `${s.name} — ${s.provider.shortName}`, providerId: s.provider.id })),
     ownInstitutions: ownCtd.map((m) => ({ id: m.institutionId, name: m.institutionName })),
     institutions,
-  }
-}
-
-/** The agreement's terms for the signing document; only for the case's parties. */
-export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise<AgreementTerms> {
-  const found = await db.connectionCase.findFirst({
-    where: { AND: [{ id: caseId }, caseScope(viewer)] },
-    select: {
-      number: true,
-      consumer: { select: { name: true } },
-      provider: { select: { name: true } },
-      service: { select: { name: true } },
-      agreement: {
-        select: {
-          kind: true,
-          legalBasis: true,
-          purpose: true,
-          procedure: true,
-          dataRequested: true,
-          expectedVolume: true,
-          serviceLevels: true,
-          endsOn: true,
-        },
-      },
-    },
-  })
-  if (!found?.agreement) throw new DomainError('notFound')
-  return {
-    caseNumber: found.number,
-    consumer: found.consumer.name,
-    provider: found.provider.name,
-    service: found.service.name,
-    ...found.agreement,
   }
 }
 

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
+import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
 import { StepForm } from '@/components/connections/step-form'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader } from '@/components/ui/page-header'
@@ -63,19 +64,9 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
       </section>
       <section aria-labelledby="signatures" className="rounded-md border border-line bg-white p-5 text-sm">
         <h2 id="signatures" className="text-lg font-semibold">{tCase('detail.signatures')}</h2>
-        <ul className="mt-3 space-y-1">
-          {(['CONSUMER', 'PROVIDER'] as const).map((party) => {
-            const s = agreement.signatures.find((x) => x.party === party)
-            return (
-              <li key={party}>
-                {s
-                  ? tCase('detail.signedBy', { party: tCase(`detail.party.${party}`), name: s.signerName ?? '—', date: formatDateTime(s.signedAt) })
-                  : tCase('detail.notSigned', { party: tCase(`detail.party.${party}`) })}
-                {s && <code className="ml-2 break-all text-xs text-muted">SHA-256 {s.documentSha256}</code>}
-              </li>
-            )
-          })}
-        </ul>
+        <div className="mt-3">
+          <AgreementSignatures caseId={agreement.case.id} signatures={agreement.signatures} pdfSha256={agreement.pdfSha256} />
+        </div>
         <h3 className="mt-4 font-semibold">{t('detail.documents')}</h3>
         {agreement.documents.length === 0 ? (
           <p className="text-muted">{t('detail.documentsNone')}</p>

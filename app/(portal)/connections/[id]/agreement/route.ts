@@ -1,18 +1,20 @@
 import { getViewer } from '@/lib/auth/viewer'
-import { agreementText } from '@/lib/connections/agreement-document'
-import { agreementTermsFor } from '@/lib/connections/queries'
+import { renderAgreementPdf } from '@/lib/connections/agreement-pdf'
+import { agreementTermsFor } from '@/lib/connections/agreement-terms'
 import { DomainError } from '@/lib/errors'
 
-/** The agreement's terms as the document the parties sign; only for the case's parties. */
+/** The agreement's PDF, as the parties sign it; only for the case's parties, once its terms are approved. */
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/agreement'>) {
   const viewer = await getViewer()
   if (!viewer) return new Response('Unauthorized', { status: 401 })
   try {
     const terms = await agreementTermsFor(viewer, (await params).id)
-    return new Response(agreementText(terms), {
+    const pdf = await renderAgreementPdf(terms)
+    return new Response(Buffer.from(pdf), {
       headers: {
-        'Content-Type': 'text/plain; charset=utf-8',
-        'Content-Disposition': `attachment; filename="acuerdo-caso-${terms.caseNumber}.txt"`,
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="acuerdo-caso-${terms.caseNumber}.pdf"`,
+        'Content-Length': String(pdf.byteLength),
         'Cache-Control': 'no-store',
       },
     })

@@ -1,0 +1,77 @@
+/**
+ * An agreement's terms as its PDF shows them, and what each signature's SHA-256 is of. Shared by the
+ * case page, the agreement manager, the signing action and the demo seed.
+ */
+import type { Viewer } from '@/lib/auth/load-viewer'
+import { db } from '@/lib/db/client'
+import { DomainError } from '@/lib/errors'
+import { sha256Hex, type AgreementTerms } from './agreement-document'
+import { renderAgreementPdf } from './agreement-pdf'
+import { caseScope } from './scope'
+
+/**
+ * The agreement's terms for its PDF; only for the case's parties, and only once the provider approved
+ * them (before that there is nothing to sign; a rejected agreement is never signed).
+ */
+export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise<AgreementTerms> {
+  const found = await db.connectionCase.findFirst({
+    where: { AND: [{ id: caseId }, caseScope(viewer)] },
+    select: {
+      number: true,
+      consumer: { select: { name: true, rut: true } },
+      provider: { select: { name: true, rut: true } },
+      service: { select: { name: true, code: true } },
+      agreement: {
+        select: {
+          kind: true,
+          status: true,
+          legalBasis: true,
+          purpose: true,
+          procedure: true,
+          dataRequested: true,
+          expectedVolume: true,
+          serviceLevels: true,
+          endsOn: true,
+          decidedAt: true,
+          decidedById: true,
+        },
+      },
+    },
+  })
+  const agreement = found?.agreement
+  if (!found || !agreement || agreement.status === 'REQUESTED' || agreement.status === 'REJECTED' || !agreement.decidedAt) {
+    throw new DomainError('notFound')
+  }
+  const approver = agreement.decidedById
+    ? await db.person.findUnique({ where: { id: agreement.decidedById }, select: { name: true } })
+    : null
+  const { status: _status, decidedAt, decidedById: _decidedById, serviceLevels, ...terms } = agreement
+  return {
+    caseNumber: found.number,
+    consumer: found.consumer,
+    provider: found.provider,
+    service: found.service,
+    ...terms,
+    serviceLevels: serviceLevels as AgreementTerms['serviceLevels'],
+    approvedBy: approver?.name ?? null,
+    approvedAt: decidedAt,
+  }
+}
+
+/** The SHA-256 of the agreement's PDF as the portal renders it now; null while there is nothing to sign. */
+export async function agreementPdfSha256(viewer: Viewer, caseId: string): Promise<string | null> {
+  try {
+    return sha256Hex(await renderAgreementPdf(await agreementTermsFor(viewer, caseId)))
+  } catch (error) {
+    if (error instanceof DomainError) return null
+    throw error
+  }
+}
+
+/** What a signature's SHA-256 is of: the portal's PDF, a PDF the party uploaded, or neither (signed elsewhere). */
+export type SignedDocument = 'generated' | 'uploaded' | 'external'
+
+export function signedDocument(sha256: string, generated: string | null, uploaded: readonly { sha256: string }[]): SignedDocument {
+  if (sha256 === generated) return 'generated'
+  return uploaded.some((d) => d.sha256 === sha256) ? 'uploaded' : 'external'
+}
