@@ -76,3 +76,13 @@ const localInputFormat = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle:
 export function toChileDateTimeInput(date: Date): string {
   return localInputFormat.format(date).replace(' ', 'T')
 }
+
+const isoDateInChile = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/**
+ * Today's calendar date in Chile, as midnight UTC (the way @db.Date columns hold dates). Whatever
+ * is in force "until" or "from" a date is judged against this, never against the UTC instant.
+ */
+export function todayInChile(now: Date = new Date()): Date {
+  return new Date(`${isoDateInChile.format(now)}T00:00:00Z`)
+}

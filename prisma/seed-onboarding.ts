@@ -11,8 +11,7 @@ import { terminateAgreement } from '@/lib/agreements/terminate'
 import { agreementPdfSha256 } from '@/lib/connections/agreement-terms'
 import * as cases from '@/lib/connections/cases'
 import type { Db } from '@/lib/db/client'
-import { toChileDateTimeInput } from '@/lib/dates'
-import { todayInChile } from '@/lib/readiness/readiness'
+import { toChileDateTimeInput, todayInChile } from '@/lib/dates'
 
 type ServiceSeed = { code: string; name: string; provider: string; protocol: 'REST' | 'SOAP'; requiresAgreement: boolean; description: string }
 

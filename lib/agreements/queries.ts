@@ -5,6 +5,7 @@ import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords, searchWo
 import type { AgreementStatus } from '@/lib/connections/workflow'
 import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
+import { todayInChile } from '@/lib/dates'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { effectiveAgreementStatus } from './status'
 import type { AgreementsTableParams } from './table-params'
@@ -29,15 +30,17 @@ export type AgreementRow = {
  */
 function statusWhere(statuses: AgreementStatus[], now: Date): Prisma.AgreementWhereInput {
   if (statuses.length === 0) return {}
+  // The same rule as effectiveAgreementStatus: dates against today's date in Chile.
+  const today = todayInChile(now)
   const inForceNow: Prisma.AgreementWhereInput = {
     status: 'IN_FORCE',
-    AND: [{ OR: [{ endsOn: null }, { endsOn: { gte: now } }] }, { OR: [{ terminatesOn: null }, { terminatesOn: { gt: now } }] }],
+    AND: [{ OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, { OR: [{ terminatesOn: null }, { terminatesOn: { gt: today } }] }],
   }
   return {
     OR: statuses.map((status): Prisma.AgreementWhereInput => {
       if (status === 'IN_FORCE') return inForceNow
-      if (status === 'TERMINATED') return { OR: [{ status: 'TERMINATED' }, { status: 'IN_FORCE', terminatesOn: { lte: now } }] }
-      if (status === 'EXPIRED') return { OR: [{ status: 'EXPIRED' }, { status: 'IN_FORCE', endsOn: { lt: now }, NOT: { terminatesOn: { lte: now } } }] }
+      if (status === 'TERMINATED') return { OR: [{ status: 'TERMINATED' }, { status: 'IN_FORCE', terminatesOn: { lte: today } }] }
+      if (status === 'EXPIRED') return { OR: [{ status: 'EXPIRED' }, { status: 'IN_FORCE', endsOn: { lt: today }, NOT: { terminatesOn: { lte: today } } }] }
       return { status }
     }),
   }

@@ -1,16 +1,19 @@
 import type { AgreementStatus } from '@/lib/connections/workflow'
+import { todayInChile } from '@/lib/dates'
 
 /**
- * What an agreement is today. Stored statuses record decisions; dates decide the rest: an agreement in
- * force past its end date has expired, and one whose termination date has come is terminated.
+ * What an agreement is at `now`. Stored statuses record decisions; dates decide the rest, on today's
+ * date in Chile: an agreement in force "until" its end date is in force all that day and has expired
+ * the day after; one is terminated from its termination date on.
  */
 export function effectiveAgreementStatus(
   agreement: { status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null },
   now: Date,
 ): AgreementStatus {
   if (agreement.status !== 'IN_FORCE') return agreement.status
-  if (agreement.terminatesOn && agreement.terminatesOn <= now) return 'TERMINATED'
-  if (agreement.endsOn && agreement.endsOn < now) return 'EXPIRED'
+  const today = todayInChile(now)
+  if (agreement.terminatesOn && agreement.terminatesOn <= today) return 'TERMINATED'
+  if (agreement.endsOn && agreement.endsOn < today) return 'EXPIRED'
   return 'IN_FORCE'
 }
 

@@ -1,9 +1,8 @@
 import { ForbiddenError, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db } from '@/lib/db/client'
-import { formatCalendarDate } from '@/lib/dates'
+import { formatCalendarDate, todayInChile } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'
-import { todayInChile } from '@/lib/readiness/readiness'
 import { earliestTerminationDate, effectiveAgreementStatus } from './status'
 
 /**

@@ -2,22 +2,20 @@
  * The production-promotion checklist, computed from the data, never ticked by hand. A promotion
  * request with any unmet item is refused, and the page names the item and how to meet it.
  */
+import { effectiveAgreementStatus } from '@/lib/agreements/status'
+import { todayInChile } from '@/lib/dates'
+import { cooperationInForce, type ReadinessFacts } from '@/lib/readiness/readiness'
+import type { AgreementStatus } from './workflow'
 
 export const PASSING_TEST_MAX_AGE_DAYS = 30
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export type ChecklistFacts = {
+export type ChecklistFacts = ReadinessFacts & {
   now: Date
   requiresAgreement: boolean
-  agreement: { status: string; endsOn: Date | null } | null
+  agreement: { status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null } | null
   /** When the consumer's most recent passing connectivity test ran, if any. */
   lastPassingTestAt: Date | null
-  /** Active designations in the consumer institution. */
-  designatedRoles: readonly string[]
-  /** Training workshops the consumer institution attended, by kind. */
-  trainingKindsAttended: readonly string[]
-  /** The consumer's cooperation agreement with SEGPRES. */
-  cooperation: { inForceFrom: Date | null; terminatesOn: Date | null } | null
 }
 
 export const checklistItems = [
@@ -33,42 +31,25 @@ export type ChecklistResult = { item: ChecklistItem; met: boolean; notApplicable
 
 export function evaluateChecklist(facts: ChecklistFacts): ChecklistResult {
   const { now } = facts
+  // Dates in force are judged on today's date in Chile, as the agreement manager and the readiness panel do.
   const agreementInForce =
-    !facts.requiresAgreement ||
-    (facts.agreement?.status === 'IN_FORCE' && (facts.agreement.endsOn === null || facts.agreement.endsOn > now))
+    !facts.requiresAgreement || (facts.agreement !== null && effectiveAgreementStatus(facts.agreement, now) === 'IN_FORCE')
   const recentPassingTest =
     facts.lastPassingTestAt !== null && now.getTime() - facts.lastPassingTestAt.getTime() <= PASSING_TEST_MAX_AGE_DAYS * DAY_MS
   const administratorsDesignated =
     facts.designatedRoles.includes('TECHNICAL_ADMIN') && facts.designatedRoles.includes('BUSINESS_ADMIN')
   const trainingAttended = facts.trainingKindsAttended.includes('CONSUMPTION')
-  const cooperation = facts.cooperation
-  const cooperationInForce =
-    cooperation !== null &&
-    cooperation.inForceFrom !== null &&
-    cooperation.inForceFrom <= now &&
-    (cooperation.terminatesOn === null || cooperation.terminatesOn > now)
+  const cooperationInForceNow = cooperationInForce(facts.cooperation, todayInChile(now))
 
   return [
     { item: 'agreementInForce', met: agreementInForce, notApplicable: !facts.requiresAgreement },
     { item: 'recentPassingTest', met: recentPassingTest },
     { item: 'administratorsDesignated', met: administratorsDesignated },
     { item: 'trainingAttended', met: trainingAttended },
-    { item: 'cooperationInForce', met: cooperationInForce },
+    { item: 'cooperationInForce', met: cooperationInForceNow },
   ]
 }
 
 export function unmetItems(result: ChecklistResult): ChecklistItem[] {
   return result.filter((r) => !r.met).map((r) => r.item)
 }
-
-/**
- * The convenio de cooperación is in force from the later of the two approving decrees (seeds/002),
- * for an indefinite term.
- */
-export function cooperationInForceFrom(segpresDecreeDate: Date | null, institutionDecreeDate: Date | null): Date | null {
-  if (!segpresDecreeDate || !institutionDecreeDate) return null
-  return segpresDecreeDate > institutionDecreeDate ? segpresDecreeDate : institutionDecreeDate
-}
-
-/** Either party may end it with at least 30 days' notice, like an interoperability agreement. */
-export { earliestTerminationDate as earliestTermination } from '@/lib/agreements/status'

@@ -5,7 +5,7 @@
  */
 import { authorize, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
-import { earliestTermination } from '@/lib/connections/checklist'
+import { earliestTerminationDate } from '@/lib/agreements/status'
 import { isPdf, MAX_PDF_BYTES, sha256Hex } from '@/lib/connections/agreement-document'
 import { db, type Tx } from '@/lib/db/client'
 import { formatCalendarDate } from '@/lib/dates'
@@ -87,7 +87,7 @@ export async function recordCooperation(actor: Principal, institutionId: string,
  */
 export async function recordTermination(actor: Principal, institutionId: string, input: TerminationInput) {
   authorize(actor, 'readiness.manage')
-  const earliest = earliestTermination(input.noticeOn)
+  const earliest = earliestTerminationDate(input.noticeOn)
   if (input.terminatesOn < earliest) {
     throw new DomainError('cooperationTerminationTooSoon', { date: formatCalendarDate(earliest) })
   }

@@ -2,7 +2,8 @@ import 'server-only'
 import { authorize, can } from '@/lib/auth/roles'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db/client'
-import { cooperationStatus, readinessFactsOf, readinessOf, todayInChile, type CooperationStatus, type ReadinessResult } from './readiness'
+import { cooperationStatus, readinessFactsOf, readinessOf, type CooperationStatus, type ReadinessResult } from './readiness'
+import { todayInChile } from '@/lib/dates'
 
 export type CooperationDocumentRow = { id: string; fileName: string; size: number; sha256: string; uploadedAt: Date }
 

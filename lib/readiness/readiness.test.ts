@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateChecklist, type ChecklistFacts } from '@/lib/connections/checklist'
-import { cooperationStatus, readinessFactsOf, readinessOf, todayInChile, type ReadinessFacts } from './readiness'
+import { todayInChile } from '@/lib/dates'
+import { cooperationStatus, readinessFactsOf, readinessOf, type ReadinessFacts } from './readiness'
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`)
 const today = d('2026-11-22')

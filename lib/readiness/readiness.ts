@@ -1,13 +1,34 @@
 /**
  * An institution's readiness for PISEE 2 at a glance, computed from the data, never ticked by hand.
  * The facts are the same ones the production-promotion checklist (lib/connections/checklist.ts) reads,
- * so the panel and the checklist can never disagree about the convenio.
+ * judged the same way (`cooperationInForce` on today's date in Chile), so the panel and the checklist
+ * can never disagree about the convenio.
  */
-import { cooperationInForceFrom, type ChecklistFacts } from '@/lib/connections/checklist'
-import { timeZone } from '@/lib/i18n/config'
 
 /** What readiness and the promotion checklist share: the convenio's dates, designations, trainings. */
-export type ReadinessFacts = Pick<ChecklistFacts, 'cooperation' | 'designatedRoles' | 'trainingKindsAttended'>
+export type ReadinessFacts = {
+  /** The institution's convenio with SEGPRES, if it has one. */
+  cooperation: { inForceFrom: Date | null; terminatesOn: Date | null } | null
+  /** Its active designations. */
+  designatedRoles: readonly string[]
+  /** The training workshops it attended, by kind. */
+  trainingKindsAttended: readonly string[]
+}
+
+/**
+ * The convenio de cooperación is in force from the later of the two approving decrees (seeds/002),
+ * for an indefinite term.
+ */
+export function cooperationInForceFrom(segpresDecreeDate: Date | null, institutionDecreeDate: Date | null): Date | null {
+  if (!segpresDecreeDate || !institutionDecreeDate) return null
+  return segpresDecreeDate > institutionDecreeDate ? segpresDecreeDate : institutionDecreeDate
+}
+
+/** Whether the convenio is in force on `today` (notice of termination given or not). */
+export function cooperationInForce(cooperation: ReadinessFacts['cooperation'], today: Date): boolean {
+  const status = cooperationStatus(cooperation, today)
+  return status === 'inForce' || status === 'terminating'
+}
 
 /** The convenio's dates as stored; `inForceFrom` is derived from the two approving decrees. */
 export type CooperationDates = {
@@ -56,17 +77,10 @@ export function readinessOf(facts: ReadinessFacts, today: Date): ReadinessResult
   const attended = (kind: string) =>
     facts.trainingKindsAttended.includes(kind) ? { met: true, status: 'attended' } : { met: false, status: 'missing' }
   return [
-    { item: 'cooperation', met: cooperation === 'inForce' || cooperation === 'terminating', status: cooperation },
+    { item: 'cooperation', met: cooperationInForce(facts.cooperation, today), status: cooperation },
     { item: 'technicalAdmin', ...designated('TECHNICAL_ADMIN') },
     { item: 'businessAdmin', ...designated('BUSINESS_ADMIN') },
     { item: 'consumptionTraining', ...attended('CONSUMPTION') },
     { item: 'provisionTraining', ...attended('PROVISION') },
   ]
-}
-
-const isoDateInChile = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** Today's calendar date in Chile, as midnight UTC (the way @db.Date columns hold dates). */
-export function todayInChile(now: Date = new Date()): Date {
-  return new Date(`${isoDateInChile.format(now)}T00:00:00Z`)
 }

@@ -10,7 +10,7 @@ import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
 import { MAX_DOCUMENT_MB } from '@/lib/readiness/cooperation'
 import { getReadiness } from '@/lib/readiness/queries'
-import { todayInChile } from '@/lib/readiness/readiness'
+import { todayInChile } from '@/lib/dates'
 
 export const metadata = { title: 'Convenio de cooperación' }
 
