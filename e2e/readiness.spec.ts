@@ -78,6 +78,13 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
   await expect(page.getByLabel('Quién da aviso')).toHaveValue('SEGPRES')
   await expect(recorded).toContainText('Indefinido')
 
+  // With enough notice it is recorded, with who gave it and who recorded it; the convenio stays in force until then.
+  await page.getByLabel('Fecha de término').fill(isoDate(45))
+  await page.getByRole('button', { name: 'Registrar aviso de término' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Aviso de término registrado.' })).toBeVisible()
+  await expect(recorded).toContainText('Lo dio SEGPRES. Registrado en el portal por Camila Reyes Navarro el')
+  await expect(recorded).toContainText(/Aviso de término del \d{2}-\d{2}-\d{4}; termina el \d{2}-\d{2}-\d{4}\./)
+
   // ── DGD reviewer: a provision workshop, and who from Vallenar attended ──
   await page.getByRole('navigation', { name: navigation }).getByRole('link', { name: 'Capacitaciones' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Capacitaciones' })).toBeVisible()
@@ -112,7 +119,9 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
   const item = (name: string) => readiness.getByRole('listitem').filter({ hasText: name })
   await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText('✓')
   await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText('Cumplido')
-  await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText('Vigente desde el 15-06-2023, por plazo indefinido.')
+  // The notice given above leaves it in force until its termination date.
+  const terminatesOn = isoDate(45).split('-').reverse().join('-')
+  await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText(`Vigente hasta el ${terminatesOn}: se dio aviso de término.`)
   await expect(item('Taller de provisión asistido')).toContainText('Cumplido')
   await expect(item('Taller de provisión asistido')).toContainText(`Jorge Castillo Vega asistió a «${workshopTitle}»`)
   await expect(item('Taller de consumo asistido')).toContainText('Cumplido')

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { formatCalendarDate, formatDate } from '@/lib/dates'
+import { formatCalendarDate, formatDate, formatDateTime } from '@/lib/dates'
 import type { CooperationDetail } from '@/lib/readiness/queries'
 
 function formatSize(bytes: number): string {
@@ -39,6 +39,20 @@ export async function CooperationDetails({
         ? t('terminating', { notice: formatCalendarDate(c.terminationNoticeOn), date: formatCalendarDate(c.terminatesOn) })
         : t('indefinite'),
     ],
+    ...(c.terminationGivenBy
+      ? ([
+          [
+            t('terminationNotice'),
+            [
+              t('terminationGivenBy', { party: t(`terminationParty.${c.terminationGivenBy}`) }),
+              c.terminationRecordedAt &&
+                t('terminationRecorded', { name: c.terminationRecordedBy ?? '—', at: formatDateTime(c.terminationRecordedAt) }),
+            ]
+              .filter(Boolean)
+              .join(' '),
+          ],
+        ] as [string, string][])
+      : []),
     [t('sla'), t('slaValue', { availability: c.availability, hours: c.criticalResolutionHours })],
   ]
   return (

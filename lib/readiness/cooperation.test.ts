@@ -79,7 +79,14 @@ describe('recordTermination', () => {
     expect(await db.cooperationAgreement.findUniqueOrThrow({ where: { id: cooperation.id } })).toMatchObject({
       terminationNoticeOn: d('2026-11-22'),
       terminatesOn: d('2026-12-22'),
+      terminationGivenBy: 'SEGPRES',
+      terminationRecordedById: dgd.personId,
     })
+    // Who gave notice and who recorded it are on the convenio itself, for its page.
+    const recorded = (await getReadiness(dgd, institution.id))!.cooperation!
+    expect(recorded.terminationGivenBy).toBe('SEGPRES')
+    expect(recorded.terminationRecordedBy).toBe((await db.person.findUniqueOrThrow({ where: { id: dgd.personId } })).name)
+    expect(recorded.terminationRecordedAt).toBeInstanceOf(Date)
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: cooperation.id, action: 'cooperation.terminate' } })
     expect(event.after).toEqual({ party: 'SEGPRES', terminationNoticeOn: '2026-11-22', terminatesOn: '2026-12-22' })
     const readiness = (await getReadiness(dgd, institution.id, new Date('2026-12-01T15:00:00Z')))!

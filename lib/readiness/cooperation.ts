@@ -97,7 +97,13 @@ export async function recordTermination(actor: Principal, institutionId: string,
     if (!before) throw new DomainError('notFound')
     const saved = await tx.cooperationAgreement.update({
       where: { institutionId },
-      data: { terminationNoticeOn: input.noticeOn, terminatesOn: input.terminatesOn },
+      data: {
+        terminationNoticeOn: input.noticeOn,
+        terminatesOn: input.terminatesOn,
+        terminationGivenBy: input.party,
+        terminationRecordedById: actor.personId,
+        terminationRecordedAt: new Date(),
+      },
       select: cooperationSelect,
     })
     await recordAudit(tx, {
@@ -107,7 +113,6 @@ export async function recordTermination(actor: Principal, institutionId: string,
       targetId: saved.id,
       institutionId,
       before: { terminationNoticeOn: iso(before.terminationNoticeOn), terminatesOn: iso(before.terminatesOn) },
-      // Which party gave notice lives here: the convenio itself keeps only the dates.
       after: { party: input.party, terminationNoticeOn: iso(saved.terminationNoticeOn), terminatesOn: iso(saved.terminatesOn) },
     })
     return saved

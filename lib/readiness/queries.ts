@@ -20,6 +20,10 @@ export type CooperationDetail = {
   criticalResolutionHours: number
   terminationNoticeOn: Date | null
   terminatesOn: Date | null
+  /** Which party gave notice, and who recorded it in the portal, when. */
+  terminationGivenBy: 'SEGPRES' | 'INSTITUTION' | null
+  terminationRecordedBy: string | null
+  terminationRecordedAt: Date | null
   documents: CooperationDocumentRow[]
 }
 
@@ -55,6 +59,9 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
           criticalResolutionHours: true,
           terminationNoticeOn: true,
           terminatesOn: true,
+          terminationGivenBy: true,
+          terminationRecordedAt: true,
+          terminationRecordedBy: { select: { name: true } },
           documents: { orderBy: { uploadedAt: 'asc' }, select: { id: true, fileName: true, size: true, sha256: true, uploadedAt: true } },
         },
       },
@@ -82,6 +89,7 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
     items: readinessOf(facts, today),
     cooperation: c && {
       ...c,
+      terminationRecordedBy: c.terminationRecordedBy?.name ?? null,
       inForceFrom: facts.cooperation?.inForceFrom ?? null,
       status: cooperationStatus(facts.cooperation, today),
     },
