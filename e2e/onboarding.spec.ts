@@ -133,12 +133,20 @@ test('a connection goes from meeting request to production credentials through e
 
   // Everyone who had to act was told by e-mail.
   const mails = await mailbox.all()
-  const to = (address: string) => mails.filter((m) => m.to.includes(address))
-  expect(to('creyes@digital.example.gob.cl').length).toBeGreaterThan(0)
-  expect(to('fcontreras@munivallenar.example.cl').some((m) => m.text.includes(caseUrl.replace(/^https?:\/\/[^/]+/, '')))).toBe(true)
-  expect(to('vmunoz@registrocivil.example.cl').some((m) => m.subject.includes('acuerdo'))).toBe(true)
-  expect(to('dpizarro@munivallenar.example.cl').length).toBeGreaterThan(0)
-  expect(to('svargas@digital.example.gob.cl').length).toBeGreaterThan(0)
+  const casePath = new URL(caseUrl).pathname
+  const caseNumber = (await head.getByRole('heading', { level: 1 }).textContent())!.match(/Caso N° (\d+)/)![1]
+  // Each person's mails about this case, by subject; each links to the case.
+  const subjectsTo = (address: string) => {
+    const theirs = mails.filter((m) => m.to.includes(address) && m.subject.startsWith(`Caso N° ${caseNumber}:`))
+    for (const mail of theirs) expect(mail.text, `${address}: ${mail.subject}`).toContain(casePath)
+    return theirs.map((m) => m.subject.replace(`Caso N° ${caseNumber}: `, '')).sort()
+  }
+  expect(subjectsTo('creyes@digital.example.gob.cl')).toEqual(['Agendar la reunión', 'Entregar nodo de desarrollo', 'Revisión del paso a producción'])
+  expect(subjectsTo('fcontreras@munivallenar.example.cl')).toEqual(['Firmar el acuerdo', 'Solicitar el acuerdo al proveedor'])
+  expect(subjectsTo('vmunoz@registrocivil.example.cl')).toEqual(['Aprobar el acuerdo'])
+  expect(subjectsTo('dpizarro@munivallenar.example.cl')).toEqual(['Registrar prueba de conectividad'])
+  expect(subjectsTo('jcastillo@munivallenar.example.cl')).toEqual(['Solicitar paso a producción'])
+  expect(subjectsTo('svargas@digital.example.gob.cl')).toEqual(['Aprobación final del paso a producción'])
 })
 
 test('an unmet checklist item blocks the promotion request, visibly', async ({ page }) => {

@@ -21,7 +21,7 @@ import type {
 } from './schemas'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
-import { decide, waitingOn, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
+import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
 
 type MembershipRole = 'CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN'
 
@@ -91,13 +91,7 @@ async function step<T>(
     const result = await apply(tx, locked, move)
     // Whoever the case newly waits on is told, in this same transaction.
     const after = snapshotOf(await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect }))
-    const waitingBefore = new Set(waitingOn(before))
-    await notifyWaitingParties(
-      tx,
-      { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name },
-      waitingOn(after).filter((party) => !waitingBefore.has(party)),
-      actor.personId,
-    )
+    await notifyWaitingParties(tx, { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name }, before, after, actor.personId)
     await recordAudit(tx, {
       actorId: actor.personId,
       action: `case.${action}`,
@@ -161,7 +155,8 @@ export async function requestMeeting(actor: Principal, input: MeetingRequestInpu
     await notifyWaitingParties(
       tx,
       { ...created, serviceName: created.service.name, consumerName: created.consumer.name },
-      waitingOn(initial),
+      null,
+      initial,
       actor.personId,
     )
     await recordAudit(tx, {

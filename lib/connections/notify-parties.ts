@@ -3,7 +3,7 @@ import type { Tx } from '@/lib/db/client'
 import { locale } from '@/lib/i18n/config'
 import { messages } from '@/lib/i18n/messages'
 import { notify } from '@/lib/notifications/notify'
-import type { NextParty } from './workflow'
+import { waitingOn, type CaseSnapshot, type NextParty } from './workflow'
 
 const t = createTranslator({ locale, messages, namespace: 'connections' })
 
@@ -36,23 +36,63 @@ async function recipientsFor(tx: Tx, party: NextParty, consumerId: string, provi
   }
 }
 
+/** The step a waiting party is asked to take: its title is the notice's subject, as in the work queue. */
+type Step =
+  | 'scheduleMeeting'
+  | 'recordMeetingHeld'
+  | 'requestAgreement'
+  | 'approveAgreement'
+  | 'signAgreement'
+  | 'provisionDevNode'
+  | 'recordConnectivityTest'
+  | 'requestPromotion'
+  | 'reviewPromotion'
+  | 'approvePromotion'
+type Task = { party: NextParty; step: Step }
+
+function stepOf(party: NextParty, snapshot: CaseSnapshot): Step {
+  switch (party) {
+    case 'DGD_REVIEWER':
+      if (snapshot.status === 'MEETING_REQUESTED') return 'scheduleMeeting'
+      if (snapshot.status === 'MEETING_SCHEDULED') return 'recordMeetingHeld'
+      return snapshot.status === 'PROMOTION_REQUESTED' ? 'reviewPromotion' : 'provisionDevNode'
+    case 'DGD_HEAD':
+      return 'approvePromotion'
+    case 'CONSUMER_BUSINESS_ADMIN':
+      return snapshot.agreementStatus === 'APPROVED' ? 'signAgreement' : 'requestAgreement'
+    case 'PROVIDER_BUSINESS_ADMIN':
+      return snapshot.agreementStatus === 'APPROVED' ? 'signAgreement' : 'approveAgreement'
+    case 'CONSUMER_TECHNICAL_ADMIN':
+      return 'recordConnectivityTest'
+    case 'CONSUMER_CTD':
+      return 'requestPromotion'
+  }
+}
+
+function tasksOf(snapshot: CaseSnapshot | null): Task[] {
+  return snapshot ? waitingOn(snapshot).map((party) => ({ party, step: stepOf(party, snapshot) })) : []
+}
+
 /**
- * Tells every party the case now waits on, in the transaction of the step that made it wait: an
- * in-app notice now, an e-mail once the transaction has committed.
+ * Tells every party the case now waits on for a new step (a business administrator asked to request
+ * the agreement is asked again to sign it), in the transaction of the step that made it wait: an in-app notice now, an e-mail once the transaction has committed.
  */
 export async function notifyWaitingParties(
   tx: Tx,
   c: { id: string; number: number; consumerId: string; providerId: string; serviceName: string; consumerName: string },
-  parties: NextParty[],
+  before: CaseSnapshot | null,
+  after: CaseSnapshot,
   exceptPersonId: string,
 ) {
-  for (const party of parties) {
-    const recipientIds = (await recipientsFor(tx, party, c.consumerId, c.providerId)).filter((id) => id !== exceptPersonId)
+  const key = (task: Task) => `${task.party}:${task.step}`
+  const already = new Set(tasksOf(before).map(key))
+  for (const task of tasksOf(after).filter((task) => !already.has(key(task)))) {
+    const recipientIds = (await recipientsFor(tx, task.party, c.consumerId, c.providerId)).filter((id) => id !== exceptPersonId)
     if (recipientIds.length === 0) continue
     await notify(tx, {
       recipientIds,
-      kind: `case.waiting.${party}`,
-      title: t('notify.title', { number: c.number, step: t(`notify.step.${party}`) }),
+      kind: `case.waiting.${task.party}`,
+      title: t('notify.title', { number: c.number, step: t(`steps.${task.step}.title`) }),
       body: t('notify.body', { service: c.serviceName, consumer: c.consumerName, number: c.number }),
       link: `/connections/${c.id}`,
       caseId: c.id,
