@@ -32,15 +32,17 @@ function statusWhere(statuses: AgreementStatus[], now: Date): Prisma.AgreementWh
   if (statuses.length === 0) return {}
   // The same rule as effectiveAgreementStatus: dates against today's date in Chile.
   const today = todayInChile(now)
+  // Spelled out rather than `NOT: { terminatesOn: { lte: today } }`, whose SQL drops the rows with no termination date.
+  const notTerminated: Prisma.AgreementWhereInput = { OR: [{ terminatesOn: null }, { terminatesOn: { gt: today } }] }
   const inForceNow: Prisma.AgreementWhereInput = {
     status: 'IN_FORCE',
-    AND: [{ OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, { OR: [{ terminatesOn: null }, { terminatesOn: { gt: today } }] }],
+    AND: [{ OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, notTerminated],
   }
   return {
     OR: statuses.map((status): Prisma.AgreementWhereInput => {
       if (status === 'IN_FORCE') return inForceNow
       if (status === 'TERMINATED') return { OR: [{ status: 'TERMINATED' }, { status: 'IN_FORCE', terminatesOn: { lte: today } }] }
-      if (status === 'EXPIRED') return { OR: [{ status: 'EXPIRED' }, { status: 'IN_FORCE', endsOn: { lt: today }, NOT: { terminatesOn: { lte: today } } }] }
+      if (status === 'EXPIRED') return { OR: [{ status: 'EXPIRED' }, { status: 'IN_FORCE', endsOn: { lt: today }, AND: [notTerminated] }] }
       return { status }
     }),
   }
