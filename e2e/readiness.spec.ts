@@ -82,7 +82,7 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
   await page.getByLabel('Fecha de término').fill(isoDate(45))
   await page.getByRole('button', { name: 'Registrar aviso de término' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Aviso de término registrado.' })).toBeVisible()
-  await expect(recorded).toContainText('Lo dio SEGPRES. Registrado en el portal por Camila Reyes Navarro el')
+  await expect(recorded).toContainText('Lo dio SEGPRES. Aviso registrado por Camila Reyes Navarro el')
   await expect(recorded).toContainText(/Aviso de término del \d{2}-\d{2}-\d{4}; termina el \d{2}-\d{2}-\d{4}\./)
 
   // ── DGD reviewer: a provision workshop, and who from Vallenar attended ──

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadViewer } from '@/lib/auth/load-viewer'
 import { ForbiddenError } from '@/lib/auth/roles'
@@ -92,6 +93,51 @@ describe('recordTermination', () => {
     const readiness = (await getReadiness(dgd, institution.id, new Date('2026-12-01T15:00:00Z')))!
     expect(readiness.items[0]).toEqual({ item: 'cooperation', met: true, status: 'terminating' })
     expect((await getReadiness(dgd, institution.id, new Date('2026-12-22T15:00:00Z')))!.items[0]).toMatchObject({ met: false, status: 'terminated' })
+  })
+
+  it('replaces an earlier notice (a correction): the convenio keeps the latest, the audit log both', async () => {
+    const institution = await createInstitution(db)
+    const cooperation = await createCooperationAgreement(db, institution.id)
+    await recordTermination(await reviewer(), institution.id, notice('2026-11-22', '2026-12-22', 'SEGPRES'))
+    const head = await viewerOf((await createCentralPerson(db, 'DGD_HEAD')).id)
+    await recordTermination(head, institution.id, notice('2026-11-23', '2027-01-31', 'INSTITUTION'))
+
+    expect(await db.cooperationAgreement.findUniqueOrThrow({ where: { id: cooperation.id } })).toMatchObject({
+      terminatesOn: d('2027-01-31'),
+      terminationGivenBy: 'INSTITUTION',
+      terminationRecordedById: head.personId,
+    })
+    const events = await db.auditEvent.findMany({ where: { targetId: cooperation.id, action: 'cooperation.terminate' }, orderBy: { at: 'asc' } })
+    expect(events.map((e) => e.before)).toEqual([
+      { party: null, terminationNoticeOn: null, terminatesOn: null },
+      { party: 'SEGPRES', terminationNoticeOn: '2026-11-22', terminatesOn: '2026-12-22' },
+    ])
+  })
+
+  it('a notice recorded before the convenio kept who recorded it is backfilled from its latest audit event', async () => {
+    const institution = await createInstitution(db)
+    const cooperation = await createCooperationAgreement(db, institution.id, { terminationNoticeOn: '2026-11-22', terminatesOn: '2027-01-31' })
+    const [first, latest] = [await reviewer(), await reviewer()]
+    const event = (actorId: string, at: string, party: string) => ({
+      actorId,
+      at: new Date(at),
+      action: 'cooperation.terminate',
+      targetType: 'CooperationAgreement',
+      targetId: cooperation.id,
+      institutionId: institution.id,
+      after: { party, terminationNoticeOn: '2026-11-22', terminatesOn: '2027-01-31' },
+    })
+    await db.auditEvent.createMany({
+      data: [event(first.personId, '2026-11-22T13:00:00Z', 'SEGPRES'), event(latest.personId, '2026-11-22T14:00:00Z', 'INSTITUTION')],
+    })
+    const migration = readdirSync('prisma/migrations').find((name) => name.endsWith('_convenio_termination_recorded_backfill'))!
+    await db.$executeRawUnsafe(readFileSync(`prisma/migrations/${migration}/migration.sql`, 'utf8'))
+
+    expect(await db.cooperationAgreement.findUniqueOrThrow({ where: { id: cooperation.id } })).toMatchObject({
+      terminationGivenBy: 'INSTITUTION',
+      terminationRecordedById: latest.personId,
+      terminationRecordedAt: new Date('2026-11-22T14:00:00Z'),
+    })
   })
 
   it('refuses a termination less than 30 days after the notice, naming the earliest date', async () => {

@@ -93,7 +93,10 @@ export async function recordTermination(actor: Principal, institutionId: string,
   }
   return db.$transaction(async (tx) => {
     await lockInstitution(tx, institutionId)
-    const before = await tx.cooperationAgreement.findUnique({ where: { institutionId }, select: cooperationSelect })
+    const before = await tx.cooperationAgreement.findUnique({
+      where: { institutionId },
+      select: { ...cooperationSelect, terminationGivenBy: true },
+    })
     if (!before) throw new DomainError('notFound')
     const saved = await tx.cooperationAgreement.update({
       where: { institutionId },
@@ -112,7 +115,11 @@ export async function recordTermination(actor: Principal, institutionId: string,
       targetType: 'CooperationAgreement',
       targetId: saved.id,
       institutionId,
-      before: { terminationNoticeOn: iso(before.terminationNoticeOn), terminatesOn: iso(before.terminatesOn) },
+      before: {
+        party: before.terminationGivenBy,
+        terminationNoticeOn: iso(before.terminationNoticeOn),
+        terminatesOn: iso(before.terminatesOn),
+      },
       after: { party: input.party, terminationNoticeOn: iso(saved.terminationNoticeOn), terminatesOn: iso(saved.terminatesOn) },
     })
     return saved
