@@ -121,7 +121,7 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
   await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText('Cumplido')
   // The notice given above leaves it in force until its termination date.
   const terminatesOn = isoDate(45).split('-').reverse().join('-')
-  await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText(`Vigente hasta el ${terminatesOn}: se dio aviso de término.`)
+  await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText(`Vigente; se dio aviso de término y termina el ${terminatesOn}.`)
   await expect(item('Taller de provisión asistido')).toContainText('Cumplido')
   await expect(item('Taller de provisión asistido')).toContainText(`Jorge Castillo Vega asistió a «${workshopTitle}»`)
   await expect(item('Taller de consumo asistido')).toContainText('Cumplido')

@@ -9,8 +9,13 @@ import { initialFormState, type FormState } from '@/lib/forms/form-state'
 import { recordTerminationAction } from '@/lib/readiness/actions'
 import { terminationParties, type TerminationField } from '@/lib/readiness/schemas'
 
-/** A notice of termination from either party; the date must leave at least 30 days. */
-export function TerminationForm({ institutionId, today }: { institutionId: string; today: string }) {
+type Notice = { party: (typeof terminationParties)[number]; noticeOn: string; terminatesOn: string }
+
+/**
+ * A notice of termination from either party; the date must leave at least 30 days. A notice already
+ * given fills the form, to be corrected.
+ */
+export function TerminationForm({ institutionId, today, current }: { institutionId: string; today: string; current?: Notice }) {
   const t = useTranslations('readiness.manage.terminate')
   const [state, formAction, pending] = useActionState<FormState<TerminationField>, FormData>(
     recordTerminationAction.bind(null, institutionId),
@@ -23,12 +28,12 @@ export function TerminationForm({ institutionId, today }: { institutionId: strin
       <p id="termination-intro" className="text-sm text-muted">
         {t('intro')}
       </p>
-      <div className="grid gap-4 sm:grid-cols-3" key={JSON.stringify(values)}>
+      <div className="grid gap-4 sm:grid-cols-3" key={JSON.stringify([values, current])}>
         <SelectField
           name="party"
           label={t('party')}
           errors={state.fieldErrors?.party}
-          defaultValue={values.party ?? 'INSTITUTION'}
+          defaultValue={values.party ?? current?.party ?? 'INSTITUTION'}
           options={terminationParties.map((p) => ({ value: p, label: t(`parties.${p}`) }))}
         />
         <TextField
@@ -36,7 +41,7 @@ export function TerminationForm({ institutionId, today }: { institutionId: strin
           type="date"
           label={t('noticeOn')}
           errors={state.fieldErrors?.noticeOn}
-          defaultValue={values.noticeOn ?? today}
+          defaultValue={values.noticeOn ?? current?.noticeOn ?? today}
           required
         />
         <TextField
@@ -44,7 +49,7 @@ export function TerminationForm({ institutionId, today }: { institutionId: strin
           type="date"
           label={t('terminatesOn')}
           errors={state.fieldErrors?.terminatesOn}
-          defaultValue={values.terminatesOn}
+          defaultValue={values.terminatesOn ?? current?.terminatesOn}
           required
         />
       </div>

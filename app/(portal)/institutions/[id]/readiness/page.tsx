@@ -77,7 +77,15 @@ export default async function CooperationPage({ params, searchParams }: PageProp
           <h2 id="terminate-title" className="mb-2 text-lg font-semibold">
             {t('terminate.title')}
           </h2>
-          <TerminationForm institutionId={id} today={iso(todayInChile())} />
+          <TerminationForm
+            institutionId={id}
+            today={iso(todayInChile())}
+            current={
+              c.terminationGivenBy && c.terminationNoticeOn && c.terminatesOn
+                ? { party: c.terminationGivenBy, noticeOn: iso(c.terminationNoticeOn), terminatesOn: iso(c.terminatesOn) }
+                : undefined
+            }
+          />
         </section>
       )}
     </div>
