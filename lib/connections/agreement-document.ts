@@ -18,6 +18,9 @@ export type AgreementTerms = {
   approvedAt: Date
 }
 
+/** Who the agreement is between, and who approved it, as named when its terms were approved. */
+export type ApprovedParties = Pick<AgreementTerms, 'consumer' | 'provider' | 'service' | 'approvedBy'>
+
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }

@@ -53,4 +53,16 @@ describe("the agreement's PDF and its signatures", () => {
     // Signing puts it in force; the terms, and so the document, do not change.
     expect(await agreementPdfSha256(c.people.consumerBusiness, c.caseId)).toBe(sha)
   })
+
+  it('keeps the names it was approved with, so a renamed institution or approver does not change the signed document', async () => {
+    const c = await caseAt('agreementApproved')
+    const before = await agreementPdfSha256(c.people.consumerBusiness, c.caseId)
+    await db.institution.update({ where: { id: c.consumer.id }, data: { name: 'Municipalidad renombrada' } })
+    await db.person.update({ where: { id: c.people.providerBusiness.personId }, data: { name: 'Otra Persona' } })
+
+    const terms = await agreementTermsFor(c.people.consumerBusiness, c.caseId)
+    expect(terms.consumer.name).toBe(c.consumer.name)
+    expect(terms.approvedBy).not.toBe('Otra Persona')
+    expect(await agreementPdfSha256(c.people.consumerBusiness, c.caseId)).toBe(before)
+  })
 })

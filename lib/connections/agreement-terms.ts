@@ -5,7 +5,7 @@
 import type { Viewer } from '@/lib/auth/load-viewer'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
-import { sha256Hex, type AgreementTerms } from './agreement-document'
+import { sha256Hex, type AgreementTerms, type ApprovedParties } from './agreement-document'
 import { renderAgreementPdf } from './agreement-pdf'
 import { caseScope } from './scope'
 
@@ -34,6 +34,7 @@ export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise
           endsOn: true,
           decidedAt: true,
           decidedById: true,
+          approvedParties: true,
         },
       },
     },
@@ -42,18 +43,19 @@ export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise
   if (!found || !agreement || agreement.status === 'REQUESTED' || agreement.status === 'REJECTED' || !agreement.decidedAt) {
     throw new DomainError('notFound')
   }
-  const approver = agreement.decidedById
-    ? await db.person.findUnique({ where: { id: agreement.decidedById }, select: { name: true } })
-    : null
-  const { status: _status, decidedAt, decidedById: _decidedById, serviceLevels, ...terms } = agreement
-  return {
-    caseNumber: found.number,
+  const { status: _status, decidedAt, decidedById, serviceLevels, approvedParties, ...terms } = agreement
+  // The names as they were at approval; agreements approved before they were kept use today's.
+  const named: ApprovedParties = (approvedParties as ApprovedParties | null) ?? {
     consumer: found.consumer,
     provider: found.provider,
     service: found.service,
+    approvedBy: decidedById ? ((await db.person.findUnique({ where: { id: decidedById }, select: { name: true } }))?.name ?? null) : null,
+  }
+  return {
+    caseNumber: found.number,
+    ...named,
     ...terms,
     serviceLevels: serviceLevels as AgreementTerms['serviceLevels'],
-    approvedBy: approver?.name ?? null,
     approvedAt: decidedAt,
   }
 }

@@ -19,6 +19,7 @@ import type {
   ConnectivityTestInput,
   MeetingRequestInput,
 } from './schemas'
+import type { ApprovedParties } from './agreement-document'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
@@ -218,12 +219,20 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
     caseId,
     'approveAgreement',
     async (tx, locked) => {
+      // The names the agreement's PDF shows are fixed with its terms (see lib/connections/agreement-terms.ts).
+      const named = await tx.connectionCase.findUniqueOrThrow({
+        where: { id: caseId },
+        select: { consumer: { select: { name: true, rut: true } }, provider: { select: { name: true, rut: true } }, service: { select: { name: true, code: true } } },
+      })
+      const approver = await tx.person.findUniqueOrThrow({ where: { id: actor.personId }, select: { name: true } })
+      const approvedParties: ApprovedParties = { ...named, approvedBy: approver.name }
       await moveAgreement(tx, locked.agreement!.id, 'REQUESTED', {
         status: 'APPROVED',
         serviceLevels,
         endsOn: input.endsOn ? parseIsoDate(input.endsOn) : null,
         decidedById: actor.personId,
         decidedAt: new Date(),
+        approvedParties,
       })
     },
     { serviceLevels },
