@@ -56,12 +56,12 @@ describe('the agreement PDF', () => {
     const bytes = await renderAgreementPdf(terms)
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
     const doc = await PDFDocument.load(bytes, { updateMetadata: false })
-    expect(doc.getTitle()).toBe('Acuerdo de acceso a servicio de interoperabilidad — Caso N° 42')
+    expect(doc.getTitle()).toBe('Acuerdo de acceso a servicio de interoperabilidad — PISEE 2 · Caso N° 42')
     expect(doc.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 })
 
     const text = (await pagesText(bytes)).join('\n')
     for (const expected of [
-      'Acuerdo de acceso a servicio de interoperabilidad',
+      'Acuerdo de acceso a servicio de interoperabilidad — PISEE 2',
       'Caso N° 42 · Convenio',
       'Municipalidad de Ñuñoa (RUT 69.070.400-5)',
       'Consulta de datos de identidad por RUN (SRCEI-IDENTIDAD-RUN)',
@@ -101,6 +101,16 @@ describe('the agreement PDF', () => {
     expect(pages.length).toBeGreaterThan(1)
     pages.forEach((page, i) => expect(page).toContain(`Página ${i + 1} de ${pages.length}`))
     expect(pages.join(' ')).toContain('dato299')
+  })
+
+  it('keeps the approval and both signature blocks together on one page, whatever pushes them down', async () => {
+    for (const lines of [0, 20, 40, 44, 48, 52, 56, 60]) {
+      const pages = await pagesText(await renderAgreementPdf({ ...terms, procedure: Array.from({ length: lines }, (_, i) => `línea ${i}`).join('\n') }))
+      const last = pages.at(-1)!
+      for (const expected of ['Términos aprobados por', 'Por la institución consumidora', 'Por la institución proveedora', 'Fecha']) {
+        expect(last).toContain(expected)
+      }
+    }
   })
 
   it('draws text the standard font cannot encode as close as it can, never failing', async () => {

@@ -19,6 +19,8 @@ const A4: [number, number] = [595.28, 841.89]
 const MARGIN = 56
 const WIDTH = A4[0] - 2 * MARGIN
 const FOOTER_Y = 32
+/** The body stops here, a little above the footer. */
+const BOTTOM = FOOTER_Y + 28
 const BODY = 10
 const LEADING = 13
 const INK = rgb(0.1, 0.12, 0.16)
@@ -83,7 +85,7 @@ class Writer {
 
   /** Makes room for `height` points, on a new page if needed. */
   ensure(height: number) {
-    if (this.y - height < MARGIN + FOOTER_Y) this.newPage()
+    if (this.y - height < BOTTOM) this.newPage()
   }
 
   text(text: string, { size = BODY, font = this.regular, color = INK, indent = 0, after = 0 } = {}) {
@@ -124,7 +126,7 @@ export async function renderAgreementPdf(terms: AgreementTerms): Promise<Uint8Ar
   // No automatic Producer or dates: they would change the bytes on every render.
   const doc = await PDFDocument.create({ updateMetadata: false })
   const title = t('agreementPdf.title')
-  doc.setTitle(`${title} — ${t('agreementPdf.caseNumber', { number: terms.caseNumber })}`)
+  doc.setTitle(`${title} · ${t('agreementPdf.caseNumber', { number: terms.caseNumber })}`)
   doc.setSubject(terms.service.name)
   doc.setAuthor(t('agreementPdf.author'))
   doc.setCreator(t('agreementPdf.author'))
@@ -155,31 +157,27 @@ export async function renderAgreementPdf(terms: AgreementTerms): Promise<Uint8Ar
   )
   w.clause(t('agreementPdf.termination'), t('agreementPdf.terminationText'))
   w.clause(t('agreementPdf.traceability'), t('agreementPdf.traceabilityText'))
-  w.text(t('agreementPdf.approved', { name: terms.approvedBy ?? '—', provider: terms.provider.name, at: formatDateTime(terms.approvedAt) }), {
-    color: MUTED,
-    after: 8,
-  })
-
-  // Signature blocks, side by side, kept on one page.
-  const gap = 18
-  w.ensure(gap + 2 * LEADING + 3 * (12 + LEADING) + 4)
-  w.y -= gap
+  // Who approved the terms and the signature blocks, side by side, kept together on one page so the
+  // signatures never stand alone on a page of their own without the terms' last words.
+  const approved = wrap(w.regular, BODY, t('agreementPdf.approved', { name: terms.approvedBy ?? '—', provider: terms.provider.name, at: formatDateTime(terms.approvedAt) }), WIDTH)
+  const gutter = 24
+  const column = (WIDTH - gutter) / 2
+  const sides = (['consumer', 'provider'] as const).map((side) => ({ side, name: wrap(w.regular, BODY, terms[side].name, column) }))
+  const heading = (1 + Math.max(...sides.map((s) => s.name.length))) * LEADING
+  const field = 12 + LEADING
+  w.ensure(approved.length * LEADING + 26 + heading + 3 * field + 4)
+  w.text(approved.join('\n'), { color: MUTED, after: 8 })
+  w.y -= 18
   const top = w.y
-  const column = (WIDTH - 24) / 2
-  for (const [i, side] of (['consumer', 'provider'] as const).entries()) {
-    const x = MARGIN + i * (column + 24)
-    let y = top
-    const line = (text: string, font: PDFFont, color = INK) => {
-      for (const part of wrap(font, BODY, text, column)) {
-        y -= LEADING
-        w.page.drawText(part, { x, y, size: BODY, font, color })
-      }
-    }
-    line(t(`agreementPdf.signFor.${side}`), w.bold)
-    line(terms[side].name, w.regular, MUTED)
-    for (const label of [t('agreementPdf.signName'), t('agreementPdf.signSignature'), t('agreementPdf.signDate')]) {
-      y -= 12
-      line(label, w.regular)
+  for (const [i, { side, name }] of sides.entries()) {
+    const x = MARGIN + i * (column + gutter)
+    const draw = (text: string, y: number, font: PDFFont, color = INK) => w.page.drawText(text, { x, y, size: BODY, font, color })
+    draw(t(`agreementPdf.signFor.${side}`), top - LEADING, w.bold)
+    name.forEach((line, n) => draw(line, top - (n + 2) * LEADING, w.regular, MUTED))
+    // The fields start at the same height in both columns, however many lines the names take.
+    for (const [n, label] of [t('agreementPdf.signName'), t('agreementPdf.signSignature'), t('agreementPdf.signDate')].entries()) {
+      const y = top - heading - (n + 1) * field
+      draw(label, y, w.regular)
       w.page.drawLine({ start: { x: x + 48, y: y - 2 }, end: { x: x + column, y: y - 2 }, thickness: 0.5, color: MUTED })
     }
   }
