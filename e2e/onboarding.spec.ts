@@ -87,6 +87,11 @@ test('a connection goes from meeting request to production credentials through e
   await expect(provider.getByText(`Firmó el PDF generado por el portal · SHA-256 ${pdfSha256}`)).toBeVisible()
 
   await business.reload()
+  // The consumer is served the same document, byte for byte, as a PDF attachment.
+  const served = await business.request.get(`${caseUrl}/agreement`)
+  expect(served.headers()['content-type']).toBe('application/pdf')
+  expect(served.headers()['content-disposition']).toMatch(/^attachment; filename="acuerdo-caso-\d+\.pdf"$/)
+  expect(createHash('sha256').update(await served.body()).digest('hex')).toBe(pdfSha256)
   const signedByConsumer = Buffer.from('%PDF-1.7\n% Acuerdo firmado electrónicamente por la Municipalidad de Vallenar\n%%EOF\n')
   await business.getByLabel('PDF firmado por tu institución (opcional)').setInputFiles({
     name: 'acuerdo-firmado-vallenar.pdf',
