@@ -117,4 +117,9 @@ describe('the agreement PDF', () => {
     const text = (await pagesText(await renderAgreementPdf({ ...terms, purpose: 'Verificar 😀 identidad en Ōsaka, 北京 y Łódź' }))).join(' ')
     expect(text).toContain('Verificar ? identidad en Osaka, ?? y ?ódz')
   })
+
+  it('drops invisible format characters and reads any line break as one', async () => {
+    const text = (await pagesText(await renderAgreementPdf({ ...terms, purpose: '\uFEFFVerificar\u200B la\u00AD identidad\rde quienes\r\npiden' }))).join('\n')
+    expect(text).toContain('Verificar la identidad\nde quienes\npiden')
+  })
 })

@@ -30,7 +30,8 @@ const BRAND = rgb(0.05, 0.3, 0.6)
 /** Replaces what the font cannot draw (emoji, other scripts, control characters) so user text never breaks the render. */
 function drawable(font: PDFFont, text: string): string {
   const supported = new Set(font.getCharacterSet())
-  return [...text.normalize('NFC').replace(/\t/g, ' ')]
+  // Invisible format characters pasted from word processors (zero-width spaces, bidi marks, BOM) are dropped.
+  return [...text.normalize('NFC').replace(/\t/g, ' ').replace(/\p{Cf}/gu, '')]
     .map((char) => {
       if (supported.has(char.codePointAt(0)!)) return char
       const base = char.normalize('NFD').replace(/\p{Mn}/gu, '')
@@ -42,7 +43,7 @@ function drawable(font: PDFFont, text: string): string {
 /** Splits text into drawable lines no wider than `width`, paragraph by paragraph; a word longer than a line is cut. */
 function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
   const lines: string[] = []
-  for (const paragraph of text.split(/\r?\n/).map((p) => drawable(font, p))) {
+  for (const paragraph of text.split(/\r\n|\r|\n/).map((p) => drawable(font, p))) {
     let line = ''
     for (const word of paragraph.split(/ +/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word
