@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
+import { agreementTermsSelect } from '@/lib/connections/agreement-document'
 import { agreementPdfSha256, signedDocument } from '@/lib/connections/agreement-terms'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords, searchWords } from '@/lib/connections/scope'
 import type { AgreementStatus } from '@/lib/connections/workflow'
@@ -106,16 +107,9 @@ export async function getAgreement(viewer: Viewer, id: string, now = new Date())
     where: { AND: [{ id }, { case: caseScope(viewer) }] },
     select: {
       id: true,
-      kind: true,
+      ...agreementTermsSelect,
       status: true,
-      legalBasis: true,
-      purpose: true,
-      procedure: true,
-      dataRequested: true,
-      expectedVolume: true,
-      serviceLevels: true,
       rejectionReason: true,
-      endsOn: true,
       requestedAt: true,
       decidedAt: true,
       inForceFrom: true,

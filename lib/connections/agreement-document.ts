@@ -18,6 +18,18 @@ export type AgreementTerms = {
   approvedAt: Date
 }
 
+/** The terms an agreement is requested and approved with, as a Prisma select: what every page and the PDF show. */
+export const agreementTermsSelect = {
+  kind: true,
+  legalBasis: true,
+  purpose: true,
+  procedure: true,
+  dataRequested: true,
+  expectedVolume: true,
+  serviceLevels: true,
+  endsOn: true,
+} as const
+
 /** Who the agreement is between, and who approved it, as named when its terms were approved. */
 export type ApprovedParties = Pick<AgreementTerms, 'consumer' | 'provider' | 'service' | 'approvedBy'>
 

@@ -5,7 +5,7 @@
 import type { Viewer } from '@/lib/auth/load-viewer'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
-import { sha256Hex, type AgreementTerms, type ApprovedParties } from './agreement-document'
+import { agreementTermsSelect, sha256Hex, type AgreementTerms, type ApprovedParties } from './agreement-document'
 import { renderAgreementPdf } from './agreement-pdf'
 import { caseScope } from './scope'
 
@@ -23,15 +23,8 @@ export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise
       service: { select: { name: true, code: true } },
       agreement: {
         select: {
-          kind: true,
+          ...agreementTermsSelect,
           status: true,
-          legalBasis: true,
-          purpose: true,
-          procedure: true,
-          dataRequested: true,
-          expectedVolume: true,
-          serviceLevels: true,
-          endsOn: true,
           decidedAt: true,
           decidedById: true,
           approvedParties: true,

@@ -4,6 +4,7 @@ import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ConnectionStatus } from '@/lib/generated/prisma/enums'
+import { agreementTermsSelect } from './agreement-document'
 import { agreementPdfSha256, signedDocument } from './agreement-terms'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
@@ -98,16 +99,9 @@ export async function getCase(viewer: Viewer, id: string) {
       agreement: {
         select: {
           id: true,
-          kind: true,
+          ...agreementTermsSelect,
           status: true,
-          legalBasis: true,
-          purpose: true,
-          procedure: true,
-          dataRequested: true,
-          expectedVolume: true,
-          serviceLevels: true,
           rejectionReason: true,
-          endsOn: true,
           inForceFrom: true,
           signatures: { select: { party: true, signedAt: true, documentSha256: true, signedById: true } },
           documents: { select: { sha256: true } },
