@@ -3,7 +3,7 @@ import type { Tx } from '@/lib/db/client'
 import { locale } from '@/lib/i18n/config'
 import { messages } from '@/lib/i18n/messages'
 import { notify } from '@/lib/notifications/notify'
-import { waitingOn, type CaseSnapshot, type NextParty } from './workflow'
+import { nextSteps, type CaseSnapshot, type NextParty, type NextStep } from './workflow'
 
 const t = createTranslator({ locale, messages, namespace: 'connections' })
 
@@ -36,41 +36,10 @@ async function recipientsFor(tx: Tx, party: NextParty, consumerId: string, provi
   }
 }
 
-/** The step a waiting party is asked to take: its title is the notice's subject, as in the work queue. */
-type Step =
-  | 'scheduleMeeting'
-  | 'recordMeetingHeld'
-  | 'requestAgreement'
-  | 'approveAgreement'
-  | 'signAgreement'
-  | 'provisionDevNode'
-  | 'recordConnectivityTest'
-  | 'requestPromotion'
-  | 'reviewPromotion'
-  | 'approvePromotion'
-type Task = { party: NextParty; step: Step }
-
-function stepOf(party: NextParty, snapshot: CaseSnapshot): Step {
-  switch (party) {
-    case 'DGD_REVIEWER':
-      if (snapshot.status === 'MEETING_REQUESTED') return 'scheduleMeeting'
-      if (snapshot.status === 'MEETING_SCHEDULED') return 'recordMeetingHeld'
-      return snapshot.status === 'PROMOTION_REQUESTED' ? 'reviewPromotion' : 'provisionDevNode'
-    case 'DGD_HEAD':
-      return 'approvePromotion'
-    case 'CONSUMER_BUSINESS_ADMIN':
-      return snapshot.agreementStatus === 'APPROVED' ? 'signAgreement' : 'requestAgreement'
-    case 'PROVIDER_BUSINESS_ADMIN':
-      return snapshot.agreementStatus === 'APPROVED' ? 'signAgreement' : 'approveAgreement'
-    case 'CONSUMER_TECHNICAL_ADMIN':
-      return 'recordConnectivityTest'
-    case 'CONSUMER_CTD':
-      return 'requestPromotion'
-  }
-}
+type Task = NextStep
 
 function tasksOf(snapshot: CaseSnapshot | null): Task[] {
-  return snapshot ? waitingOn(snapshot).map((party) => ({ party, step: stepOf(party, snapshot) })) : []
+  return snapshot ? nextSteps(snapshot) : []
 }
 
 /**
