@@ -413,7 +413,8 @@ const transitions: Transition[] = [
       promotions: [{ ...b.promotions[0]!, status: 'APPROVED', approvedBy: 'head' }],
       nodes: [...b.nodes, 'PRODUCTION for the consumer, by head'].sort(),
     }),
-    notifies: [],
+    // Nobody acts next, but the consumer learns that its case is connected.
+    notifies: ['consumerCtd', 'consumerBusiness', 'consumerTech'],
     // The production credential is shown once and kept only as its hash.
     returns: async (c, returned) => {
       const { credential } = returned as { credential: string }
