@@ -121,7 +121,7 @@ export async function getCase(viewer: Viewer, id: string) {
       tests: { orderBy: { ranAt: 'desc' }, select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true } },
       promotions: {
         orderBy: { requestedAt: 'desc' },
-        select: { id: true, status: true, requestedAt: true, rejectionReason: true, reviewedById: true },
+        select: { id: true, status: true, requestedAt: true, requestedById: true, reviewedAt: true, rejectionReason: true, reviewedById: true },
       },
     },
   })
@@ -137,13 +137,19 @@ export async function getCase(viewer: Viewer, id: string) {
       orderBy: { at: 'asc' },
       select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
     }),
-    found.status === 'DEV_NODE_PROVISIONED' || found.status === 'PROMOTION_REQUESTED'
+    // Until the head approves: the DGD decides on the checklist as it stands, not only as it stood when asked.
+    found.status === 'DEV_NODE_PROVISIONED' || found.status === 'PROMOTION_REQUESTED' || found.status === 'PROMOTION_REVIEWED'
       ? db.$transaction((tx) => loadChecklistFacts(tx, id, new Date())).then(evaluateChecklist)
       : Promise.resolve(null as ChecklistResult | null),
   ])
+  const openPromotion = found.promotions.find((p) => p.status === 'REQUESTED' || p.status === 'REVIEWED') ?? null
   const signerIds = found.agreement?.signatures.map((s) => s.signedById) ?? []
-  const signers = new Map(
-    (await db.person.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
+  const promotionPeople = openPromotion ? [openPromotion.requestedById, ...(openPromotion.reviewedById ? [openPromotion.reviewedById] : [])] : []
+  const names = new Map(
+    (await db.person.findMany({ where: { id: { in: [...signerIds, ...promotionPeople] } }, select: { id: true, name: true } })).map((p) => [
+      p.id,
+      p.name,
+    ]),
   )
 
   const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
@@ -155,7 +161,7 @@ export async function getCase(viewer: Viewer, id: string) {
       pdfSha256,
       signatures: found.agreement.signatures.map((s) => ({
         ...s,
-        signerName: signers.get(s.signedById) ?? null,
+        signerName: names.get(s.signedById) ?? null,
         document: signedDocument(s.documentSha256, pdfSha256, found.agreement!.documents),
       })),
     },
@@ -164,6 +170,13 @@ export async function getCase(viewer: Viewer, id: string) {
     mayRevokeNodes: mayInCase(actor, 'nodes.revoke'),
     waitingOn: waitingOn(snapshot) as NextParty[],
     checklist,
+    /** The promotion request waiting on the DGD: who asked and when, and who reviewed it. */
+    promotionRequest: openPromotion && {
+      requestedAt: openPromotion.requestedAt,
+      requestedByName: names.get(openPromotion.requestedById) ?? null,
+      reviewedAt: openPromotion.reviewedAt,
+      reviewedByName: openPromotion.reviewedById ? (names.get(openPromotion.reviewedById) ?? null) : null,
+    },
     timeline: events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorName: e.actor?.name ?? null, details: e.after })) satisfies TimelineEntry[],
   }
 }
