@@ -7,6 +7,10 @@ export const mailbox = {
   async all(): Promise<Mail[]> {
     return (await fetch(`${E2E.mailboxUrl}/messages`)).json() as Promise<Mail[]>
   },
+  /** Makes the SMTP server take `ms` to accept each message (0: at once). */
+  async delay(ms: number): Promise<void> {
+    await fetch(`${E2E.mailboxUrl}/delay?ms=${ms}`, { method: 'PUT' })
+  },
   async clear(): Promise<void> {
     await fetch(`${E2E.mailboxUrl}/messages`, { method: 'DELETE' })
   },

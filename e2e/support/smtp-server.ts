@@ -1,6 +1,7 @@
 /**
  * The end-to-end suite's mail server: a real SMTP server the portal sends to, with a small HTTP
- * endpoint the tests read (GET /messages) and empty (DELETE /messages).
+ * endpoint the tests read (GET /messages), empty (DELETE /messages) and slow down (PUT /delay?ms=5000: each
+ * message is accepted that much later).
  */
 import { createServer } from 'node:http'
 import { startSmtpCapture } from '../../test/support/smtp-capture'
@@ -12,6 +13,12 @@ const capture = await startSmtpCapture(smtpPort)
 createServer((request, response) => {
   if (request.url === '/messages' && request.method === 'DELETE') {
     capture.mails.length = 0
+    response.writeHead(204).end()
+    return
+  }
+  const url = new URL(request.url ?? '/', 'http://mailbox')
+  if (url.pathname === '/delay' && request.method === 'PUT') {
+    capture.setDelay(Number(url.searchParams.get('ms')) || 0)
     response.writeHead(204).end()
     return
   }

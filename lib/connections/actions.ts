@@ -12,7 +12,7 @@ import { allFormValues } from '@/lib/forms/values'
 import { DomainError } from '@/lib/errors'
 import { isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
 import { renderAgreementPdf } from './agreement-pdf'
-import { deliverPendingEmails } from '@/lib/notifications/mailer'
+import { deliverEmailsAfterResponse } from '@/lib/notifications/mailer'
 import * as cases from './cases'
 import { revokeNode } from './nodes'
 import { agreementTermsFor } from './agreement-terms'
@@ -64,7 +64,7 @@ async function caseStep<S extends z.ZodType>(
   } catch (error) {
     return refusal(error, values)
   }
-  await deliverPendingEmails()
+  deliverEmailsAfterResponse()
   // The step's form is gone once the case has moved on, so its outcome is told by the page itself.
   revalidatePath(`/connections/${caseId}`)
   redirect(`/connections/${caseId}?done=${success}`)
@@ -91,7 +91,7 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
   } catch (error) {
     return refusal(error, values)
   }
-  await deliverPendingEmails()
+  deliverEmailsAfterResponse()
   revalidatePath('/connections')
   redirect(`/connections/${created.id}`)
 }
@@ -146,7 +146,7 @@ export async function approvePromotionAction(
   if (!viewer) return refusal(new NotAPartyError())
   try {
     const { credential } = await cases.approvePromotion(viewer, caseId)
-    await deliverPendingEmails()
+    deliverEmailsAfterResponse()
     // No revalidation here: re-rendering the page would remove this form, and with it the only copy
     // of the credential. The new state shows on the next visit.
     return { status: 'success', message: (await getTranslations('connections.success'))('promotionApproved'), credential }
@@ -174,7 +174,7 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
   } catch (error) {
     return refusal(error)
   }
-  await deliverPendingEmails()
+  deliverEmailsAfterResponse()
   revalidatePath(`/connections/${caseId}`)
   redirect(`/connections/${caseId}?done=agreementSigned`)
 }

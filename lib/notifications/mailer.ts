@@ -1,14 +1,16 @@
 /**
- * E-mail for every in-app notice, sent after the transaction that created it has committed:
+ * E-mail for every in-app notice, sent after the transaction that created it has committed and after
+ * the response has gone out, so a click never waits on the mail server:
  *
  *   await db.$transaction(async (tx) => { …the step…; await notify(tx, {…}) })
- *   await deliverPendingEmails()   // never throws; a failure is logged and retried by the next call
+ *   deliverEmailsAfterResponse()   // Next.js after(); a failure is logged and retried by the next delivery
  *
  * Each mail is claimed with a conditional write before it is sent, so two deliveries running at once
  * never send the same one twice; a failed send releases its claim. A process that dies between claim
  * and send loses that one mail (at most once, never twice): the notice itself is still in the inbox.
  * With no SMTP_URL (the demo), mails are written to the server log instead.
  */
+import { after } from 'next/server'
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { db as defaultDb, type Db } from '@/lib/db/client'
 
@@ -61,7 +63,12 @@ export function composeMail(notice: { title: string; body: string; link: string;
 
 /** Sends every pending notice's e-mail; returns how many were sent. Never throws: failures are logged and retried next time. */
 export async function deliverPendingEmails(db: Db = defaultDb): Promise<number> {
+  return (await deliver(db)).sent
+}
+
+async function deliver(db: Db): Promise<{ sent: number; failed: number }> {
   let sent = 0
+  let failed = 0
   try {
     const pending = await db.notification.findMany({
       where: { emailedAt: null, recipient: { email: { not: null }, disabledAt: null } },
@@ -81,11 +88,30 @@ export async function deliverPendingEmails(db: Db = defaultDb): Promise<number> 
       } catch (error) {
         // Released (only if still ours) so the next delivery tries again.
         await db.notification.updateMany({ where: { id: notice.id, emailedAt: claimedAt }, data: { emailedAt: null } })
+        failed++
         console.error(`[correo] no se pudo enviar a ${mail.to.address}:`, error)
       }
     }
   } catch (error) {
     console.error('[correo] entrega fallida:', error)
+    failed++
   }
-  return sent
+  return { sent, failed }
+}
+
+/** Waits between the attempts of one after-response delivery whose mails failed (then the next delivery retries). */
+const RETRY_DELAYS_MS = [5_000, 30_000]
+
+/**
+ * For server actions: delivers the pending mails once the response has been sent (Next.js after()),
+ * so the step answers as fast as with no mail at all. The notices are already committed; a mail that
+ * fails here stays pending and goes out with the next delivery.
+ */
+export function deliverEmailsAfterResponse(): void {
+  after(async () => {
+    for (const delay of [0, ...RETRY_DELAYS_MS]) {
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
+      if ((await deliver(defaultDb)).failed === 0) return
+    }
+  })
 }

@@ -9,13 +9,16 @@ export type CapturedMail = { to: string[]; subject: string; text: string }
 
 export async function startSmtpCapture(port = 0) {
   const mails: CapturedMail[] = []
+  /** How long the server takes to accept each message: a slow mail server, for tests that must not wait on it. */
+  const state = { delayMs: 0 }
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs))
           mails.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
@@ -33,6 +36,9 @@ export async function startSmtpCapture(port = 0) {
     url: `smtp://127.0.0.1:${actualPort}`,
     port: actualPort,
     mails,
+    setDelay: (ms: number) => {
+      state.delayMs = ms
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
