@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl'
 import { getTranslations } from 'next-intl/server'
 import { NuqsAdapter } from 'nuqs/adapters/next/app'
 import { locale } from '@/lib/i18n/config'
+import { pickMessages } from '@/lib/i18n/pick'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        {/* Only what every page's client components use; segments that need more add it (ClientMessages). */}
+        <NextIntlClientProvider messages={pickMessages([])}>
           <NuqsAdapter>{children}</NuqsAdapter>
         </NextIntlClientProvider>
       </body>
