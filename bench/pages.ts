@@ -9,7 +9,8 @@
  *
  * For each page it prints req/s, p95 latency, the share of the static page's req/s and the server's CPU
  * time per request (user + system of the `next start` process tree, from /proc): on a busy machine
- * the CPU per request is the figure to compare, req/s depends on what else runs.
+ * the CPU per request is the figure to compare, req/s depends on what else runs. It also prints the
+ * size of each response and the page's first-load JavaScript (every script it loads, gzip).
  *
  *   BENCH_PORT=3950  BENCH_CONNECTIONS=10  BENCH_SECONDS=5
  *   BENCH_ONLY=home,cases   only the pages whose key contains one of these words
@@ -20,6 +21,7 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { personAdapter } from '@/lib/auth/adapter'
@@ -140,14 +142,34 @@ async function waitForServer() {
   throw new Error('the portal did not start')
 }
 
-/** Checks the page answers as expected for its person (not a redirect to the login page), and warms it up. */
-async function check(page: Page, headers: Record<string, string>, name?: string) {
+const scriptSizes = new Map<string, number>()
+
+/** The first-load JavaScript of a page: every script it loads, gzip-compressed, in kB. */
+async function firstLoadJsKb(html: string): Promise<number> {
+  let bytes = 0
+  for (const [, src] of html.matchAll(/<script[^>]* src="([^"]+)"/g)) {
+    if (!scriptSizes.has(src!)) {
+      const body = Buffer.from(await (await fetch(new URL(src!.replaceAll('&amp;', '&'), base))).arrayBuffer())
+      scriptSizes.set(src!, gzipSync(body).length)
+    }
+    bytes += scriptSizes.get(src!)!
+  }
+  return bytes / 1024
+}
+
+/**
+ * Checks the page answers as expected for its person (not a redirect to the login page), warms it up,
+ * and returns its first-load JavaScript in kB (gzip).
+ */
+async function check(page: Page, headers: Record<string, string>, name?: string): Promise<number> {
+  let html = ''
   for (let i = 0; i < 10; i++) {
     const response = await fetch(`${base}${page.path}`, { headers, redirect: 'manual' })
-    const body = await response.text()
+    html = await response.text()
     if (response.status !== (page.status ?? 200)) throw new Error(`${page.key}: ${page.path} answered ${response.status}`)
-    if (name && !body.includes(name)) throw new Error(`${page.key}: ${page.path} does not show ${name}`)
+    if (name && !html.includes(name)) throw new Error(`${page.key}: ${page.path} does not show ${name}`)
   }
+  return firstLoadJsKb(html)
 }
 
 function run(url: string, headers: Record<string, string>): Promise<{ rps: number; p95: number; requests: number; errors: number; bytes: number }> {
@@ -196,24 +218,25 @@ const stop = () => new Promise<void>((resolve) => {
 
 try {
   await waitForServer()
-  const rows: { key: string; rps: number; p95: number; cpu: number; kb: number; errors: number }[] = []
+  const rows: { key: string; rps: number; p95: number; cpu: number; kb: number; js: number; errors: number }[] = []
   for (const page of list) {
     const headers: Record<string, string> = page.as ? { cookie: sessions[page.as].cookie } : {}
-    await check(page, headers, page.as && roles[page.as])
+    const js = await check(page, headers, page.as && roles[page.as])
     const before = treeCpuMs(server.pid!)
     const result = await run(`${base}${page.path}`, headers)
     const cpu = (treeCpuMs(server.pid!) - before) / Math.max(1, result.requests)
-    rows.push({ key: page.key, rps: result.rps, p95: result.p95, cpu, kb: result.bytes / 1024, errors: result.errors })
+    rows.push({ key: page.key, rps: result.rps, p95: result.p95, cpu, kb: result.bytes / 1024, js, errors: result.errors })
     console.error(`  ${page.key}: ${result.rps.toFixed(0)} req/s`)
   }
   const staticRps = rows[0]!.rps
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
   console.log(`\n${connections} connections, ${seconds} s per page, ${base}; load average ${load}\n`)
-  console.log(`${'page'.padEnd(24)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'share'.padStart(8)}${'CPU ms/req'.padStart(12)}${'kB/resp'.padStart(9)}`)
+  console.log(`${'page'.padEnd(24)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'share'.padStart(8)}${'CPU ms/req'.padStart(12)}${'kB/resp'.padStart(9)}${'JS kB gz'.padStart(10)}`)
   for (const row of rows) {
     console.log(
       `${row.key.padEnd(24)}${row.rps.toFixed(0).padStart(8)}${row.p95.toFixed(0).padStart(9)}` +
         `${`${((row.rps / staticRps) * 100).toFixed(1)}%`.padStart(8)}${row.cpu.toFixed(1).padStart(12)}${row.kb.toFixed(1).padStart(9)}` +
+        `${row.js.toFixed(1).padStart(10)}` +
         (row.errors ? `  (${row.errors} errors)` : ''),
     )
   }
