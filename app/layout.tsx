@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import { NextIntlClientProvider } from 'next-intl'
 import { getTranslations } from 'next-intl/server'
 import { NuqsAdapter } from 'nuqs/adapters/next/app'
+import { DemoBanner } from '@/components/layout/demo-banner'
 import { locale } from '@/lib/i18n/config'
 import './globals.css'
 
@@ -23,6 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
+        <DemoBanner />
         <NextIntlClientProvider>
           <NuqsAdapter>{children}</NuqsAdapter>
         </NextIntlClientProvider>

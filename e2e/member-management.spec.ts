@@ -1,4 +1,4 @@
-import { expect, people, signInAs, test } from './support/fixtures'
+import { expect, people, signInAs, signInWithClaveUnica, test } from './support/fixtures'
 
 test.describe('member management', () => {
   test('a CTD designates an administrator, sees a clear refusal for a bad RUN, and ends the designation', async ({ page, signInAs }) => {
@@ -85,7 +85,9 @@ test('DGD disables an account: the person is signed out everywhere and cannot si
 
   await theirPage.reload()
   await expect(theirPage).toHaveURL(/\/login$/)
-  await theirPage.goto('/login/demo')
-  await expect(theirPage.getByRole('button', { name: 'Ingresar como Rodrigo Silva Campos' })).toHaveCount(0)
+  await signInWithClaveUnica(theirPage, '19901238')
+  await expect(theirPage).toHaveURL(/\/login\?error=disabled/)
+  await expect(theirPage.getByRole('alert')).toHaveText('Tu cuenta está deshabilitada. Contacta al equipo de Interoperabilidad de la DGD.')
+  await expect(theirPage.getByTestId('viewer-name')).toHaveCount(0)
   await theirs.close()
 })

@@ -8,11 +8,18 @@ const oidcIssuer = `http://127.0.0.1:${oidcPort}`
 const client = { id: 'portal-pisee-e2e', secret: 'e2e-secret-not-for-production' }
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3102)
 const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? 3103)
+const dbPort = Number(process.env.E2E_DB_PORT ?? 54339)
+// A second portal, in demo mode and without ClaveÚnica, started by the demo-mode spec itself.
+const demoPort = Number(process.env.E2E_DEMO_PORT ?? portalPort + 4)
+const demoBaseURL = `http://localhost:${demoPort}`
+const authSecret = 'e2e-auth-secret-0123456789abcdef0123456789'
 
 export const E2E = {
   baseURL,
   oidcIssuer,
   client,
+  /** The portal's embedded database (scripts/db/embedded.ts): the fixtures open sessions in it. */
+  databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`,
   mailboxUrl: `http://127.0.0.1:${mailboxPort}`,
   mailServerEnv: { E2E_SMTP_PORT: String(smtpPort), E2E_MAILBOX_PORT: String(mailboxPort) },
   oidcServerEnv: {
@@ -25,13 +32,23 @@ export const E2E = {
   portalEnv: {
     PORT: String(portalPort),
     EMBEDDED_DATA_DIR: 'memory',
-    EMBEDDED_DB_PORT: String(Number(process.env.E2E_DB_PORT ?? 54339)),
+    EMBEDDED_DB_PORT: String(dbPort),
+    // Asked for, and refused: ClaveÚnica is configured (e2e/demo-mode.spec.ts checks that).
     DEMO_MODE: 'true',
-    AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
+    AUTH_SECRET: authSecret,
     AUTH_URL: baseURL,
     CLAVEUNICA_ISSUER: oidcIssuer,
     CLAVEUNICA_CLIENT_ID: client.id,
     CLAVEUNICA_CLIENT_SECRET: client.secret,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  },
+  demoBaseURL,
+  demoPortalEnv: {
+    PORT: String(demoPort),
+    EMBEDDED_DATA_DIR: 'memory',
+    EMBEDDED_DB_PORT: String(dbPort + 1),
+    DEMO_MODE: 'true',
+    AUTH_SECRET: authSecret,
+    AUTH_URL: demoBaseURL,
   },
 }

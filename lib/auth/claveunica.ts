@@ -28,6 +28,11 @@ export function nameFromClaims(claims: ClaveUnicaClaims): string {
   return parts.join(' ').trim()
 }
 
+/** Whether ClaveÚnica sign-in is configured (a client id and secret are set): then demo sign-in is refused. */
+export function isClaveUnicaConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.CLAVEUNICA_CLIENT_ID || env.CLAVEUNICA_CLIENT_SECRET)
+}
+
 /** Configured from the environment; absent when the issuer or client is not set. */
 export function claveUnicaProvider(env: Record<string, string | undefined> = process.env): OIDCConfig<ClaveUnicaClaims> | null {
   const issuer = env.CLAVEUNICA_ISSUER
