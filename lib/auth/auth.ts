@@ -8,6 +8,7 @@ import type { Provider } from 'next-auth/providers'
 import { db } from '@/lib/db/client'
 import { personAdapter } from './adapter'
 import { claveUnicaProvider } from './claveunica'
+import { endReplacedSession } from './replace-session'
 import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
 
 const claveUnica = claveUnicaProvider()
@@ -28,6 +29,7 @@ const config: NextAuthConfig = {
       if (!run) return '/login?error=run'
       const person = await db.person.findUnique({ where: { run }, select: { disabledAt: true } })
       if (person?.disabledAt) return '/login?error=disabled'
+      await endReplacedSession()
       return true
     },
     session({ session, user }) {
