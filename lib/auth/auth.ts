@@ -6,6 +6,7 @@
 import NextAuth, { type NextAuthConfig } from 'next-auth'
 import type { Provider } from 'next-auth/providers'
 import { db } from '@/lib/db/client'
+import { env } from '@/lib/env'
 import { personAdapter } from './adapter'
 import { claveUnicaProvider } from './claveunica'
 import { endReplacedSession } from './replace-session'
@@ -18,6 +19,7 @@ export const isClaveUnicaConfigured = claveUnica !== null
 
 const config: NextAuthConfig = {
   adapter: personAdapter(db),
+  secret: env.AUTH_SECRET,
   providers,
   session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   cookies: { sessionToken: sessionCookie },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { parseEnv } from '@/lib/env'
 import { claveUnicaProvider, nameFromClaims, runFromClaims } from './claveunica'
+
+const DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/x'
 
 describe('runFromClaims', () => {
   it('reads ClaveÚnica RolUnico', () => {
@@ -25,15 +28,11 @@ describe('nameFromClaims', () => {
 })
 
 describe('claveUnicaProvider', () => {
-  it('is off until issuer, client id and secret are all set', () => {
-    expect(claveUnicaProvider({ CLAVEUNICA_ISSUER: 'https://x' })).toBeNull()
+  it('is off until a client id and secret are set', () => {
+    expect(claveUnicaProvider(parseEnv({ DATABASE_URL, CLAVEUNICA_ISSUER: 'https://x' }))).toBeNull()
   })
   it('uses PKCE, state and nonce', () => {
-    const provider = claveUnicaProvider({
-      CLAVEUNICA_ISSUER: 'https://accounts.claveunica.gob.cl/openid',
-      CLAVEUNICA_CLIENT_ID: 'id',
-      CLAVEUNICA_CLIENT_SECRET: 'secret',
-    })
+    const provider = claveUnicaProvider(parseEnv({ DATABASE_URL, CLAVEUNICA_CLIENT_ID: 'id', CLAVEUNICA_CLIENT_SECRET: 'secret' }))
     expect(provider?.checks).toEqual(['pkce', 'state', 'nonce'])
     expect(provider?.issuer).toBe('https://accounts.claveunica.gob.cl/openid')
   })

@@ -4,6 +4,7 @@
  */
 import type { OIDCConfig } from 'next-auth/providers'
 import { normalizeRut } from '@/lib/chile/rut'
+import { env, type Env } from '@/lib/env'
 
 export type ClaveUnicaClaims = {
   sub: string
@@ -29,16 +30,16 @@ export function nameFromClaims(claims: ClaveUnicaClaims): string {
 }
 
 /** Whether ClaveÚnica sign-in is configured (a client id and secret are set): then demo sign-in is refused. */
-export function isClaveUnicaConfigured(env: Record<string, string | undefined> = process.env): boolean {
-  return Boolean(env.CLAVEUNICA_CLIENT_ID || env.CLAVEUNICA_CLIENT_SECRET)
+export function isClaveUnicaConfigured(source: Pick<Env, 'CLAVEUNICA_CLIENT_ID' | 'CLAVEUNICA_CLIENT_SECRET'> = env): boolean {
+  return Boolean(source.CLAVEUNICA_CLIENT_ID || source.CLAVEUNICA_CLIENT_SECRET)
 }
 
 /** Configured from the environment; absent when the issuer or client is not set. */
-export function claveUnicaProvider(env: Record<string, string | undefined> = process.env): OIDCConfig<ClaveUnicaClaims> | null {
-  const issuer = env.CLAVEUNICA_ISSUER
-  const clientId = env.CLAVEUNICA_CLIENT_ID
-  const clientSecret = env.CLAVEUNICA_CLIENT_SECRET
-  if (!issuer || !clientId || !clientSecret) return null
+export function claveUnicaProvider(source: Env = env): OIDCConfig<ClaveUnicaClaims> | null {
+  const issuer = source.CLAVEUNICA_ISSUER
+  const clientId = source.CLAVEUNICA_CLIENT_ID
+  const clientSecret = source.CLAVEUNICA_CLIENT_SECRET
+  if (!clientId || !clientSecret) return null
   return {
     id: 'claveunica',
     name: 'ClaveÚnica',
@@ -47,7 +48,7 @@ export function claveUnicaProvider(env: Record<string, string | undefined> = pro
     clientId,
     clientSecret,
     checks: ['pkce', 'state', 'nonce'],
-    authorization: { params: { scope: env.CLAVEUNICA_SCOPE ?? 'openid run name email' } },
+    authorization: { params: { scope: 'openid run name email' } },
     profile(claims) {
       const run = runFromClaims(claims)
       // Refused by the signIn callback: a login must name a valid RUN.

@@ -2,6 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { cookies } from 'next/headers'
 import { db } from '@/lib/db/client'
+import { env, type Env } from '@/lib/env'
 import { hashSessionToken } from './adapter'
 import { isClaveUnicaConfigured } from './claveunica'
 import { endReplacedSession } from './replace-session'
@@ -12,8 +13,8 @@ import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
  * DEMO_MODE=true (the default of `npm start` on the embedded database) AND ClaveÚnica is not
  * configured: a server that real people can reach through ClaveÚnica never lets anyone become anyone.
  */
-export function isDemoMode(env: Record<string, string | undefined> = process.env): boolean {
-  return env.DEMO_MODE === 'true' && !isClaveUnicaConfigured(env)
+export function isDemoMode(source: Pick<Env, 'DEMO_MODE' | 'CLAVEUNICA_CLIENT_ID' | 'CLAVEUNICA_CLIENT_SECRET'> = env): boolean {
+  return source.DEMO_MODE && !isClaveUnicaConfigured(source)
 }
 
 /** Opens a database session for `personId`, exactly like a ClaveÚnica login would. */
