@@ -15,7 +15,7 @@ test.describe('with ClaveÚnica configured', () => {
     const response = await page.goto('/login/demo')
     expect(response?.status()).toBe(404)
     await page.goto('/login')
-    await expect(page.getByRole('button', { name: 'Ingresar con ClaveÚnica' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Iniciar sesión con ClaveÚnica' })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Ingresar como persona de demostración' })).toHaveCount(0)
     await expect(page.getByText(banner)).toHaveCount(0)
   })
