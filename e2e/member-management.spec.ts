@@ -87,7 +87,9 @@ test('DGD disables an account: the person is signed out everywhere and cannot si
   await expect(theirPage).toHaveURL(/\/login$/)
   await signInWithClaveUnica(theirPage, '19901238')
   await expect(theirPage).toHaveURL(/\/login\?error=disabled/)
-  await expect(theirPage.getByRole('alert')).toHaveText('Tu cuenta está deshabilitada. Contacta al equipo de Interoperabilidad de la DGD.')
+  await expect(
+    theirPage.getByRole('alert').filter({ hasText: 'Tu cuenta está deshabilitada. Contacta al equipo de Interoperabilidad de la DGD.' }),
+  ).toBeVisible()
   await expect(theirPage.getByTestId('viewer-name')).toHaveCount(0)
   await theirs.close()
 })
