@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { createMember } from '@/prisma/factories'
 import { approveAgreement, rejectAgreement } from './cases'
-import { caseAt, levels } from './test-scenario'
+import { caseAt, levels } from '@/test/support/scenario'
 
 const titlesFor = async (personId: string, caseId: string) =>
   (await db.notification.findMany({ where: { recipientId: personId, caseId }, orderBy: { createdAt: 'asc' }, select: { title: true } })).map(

@@ -6,7 +6,7 @@ import { searchTextOf } from '@/lib/text/search'
 import { createInstitution } from '@/prisma/factories'
 import { listCases } from './queries'
 import { casesTableParams } from './table-params'
-import { caseAt } from './test-scenario'
+import { caseAt } from '@/test/support/scenario'
 
 const casesParams = (values: Record<string, string> = {}) => casesTableParams.load(new URLSearchParams({ perPage: '100', ...values }))
 const agreementsParams = (values: Record<string, string> = {}) =>
