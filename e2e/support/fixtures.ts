@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import { checkEveryPage } from './axe'
 
 /** The seeded demo people (prisma/seed.ts) the journeys sign in as. */
 export const people = {
@@ -30,7 +31,9 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/)
 }
 
-export const test = base.extend<{ signInAs: (name: DemoPerson) => Promise<void> }>({
+export const test = base.extend<{ signInAs: (name: DemoPerson) => Promise<void>; axe: void }>({
+  // Every page a test visits is checked with axe-core (e2e/support/axe.ts).
+  axe: [async ({ page }, use, testInfo) => checkEveryPage(page, testInfo, () => use()), { auto: true }],
   signInAs: async ({ page }, use) => {
     await use((name) => signInAs(page, name))
   },
