@@ -5,7 +5,7 @@ import { GovBar } from '@/components/layout/gov-bar'
 export function StatusMessage({ code, title, body, action }: { code?: string; title: string; body: string; action?: React.ReactNode }) {
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col justify-center py-8 sm:py-16">
-      {code && <p className="text-sm font-semibold text-accent-600">{code}</p>}
+      {code && <p className="text-sm font-semibold text-danger-700">{code}</p>}
       <h1 className="mt-1 text-3xl font-bold text-ink">{title}</h1>
       <p className="mt-3 text-muted">{body}</p>
       <div className="mt-6 flex gap-3">{action}</div>
