@@ -35,9 +35,9 @@ test('a CTD is offered only its own institution, no service until it picks one, 
   await page.getByRole('button', { name: 'Enviar solicitud' }).click()
   await expect(page.getByText('Elige el servicio.')).toBeVisible()
 
-  const free = service.locator('option:not([value=""])').filter({ hasNotText: 'caso abierto' }).first()
-  const label = (await free.textContent())!
-  await service.selectOption({ label })
+  // A service no other journey asks Vallenar for.
+  await expect(service.locator('option', { hasText: 'Consulta de inicio de actividades' })).not.toContainText('caso abierto')
+  await service.selectOption({ label: 'Consulta de inicio de actividades — SII' })
   await page.getByRole('button', { name: 'Enviar solicitud' }).click()
   await expect(page).toHaveURL(/\/connections\/[^/]+\?done=meetingRequested$/)
   await expect(page.getByRole('status').filter({ hasText: 'Solicitud enviada.' })).toBeVisible()
