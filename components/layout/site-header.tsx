@@ -50,7 +50,8 @@ export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
               {unread > 0 && (
                 <>
                   {/* The badge's number is read within the link's name ("Avisos 3 sin leer"), which keeps the visible text in it. */}
-                  <span className="ml-2 rounded-full bg-danger-700 px-2 py-0.5 text-xs font-bold text-white">{unread}</span>
+                  {' '}
+                  <span className="ml-1 rounded-full bg-danger-700 px-2 py-0.5 text-xs font-bold text-white">{unread}</span>
                   <span className="sr-only"> {tNotices('headerUnreadSuffix')}</span>
                 </>
               )}

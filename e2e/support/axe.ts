@@ -13,6 +13,8 @@ type Finding = { url: string; rule: string; impact: string; help: string; target
  * dropped (the page is checked on its next visit), and the page the test ends on is always checked.
  */
 export async function checkEveryPage(page: Page, testInfo: TestInfo, run: () => Promise<void>): Promise<void> {
+  // Each analysis takes 0.5-2 s on a busy 2-core machine; long journeys get the time it adds.
+  testInfo.setTimeout(testInfo.timeout * 2)
   const checked = new Set<string>()
   const findings: Finding[] = []
   let queue = Promise.resolve()
