@@ -1,8 +1,7 @@
-import { forbidden } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { MeetingRequestForm } from '@/components/connections/meeting-request-form'
 import { PageHeader } from '@/components/ui/page-header'
-import { requireViewer } from '@/lib/auth/viewer'
+import { requirePermission } from '@/lib/auth/viewer'
 import { meetingRequestOptions } from '@/lib/connections/queries'
 
 export async function generateMetadata() {
@@ -11,8 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewMeetingRequestPage() {
-  const viewer = await requireViewer()
-  if (!viewer.memberships.some((m) => m.role === 'CTD')) forbidden()
+  const viewer = await requirePermission('connections.request')
   const t = await getTranslations('connections.new')
   const options = await meetingRequestOptions(viewer)
   return (
