@@ -8,10 +8,20 @@ import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common')
-  return { title: { default: t('portalName'), template: `%s · ${t('portalName')}` }, description: t('portalTagline') }
+  return {
+    title: { default: t('portalName'), template: `%s · ${t('portalName')}` },
+    description: t('portalTagline'),
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '48x48' },
+        { url: '/icon.svg', type: 'image/svg+xml' },
+      ],
+      apple: '/apple-touch-icon.png',
+    },
+  }
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b4f94' }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations('common')

@@ -21,7 +21,7 @@ test.describe('member management', () => {
     const current = page.getByRole('table', { name: 'Miembros vigentes' })
     await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toContainText('12.345.678-5')
 
-    await page.getByRole('button', { name: 'Terminar la designación de Ignacio Bravo Leiva como Administrador/a de negocio' }).click()
+    await page.getByRole('button', { name: 'Terminar designación de Ignacio Bravo Leiva como Administrador/a de negocio' }).click()
     await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toHaveCount(0)
   })
 
@@ -76,7 +76,7 @@ test('DGD disables an account: the person is signed out everywhere and cannot si
   await page.goto('/institutions?q=IPS')
   await page.getByRole('link', { name: 'Instituto de Previsión Social' }).click()
   await page.getByRole('link', { name: 'Administrar miembros' }).click()
-  await page.getByRole('button', { name: 'Deshabilitar la cuenta de Rodrigo Silva Campos' }).click()
+  await page.getByRole('button', { name: 'Deshabilitar cuenta de Rodrigo Silva Campos' }).click()
   await expect(page.getByText('¿Deshabilitar la cuenta de Rodrigo Silva Campos?')).toBeVisible()
   await page.getByRole('button', { name: 'Sí, deshabilitar' }).click()
   await expect(page.getByRole('table', { name: 'Miembros vigentes' }).getByRole('row', { name: /Rodrigo Silva Campos/ })).toContainText(

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { test as base, expect, type Page } from '@playwright/test'
 import pg from 'pg'
 import { checkDigit, formatRut } from '../../lib/chile/rut'
+import { checkEveryPage } from './axe'
 import { E2E } from './env'
 
 /** The seeded demo people (prisma/seed.ts) the journeys sign in as. */
@@ -69,7 +70,9 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/)
 }
 
-export const test = base.extend<{ signInAs: (name: DemoPerson) => Promise<void> }>({
+export const test = base.extend<{ signInAs: (name: DemoPerson) => Promise<void>; axe: void }>({
+  // Every page a test visits is checked with axe-core (e2e/support/axe.ts).
+  axe: [async ({ page }, use, testInfo) => checkEveryPage(page, testInfo, () => use()), { auto: true }],
   signInAs: async ({ page }, use) => {
     await use((name) => signInAs(page, name))
   },

@@ -12,9 +12,10 @@
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { db as defaultDb, type Db } from '@/lib/db/client'
 import { env } from '@/lib/env'
+import { messages } from '@/lib/i18n/messages'
 
-const DEFAULT_FROM = '"Portal PISEE" <no-reply@digital.gob.cl>'
-const SIGNATURE = '— Portal PISEE, Red de Interoperabilidad del Estado'
+const mailText = messages.notifications.mail
+const DEFAULT_FROM = `"${mailText.fromName}" <no-reply@digital.gob.cl>`
 const BATCH = 200
 
 let cached: { url: string | undefined; transporter: Transporter } | undefined
@@ -45,11 +46,11 @@ export function composeMail(notice: { title: string; body: string; link: string;
     from: env.MAIL_FROM ?? DEFAULT_FROM,
     to: { name: notice.recipient.name, address: notice.recipient.email },
     subject: notice.title,
-    text: `${notice.body}\n\nIr al portal: ${link}\n\n${SIGNATURE}`,
+    text: `${notice.body}\n\n${mailText.goToPortal}: ${link}\n\n${mailText.signature}`,
     html:
       `<p>${escapeHtml(notice.body)}</p>` +
-      `<p><a href="${escapeHtml(link)}">Ir al portal</a><br>${escapeHtml(link)}</p>` +
-      `<p>${escapeHtml(SIGNATURE)}</p>`,
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(mailText.goToPortal)}</a><br>${escapeHtml(link)}</p>` +
+      `<p>${escapeHtml(mailText.signature)}</p>`,
     headers: { 'Auto-Submitted': 'auto-generated' },
   } satisfies SendMailOptions
 }

@@ -1,3 +1,4 @@
+import { downloadRefusal } from '@/lib/http/download-errors'
 import { getViewer } from '@/lib/auth/viewer'
 import { renderAgreementPdf } from '@/lib/connections/agreement-pdf'
 import { agreementTermsFor } from '@/lib/connections/agreement-terms'
@@ -6,7 +7,7 @@ import { DomainError } from '@/lib/errors'
 /** The agreement's PDF, as the parties sign it; only for the case's parties, once its terms are approved. */
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/agreement'>) {
   const viewer = await getViewer()
-  if (!viewer) return new Response('Unauthorized', { status: 401 })
+  if (!viewer) return downloadRefusal(401)
   try {
     const terms = await agreementTermsFor(viewer, (await params).id)
     const pdf = await renderAgreementPdf(terms)
@@ -19,7 +20,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/connecti
       },
     })
   } catch (error) {
-    if (error instanceof DomainError) return new Response('Not found', { status: 404 })
+    if (error instanceof DomainError) return downloadRefusal(404)
     throw error
   }
 }
