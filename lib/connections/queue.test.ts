@@ -16,14 +16,14 @@ describe('workQueue', () => {
     const outsider = (await loadViewer((await createMember(db, (await createInstitution(db)).id, 'BUSINESS_ADMIN')).id))!
     const reviewer = (await loadViewer((await createCentralPerson(db, 'DGD_REVIEWER')).id))!
 
-    const { id } = await requestMeeting(ctd, { consumerId: consumer.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: ['2026-12-01'] })
+    const { id } = await requestMeeting(ctd, { consumerId: consumer.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: [new Date('2026-12-01')] })
 
     expect((await workQueue(reviewer)).find((i) => i.caseId === id)?.action).toBe('scheduleMeeting')
     expect((await workQueue(business)).find((i) => i.caseId === id)?.action).toBe('requestAgreement')
     expect((await workQueue(providerTech)).find((i) => i.caseId === id)).toBeUndefined()
     expect((await workQueue(outsider)).find((i) => i.caseId === id)).toBeUndefined()
 
-    await scheduleMeeting(reviewer, id, { meetingAt: '2026-12-01T10:00', meetingLink: 'https://meet.example.cl/x' })
+    await scheduleMeeting(reviewer, id, { meetingAt: new Date('2026-12-01T13:00:00Z'), meetingLink: 'https://meet.example.cl/x' })
     expect((await workQueue(reviewer)).find((i) => i.caseId === id)?.action).toBe('recordMeetingHeld')
   })
 })

@@ -10,6 +10,8 @@ import { formValues } from '@/lib/forms/values'
 import { disablePerson } from '@/lib/people/disable'
 import { addMember, endMembership } from './members'
 import { addMemberSchema, membershipIdSchema, personIdSchema, type AddMemberField } from './schemas'
+import { DomainError } from '@/lib/errors'
+import { isRecordId } from '@/lib/ids'
 
 const addMemberFields = ['run', 'name', 'email', 'role'] as const satisfies readonly AddMemberField[]
 
@@ -21,6 +23,7 @@ export async function addMemberAction(
   const values = formValues(formData, addMemberFields)
   const viewer = await getAuthorizedViewer('members.manage', institutionId)
   if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
+  if (!isRecordId(institutionId)) return refusal(new DomainError('notFound'), values)
 
   const parsed = addMemberSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)

@@ -9,6 +9,8 @@ import type { FormState } from '@/lib/forms/form-state'
 import { formValues } from '@/lib/forms/values'
 import { recordCooperation, recordTermination } from './cooperation'
 import { cooperationSchema, terminationSchema, type CooperationField, type TerminationField } from './schemas'
+import { DomainError } from '@/lib/errors'
+import { isRecordId } from '@/lib/ids'
 
 const cooperationFields = [
   'signedOn',
@@ -26,6 +28,7 @@ export async function recordCooperationAction(
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, cooperationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
+  if (!isRecordId(institutionId)) return refusal(new DomainError('notFound'), values)
   const parsed = cooperationSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {
@@ -47,6 +50,7 @@ export async function recordTerminationAction(
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, terminationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
+  if (!isRecordId(institutionId)) return refusal(new DomainError('notFound'), values)
   const parsed = terminationSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {

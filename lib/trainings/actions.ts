@@ -10,6 +10,8 @@ import type { FormState } from '@/lib/forms/form-state'
 import { formValues } from '@/lib/forms/values'
 import { attendanceIdSchema, attendanceSchema, workshopSchema, type AttendanceField, type WorkshopField } from './schemas'
 import { addAttendance, AttendeeRefused, createWorkshop, removeAttendance } from './workshops'
+import { DomainError } from '@/lib/errors'
+import { isRecordId } from '@/lib/ids'
 
 const workshopFields = ['kind', 'title', 'heldOn'] as const satisfies readonly WorkshopField[]
 
@@ -40,6 +42,7 @@ export async function addAttendanceAction(
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, attendanceFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
+  if (!isRecordId(workshopId)) return refusal(new DomainError('notFound'), values)
   const parsed = attendanceSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
   const t = await getTranslations('trainings.attendance')

@@ -2,6 +2,7 @@ import { getViewer } from '@/lib/auth/viewer'
 import { issueDevNodeConfiguration } from '@/lib/connections/nodes'
 import { DomainError } from '@/lib/errors'
 import { ForbiddenError } from '@/lib/auth/roles'
+import { isRecordId } from '@/lib/ids'
 
 /**
  * The consumer's development node configuration. Each download issues fresh development credentials
@@ -10,8 +11,10 @@ import { ForbiddenError } from '@/lib/auth/roles'
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/node-config'>) {
   const viewer = await getViewer()
   if (!viewer) return new Response('Unauthorized', { status: 401 })
+  const { id } = await params
+  if (!isRecordId(id)) return new Response('Not found', { status: 404 })
   try {
-    const { fileName, body } = await issueDevNodeConfiguration(viewer, (await params).id)
+    const { fileName, body } = await issueDevNodeConfiguration(viewer, id)
     return new Response(body, {
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
