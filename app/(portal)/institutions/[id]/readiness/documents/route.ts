@@ -21,7 +21,11 @@ export async function POST(request: Request, { params }: RouteContext<'/institut
   const reply = (state: FormState, status: number) =>
     wantsJson
       ? Response.json(state, { status })
-      : new Response(null, { status: 303, headers: { Location: `/institutions/${id}/readiness?upload=${state.status}` } })
+      : new Response(null, {
+          status: 303,
+          // The id goes into a header: only a well-formed one (a NUL or a line break would be a 500).
+          headers: { Location: isRecordId(id) ? `/institutions/${id}/readiness?upload=${state.status}` : '/institutions' },
+        })
 
   const viewer = await getViewer()
   if (!viewer) return reply(await refusal(new ForbiddenError('readiness.manage')), 401)
