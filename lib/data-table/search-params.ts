@@ -239,7 +239,6 @@ function parseAsFilter<TValue extends string>(values: readonly TValue[]) {
 
 /** Control characters (a NUL byte, which PostgreSQL refuses in text) are nothing anyone searches for: dropped. */
 function normaliseSearch(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, SEARCH_MAX_LENGTH).trim()
 }
 

@@ -12,7 +12,6 @@ import { isRecordId } from '@/lib/ids'
  * C0 control characters other than tab and line breaks: PostgreSQL refuses NUL in text, and none of
  * them is anything a person typed.
  */
-// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 /** Whether text is free of those characters; for text fields with messages of their own. */
