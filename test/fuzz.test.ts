@@ -552,3 +552,21 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
     tried += 2
   }, 300_000)
 })
+
+describe('file names', () => {
+  it('a signed PDF named with 20,000 characters and a NUL byte is kept, its name cleaned and capped', async () => {
+    const { caseAt } = await import('@/lib/connections/test-scenario')
+    const { signAgreementAction } = await import('@/lib/connections/actions')
+    const c = await caseAt('devNodeProvisioned')
+    as(c.people.providerBusiness)
+    const form = new FormData()
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+    form.append('file', new File([pdf], `${'n'.repeat(20_000)}\u0000.pdf`, { type: 'application/pdf' }))
+    const outcome = await answer(() => signAgreementAction(c.caseId, 'PROVIDER', { status: 'idle' }, form))
+    expect(outcome).toEqual({ kind: 'redirect', to: `/connections/${c.caseId}?done=agreementSigned` })
+    const document = await db.document.findFirstOrThrow({ where: { agreement: { caseId: c.caseId } }, select: { fileName: true } })
+    expect(document.fileName.length).toBeLessThanOrEqual(150)
+    expect(document.fileName).toMatch(/^n+\.pdf$/)
+    tried += 1
+  }, 120_000)
+})

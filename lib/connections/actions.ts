@@ -11,6 +11,7 @@ import type { FormState } from '@/lib/forms/form-state'
 import { allFormValues } from '@/lib/forms/values'
 import { DomainError } from '@/lib/errors'
 import { isRecordId } from '@/lib/ids'
+import { documentFileName } from '@/lib/readiness/schemas'
 import { isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
 import { renderAgreementPdf } from './agreement-pdf'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
@@ -174,7 +175,7 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
   }
   try {
     const signed = uploaded ?? (await renderAgreementPdf(await agreementTermsFor(viewer, caseId)))
-    await cases.signAgreement(viewer, caseId, party, sha256Hex(signed), uploaded && file instanceof File ? { fileName: file.name, content: uploaded } : null)
+    await cases.signAgreement(viewer, caseId, party, sha256Hex(signed), uploaded && file instanceof File ? { fileName: documentFileName(file.name), content: uploaded } : null)
   } catch (error) {
     return refusal(error)
   }
