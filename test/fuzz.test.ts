@@ -202,15 +202,11 @@ beforeAll(async () => {
   const { caseAt } = await import('@/lib/connections/test-scenario')
   const { createCentralPerson } = await import('@/prisma/factories')
   const { loadViewer } = await import('@/lib/auth/load-viewer')
-  const [requested, scheduled, held, agreementRequested, testing, promotion, other] = await Promise.all([
-    caseAt('meetingRequested'),
-    caseAt('meetingScheduled'),
-    caseAt('meetingHeld'),
-    caseAt('agreementRequested'),
-    caseAt('agreementInForce'),
-    caseAt('promotionReviewed'),
-    caseAt('meetingRequested'),
-  ])
+  // One after another: the embedded database serves one connection at a time.
+  const stages = ['meetingRequested', 'meetingScheduled', 'meetingHeld', 'agreementRequested', 'agreementInForce', 'promotionReviewed', 'meetingRequested'] as const
+  const built: CaseScenario[] = []
+  for (const stage of stages) built.push(await caseAt(stage))
+  const [requested, scheduled, held, agreementRequested, testing, promotion, other] = built as [CaseScenario, CaseScenario, CaseScenario, CaseScenario, CaseScenario, CaseScenario, CaseScenario]
   s = testing
   Object.assign(at, { requested, scheduled, held, agreementRequested, testing, promotion })
   // A case of other people: a well-formed id the viewers below are not parties to (DGD staff aside).
