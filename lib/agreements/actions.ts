@@ -23,7 +23,7 @@ const terminateFields = ['terminatesOn', 'reason'] as const
 export async function terminateAgreementAction(agreementId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, terminateFields)
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
+  if (!viewer) return refusal(new ForbiddenError('agreements.terminate'), values)
   if (!isRecordId(agreementId)) return refusal(new DomainError('notFound'), values)
   const parsed = terminateSchema.safeParse(formInput(formData, terminateFields))
   if (!parsed.success) return validationFailure(parsed.error, values)
