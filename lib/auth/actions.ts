@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
+import { recordId } from '@/lib/forms/fields'
 import { signIn, signOut } from './auth'
 import { claveUnicaLogoutUrl, isClaveUnicaConfigured } from './claveunica'
 import { isDemoMode, startDemoSession } from './demo'
@@ -15,7 +16,7 @@ export async function signOutAction() {
   redirect(isClaveUnicaConfigured() ? claveUnicaLogoutUrl() : '/login')
 }
 
-const demoSignInSchema = z.object({ personId: z.string().min(1).max(50) })
+const demoSignInSchema = z.object({ personId: recordId })
 
 /** Demo mode only: signs in as a seeded person. Refused (and changes nothing) otherwise. */
 export async function demoSignInAction(formData: FormData) {

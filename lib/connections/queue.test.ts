@@ -20,14 +20,14 @@ describe('workQueue', () => {
     const outsider = (await loadViewer((await createMember(db, (await createInstitution(db)).id, 'BUSINESS_ADMIN')).id))!
     const reviewer = (await loadViewer((await createCentralPerson(db, 'DGD_REVIEWER')).id))!
 
-    const { id } = await requestMeeting(ctd, { consumerId: consumer.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: ['2026-12-01'] })
+    const { id } = await requestMeeting(ctd, { consumerId: consumer.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: [new Date('2026-12-01')] })
 
     expect(await stepOf(reviewer, id)).toBe('scheduleMeeting')
     expect(await stepOf(business, id)).toBe('requestAgreement')
     expect(await stepOf(providerTech, id)).toBeUndefined()
     expect(await stepOf(outsider, id)).toBeUndefined()
 
-    await scheduleMeeting(reviewer, id, { meetingAt: '2026-12-01T10:00', meetingLink: 'https://meet.example.cl/x' })
+    await scheduleMeeting(reviewer, id, { meetingAt: new Date('2026-12-01T13:00:00Z'), meetingLink: 'https://meet.example.cl/x' })
     expect(await stepOf(reviewer, id)).toBe('recordMeetingHeld')
   })
 
@@ -92,7 +92,7 @@ describe('workQueue', () => {
       serviceId: (await createService(db, c.provider.id)).id,
       requesterRole: 'CONSUMER',
       needs: 'x',
-      preferredDates: ['2026-12-01'],
+      preferredDates: [new Date('2026-12-01')],
     })
     const queue = await workQueue(c.people.consumerBusiness, { limit: 1 })
     expect(queue.total).toBe(2)

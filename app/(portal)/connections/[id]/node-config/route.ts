@@ -3,6 +3,7 @@ import { getViewer } from '@/lib/auth/viewer'
 import { issueDevNodeConfiguration } from '@/lib/connections/nodes'
 import { DomainError } from '@/lib/errors'
 import { ForbiddenError } from '@/lib/auth/roles'
+import { isRecordId } from '@/lib/ids'
 
 /**
  * The consumer's development node configuration. Each download issues fresh development credentials
@@ -11,8 +12,10 @@ import { ForbiddenError } from '@/lib/auth/roles'
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/node-config'>) {
   const viewer = await getViewer()
   if (!viewer) return downloadRefusal(401)
+  const { id } = await params
+  if (!isRecordId(id)) return downloadRefusal(404)
   try {
-    const { fileName, body } = await issueDevNodeConfiguration(viewer, (await params).id)
+    const { fileName, body } = await issueDevNodeConfiguration(viewer, id)
     return new Response(body, {
       headers: {
         'Content-Type': 'application/json; charset=utf-8',

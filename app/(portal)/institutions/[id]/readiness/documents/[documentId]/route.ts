@@ -2,12 +2,14 @@ import { downloadRefusal } from '@/lib/http/download-errors'
 import { ForbiddenError } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
 import { getCooperationDocument } from '@/lib/readiness/queries'
+import { isRecordId } from '@/lib/ids'
 
 /** A PDF of an institution's convenio: for the institution's members and central staff only. */
 export async function GET(_request: Request, { params }: RouteContext<'/institutions/[id]/readiness/documents/[documentId]'>) {
   const viewer = await getViewer()
   if (!viewer) return downloadRefusal(401)
   const { id, documentId } = await params
+  if (!isRecordId(id) || !isRecordId(documentId)) return new Response('Not found', { status: 404 })
   try {
     const document = await getCooperationDocument(viewer, id, documentId)
     if (!document) return downloadRefusal(404)
