@@ -4,6 +4,10 @@ import type { Browser, Page } from '@playwright/test'
 import { expect, people, signInAs, test, type DemoPerson } from './support/fixtures'
 import { mailbox } from './support/mailbox'
 
+/** An instant as a Chilean wall-clock value for <input type="datetime-local">. */
+const chileDateTimeInput = (date: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Santiago', dateStyle: 'short', timeStyle: 'short' }).format(date).replace(' ', 'T')
+
 /**
  * One new connection, from the meeting request to production credentials, through every role:
  * consumer CTD, consumer business and technical administrators, provider business administrator,
@@ -36,12 +40,13 @@ test('a connection goes from meeting request to production credentials through e
   await ctd.getByLabel('Fecha 1').fill('2026-12-03')
   await ctd.getByRole('button', { name: 'Enviar solicitud' }).click()
   await expect(ctd.getByRole('heading', { level: 1, name: /Caso N° \d+/ })).toBeVisible()
-  const caseUrl = ctd.url()
+  const caseUrl = ctd.url().replace(/\?.*$/, '')
   await expect(ctd.getByText('Reunión solicitada').first()).toBeVisible()
 
   // DGD schedules the meeting, then records it held.
   const reviewer = await as(browser, people.dgdReviewer, caseUrl)
-  await reviewer.getByLabel('Fecha y hora (hora de Chile)').fill('2026-12-03T10:00')
+  // An hour ago: a meeting is recorded as held only once its time has come.
+  await reviewer.getByLabel('Fecha y hora (hora de Chile)').fill(chileDateTimeInput(new Date(Date.now() - 3_600_000)))
   await reviewer.getByLabel('Enlace de la videollamada').fill('https://meet.example.gob.cl/pisee-vallenar')
   await reviewer.getByRole('button', { name: 'Agendar' }).click()
   await expectSuccess(reviewer, 'Reunión agendada.')
@@ -110,10 +115,8 @@ test('a connection goes from meeting request to production credentials through e
   await tech.getByRole('link', { name: 'Descargar configuración' }).click()
   const config = JSON.parse((await (await (await download).createReadStream()).toArray()).join(''))
   expect(config).toMatchObject({ environment: 'DEVELOPMENT', credential: expect.stringMatching(/^pisee_dev_/) })
-  const now = new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Santiago', dateStyle: 'short', timeStyle: 'short' })
-    .format(new Date(Date.now() - 600_000))
-    .replace(' ', 'T')
-  await tech.getByLabel('Fecha y hora de la prueba').fill(now)
+  // Run just now: after the node was delivered (a test dated before it, or in the future, is refused).
+  await tech.getByLabel('Fecha y hora de la prueba').fill(chileDateTimeInput(new Date()))
   await tech.getByLabel('Destino probado').fill('Ambiente de desarrollo SRCeI')
   await tech.getByLabel('Latencia (ms)').fill('180')
   await tech.getByRole('button', { name: 'Registrar prueba' }).click()

@@ -21,3 +21,19 @@ describe('parseChileDateTime', () => {
     expect(parseChileDateTime('not a date')).toBeNull()
   })
 })
+
+describe('times just after midnight', () => {
+  it('read 00:02, not 24:02', () => {
+    expect(formatDateTime(new Date('2026-11-22T03:02:00Z'))).toMatch(/22-11-2026,? 00:02/)
+    expect(formatDateTime(new Date('2026-07-01T04:59:00Z'))).toMatch(/01-07-2026,? 00:59/)
+  })
+})
+
+describe('parseIsoDate', () => {
+  it('refuses days that do not exist instead of rolling them over', async () => {
+    const { parseIsoDate } = await import('./dates')
+    expect(parseIsoDate('2027-02-30')).toBeNull()
+    expect(parseIsoDate('2026-13-01')).toBeNull()
+    expect(parseIsoDate('2028-02-29')?.toISOString()).toBe('2028-02-29T00:00:00.000Z')
+  })
+})

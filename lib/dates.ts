@@ -9,7 +9,8 @@ const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  // `hour12: false` in es-CL writes the first hour after midnight as "24:02"; h23 writes "00:02".
+  hourCycle: 'h23',
 })
 
 const calendarDateFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' })
@@ -47,27 +48,41 @@ function santiagoOffsetMinutes(instant: Date): number {
   return Math.round((asUtc - instant.getTime()) / 60_000)
 }
 
+/** Whether year, month and day name a day of the calendar ("2027-02-30" does not), within sane years. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Dates outside these years are typing mistakes, not plans: refused rather than stored. */
+export const MIN_YEAR = 1900
+export const MAX_YEAR = 2199
+
 /**
  * A wall-clock time typed in Chile ("2026-11-25T10:00", from an <input type="datetime-local">) as an
- * instant. Null when malformed.
+ * instant. Null when malformed, impossible ("2026-13-45T25:61") or skipped by the change to summer
+ * time (the hour that does not exist in Chile that night).
  */
 export function parseChileDateTime(local: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)
   if (!match) return null
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number]
+  if (!isCalendarDay(y, mo, d) || h > 23 || mi > 59) return null
   const naive = Date.UTC(y, mo - 1, d, h, mi)
-  if (Number.isNaN(naive)) return null
   // Two passes settle the offset across a daylight-saving change.
   let instant = naive - santiagoOffsetMinutes(new Date(naive)) * 60_000
   instant = naive - santiagoOffsetMinutes(new Date(instant)) * 60_000
-  return new Date(instant)
+  const value = new Date(instant)
+  // A time inside the hour skipped at the start of summer time reads back as another time: refused.
+  return toChileDateTimeInput(value) === local ? value : null
 }
 
-/** A calendar date ("2026-11-25") as midnight UTC, the way @db.Date columns hold it. */
+/** A calendar date ("2026-11-25") as midnight UTC, the way @db.Date columns hold it. Null when it does not exist. */
 export function parseIsoDate(date: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null
-  const value = new Date(`${date}T00:00:00Z`)
-  return Number.isNaN(value.getTime()) ? null : value
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!match) return null
+  const [, y, mo, d] = match.map(Number) as [number, number, number, number]
+  return isCalendarDay(y, mo, d) ? new Date(Date.UTC(y, mo - 1, d)) : null
 }
 
 const localInputFormat = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' })

@@ -1,11 +1,13 @@
 /**
  * A refusal the user can understand: its `code` is a key of the `errors` message catalog. Server
- * actions turn it into a message; anything else is a bug and goes to error.tsx.
+ * actions turn it into a message (shown at `field` too, when it is about one field of the form);
+ * anything else is a bug and goes to error.tsx.
  */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     readonly values: Record<string, string | number> = {},
+    readonly field?: string,
   ) {
     super(code)
     this.name = 'DomainError'
@@ -32,3 +34,6 @@ export type DomainErrorCode =
   | 'cooperationTerminationTooSoon'
   | 'alreadyAttended'
   | 'documentInvalid'
+  | 'meetingNotYetHeld'
+  | 'testInFuture'
+  | 'testBeforeNode'

@@ -11,14 +11,14 @@ import { terminateAgreement } from '@/lib/agreements/terminate'
 import { agreementPdfSha256 } from '@/lib/connections/agreement-terms'
 import * as cases from '@/lib/connections/cases'
 import type { Db } from '@/lib/db/client'
-import { toChileDateTimeInput, todayInChile } from '@/lib/dates'
+import { todayInChile } from '@/lib/dates'
 
 type ServiceSeed = { code: string; name: string; provider: string; protocol: 'REST' | 'SOAP'; requiresAgreement: boolean; description: string }
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`)
-const hoursAgo = (h: number) => toChileDateTimeInput(new Date(Date.now() - h * 3_600_000))
-const inDays = (d: number) => toChileDateTimeInput(new Date(Date.now() + d * 86_400_000))
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000)
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000)
 
 const agreementTerms = {
   kind: 'CONVENIO' as const,
@@ -104,16 +104,21 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
   const ips = await institution('IPS')
 
   const open = (consumerId: string, ctd: Viewer, code: string, needs: string) =>
-    cases.requestMeeting(ctd, { consumerId, serviceId: serviceIds.get(code)!, requesterRole: 'CONSUMER', needs, preferredDates: ['2026-12-01', '2026-12-03'] })
+    cases.requestMeeting(ctd, { consumerId, serviceId: serviceIds.get(code)!, requesterRole: 'CONSUMER', needs, preferredDates: [date('2026-12-01'), date('2026-12-03')] })
   const meeting = async (id: string) => {
     await cases.scheduleMeeting(reviewer, id, { meetingAt: inDays(-7), meetingLink: 'https://meet.example.gob.cl/pisee-demo' })
     await cases.recordMeetingHeld(reviewer, id, { meetingNotes: 'Se revisaron los requisitos técnicos y el acuerdo.' })
+  }
+  // A node delivered two days ago, so that the tests below, run since then, can be dated as they were.
+  const provisionDevNode = async (id: string) => {
+    await cases.provisionDevNode(reviewer, id)
+    await db.node.updateMany({ where: { caseId: id, environment: 'DEVELOPMENT' }, data: { issuedAt: inDays(-2) } })
   }
   const toTesting = async (id: string) => {
     await meeting(id)
     await cases.requestAgreement(businessVallenar, id, agreementTerms)
     await cases.approveAgreement(businessSrcei, id, serviceLevels)
-    await cases.provisionDevNode(reviewer, id)
+    await provisionDevNode(id)
     // Both sign the portal's PDF of the approved terms, as a party does when it uploads nothing.
     const signed = (await agreementPdfSha256(businessSrcei, id))!
     await cases.signAgreement(businessSrcei, id, 'PROVIDER', signed)
@@ -132,13 +137,13 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
 
   const testing = await open(vallenar, ctdVallenar, 'SRCEI-VIGENCIA-CEDULA', need) // no agreement required
   await meeting(testing.id)
-  await cases.provisionDevNode(reviewer, testing.id)
+  await provisionDevNode(testing.id)
   await cases.recordConnectivityTest(techVallenar, testing.id, { ranAt: hoursAgo(2), target: 'Ambiente de desarrollo SRCeI', outcome: 'FAILED', latencyMs: null, notes: 'Tiempo de espera agotado.' })
 
   // IPS in testing without a convenio: its checklist shows what is missing.
   const blocked = await open(ips, ctdIps, 'SRCEI-VIGENCIA-CEDULA', need)
   await meeting(blocked.id)
-  await cases.provisionDevNode(reviewer, blocked.id)
+  await provisionDevNode(blocked.id)
   await cases.recordConnectivityTest(techIps, blocked.id, { ranAt: hoursAgo(4), target: 'Ambiente de desarrollo SRCeI', outcome: 'PASSED', latencyMs: 180, notes: null })
 
   // One open case per consumer and service; SRCEI-IDENTIDAD-RUN is left for Vallenar to request in the demo.

@@ -10,6 +10,8 @@ import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
 import { allFormValues } from '@/lib/forms/values'
 import { DomainError } from '@/lib/errors'
+import { isRecordId } from '@/lib/ids'
+import { documentFileName } from '@/lib/readiness/schemas'
 import { isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
 import { renderAgreementPdf } from './agreement-pdf'
 import { deliverEmailsAfterResponse } from '@/lib/notifications/mailer'
@@ -53,6 +55,7 @@ async function caseStep<S extends z.ZodType>(
   const values = allFormValues(formData)
   const viewer = await getViewer()
   if (!viewer) return refusal(new NotAPartyError(), values)
+  if (!isRecordId(caseId)) return refusal(new DomainError('notFound'), values)
   let data = undefined as z.output<S>
   if (schema) {
     const parsed = schema.safeParse(values)
@@ -93,7 +96,7 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
   }
   deliverEmailsAfterResponse()
   revalidatePath('/connections')
-  redirect(`/connections/${created.id}`)
+  redirect(`/connections/${created.id}?done=meetingRequested`)
 }
 
 export async function scheduleMeetingAction(caseId: string, _prev: FormState, formData: FormData) {
@@ -144,6 +147,7 @@ export async function approvePromotionAction(
 ): Promise<FormState & { credential?: string }> {
   const viewer = await getViewer()
   if (!viewer) return refusal(new NotAPartyError())
+  if (!isRecordId(caseId)) return refusal(new DomainError('notFound'))
   try {
     const { credential } = await cases.approvePromotion(viewer, caseId)
     deliverEmailsAfterResponse()
@@ -162,6 +166,7 @@ export async function approvePromotionAction(
 export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'PROVIDER', _prev: FormState, formData: FormData) {
   const viewer = await getViewer()
   if (!viewer) return refusal(new NotAPartyError())
+  if (!isRecordId(caseId) || (party !== 'CONSUMER' && party !== 'PROVIDER')) return refusal(new DomainError('notFound'))
   const file = formData.get('file')
   let uploaded: Uint8Array | null = null
   if (file instanceof File && file.size > 0) {
@@ -170,7 +175,7 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
   }
   try {
     const signed = uploaded ?? (await renderAgreementPdf(await agreementTermsFor(viewer, caseId)))
-    await cases.signAgreement(viewer, caseId, party, sha256Hex(signed), uploaded && file instanceof File ? { fileName: file.name, content: uploaded } : null)
+    await cases.signAgreement(viewer, caseId, party, sha256Hex(signed), uploaded && file instanceof File ? { fileName: documentFileName(file.name), content: uploaded } : null)
   } catch (error) {
     return refusal(error)
   }
@@ -182,6 +187,7 @@ export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'P
 export async function revokeNodeAction(caseId: string, nodeId: string, _prev: FormState, _formData: FormData): Promise<FormState> {
   const viewer = await getViewer()
   if (!viewer) return refusal(new ForbiddenError('nodes.revoke'))
+  if (!isRecordId(caseId) || !isRecordId(nodeId)) return refusal(new DomainError('notFound'))
   try {
     await revokeNode(viewer, nodeId)
   } catch (error) {

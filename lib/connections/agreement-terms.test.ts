@@ -7,7 +7,7 @@ import { renderAgreementPdf } from './agreement-pdf'
 import { agreementPdfSha256, agreementTermsFor } from './agreement-terms'
 import { signAgreement } from './cases'
 import { getCase } from './queries'
-import { caseAt, levels } from './test-scenario'
+import { caseAt, levels } from '@/test/support/scenario'
 
 describe("the agreement's PDF and its signatures", () => {
   it('exists only once the provider approved the terms, and only for the parties', async () => {

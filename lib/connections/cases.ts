@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { authorize, authorizeParty, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db, type Tx } from '@/lib/db/client'
-import { parseChileDateTime, parseIsoDate } from '@/lib/dates'
+import { formatDateTime } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { evaluateChecklist, unmetItems, type ChecklistResult } from './checklist'
@@ -18,6 +18,7 @@ import type {
   AgreementRequestInput,
   ConnectivityTestInput,
   MeetingRequestInput,
+  ScheduleMeetingInput,
 } from './schemas'
 import type { ApprovedParties } from './agreement-document'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
@@ -111,7 +112,7 @@ export async function requestMeeting(actor: Principal, input: MeetingRequestInpu
         serviceId: service.id,
         requesterRole: input.requesterRole,
         needs: input.needs,
-        preferredDates: input.preferredDates.map((d) => parseIsoDate(d)!),
+        preferredDates: input.preferredDates,
         requestedById: actor.personId,
       },
       select: {
@@ -149,9 +150,8 @@ export async function requestMeeting(actor: Principal, input: MeetingRequestInpu
   })
 }
 
-export async function scheduleMeeting(actor: Principal, caseId: string, input: { meetingAt: string; meetingLink: string }) {
-  const meetingAt = parseChileDateTime(input.meetingAt)
-  if (!meetingAt) throw new Error(`Unvalidated meeting time: ${input.meetingAt}`)
+export async function scheduleMeeting(actor: Principal, caseId: string, input: ScheduleMeetingInput) {
+  const { meetingAt } = input
   return step(
     actor,
     caseId,
@@ -163,8 +163,11 @@ export async function scheduleMeeting(actor: Principal, caseId: string, input: {
   )
 }
 
-export async function recordMeetingHeld(actor: Principal, caseId: string, input: { meetingNotes: string }) {
+/** A meeting is recorded as held once its scheduled time has come, not before. */
+export async function recordMeetingHeld(actor: Principal, caseId: string, input: { meetingNotes: string }, now = new Date()) {
   return step(actor, caseId, 'recordMeetingHeld', async (tx) => {
+    const { meetingAt } = await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: { meetingAt: true } })
+    if (meetingAt && meetingAt > now) throw new DomainError('meetingNotYetHeld', { date: formatDateTime(meetingAt) })
     await tx.connectionCase.update({ where: { id: caseId }, data: { meetingNotes: input.meetingNotes } })
   })
 }
@@ -206,7 +209,7 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
       await moveAgreement(tx, locked.agreement!.id, 'REQUESTED', {
         status: 'APPROVED',
         serviceLevels,
-        endsOn: input.endsOn ? parseIsoDate(input.endsOn) : null,
+        endsOn: input.endsOn,
         decidedById: actor.personId,
         decidedAt: new Date(),
         approvedParties,
@@ -309,18 +312,26 @@ export async function provisionDevNode(actor: Principal, caseId: string) {
 
 // ──────────────────────────── Connectivity ─────────────────────────────
 
-export async function recordConnectivityTest(actor: Principal, caseId: string, input: ConnectivityTestInput) {
-  const ranAt = parseChileDateTime(input.ranAt)
-  if (!ranAt) throw new Error(`Unvalidated test time: ${input.ranAt}`)
+/**
+ * A test is run on the development node: it cannot be dated before the node was issued (to the
+ * minute, as the form is) nor in the future.
+ */
+export async function recordConnectivityTest(actor: Principal, caseId: string, input: ConnectivityTestInput, now = new Date()) {
+  const { ranAt } = input
   return step(
     actor,
     caseId,
     'recordConnectivityTest',
-    async (tx) =>
-      tx.connectivityTest.create({
+    async (tx) => {
+      if (ranAt > now) throw new DomainError('testInFuture', {}, 'ranAt')
+      const node = await tx.node.findUnique({ where: { caseId_environment: { caseId, environment: 'DEVELOPMENT' } }, select: { issuedAt: true } })
+      const issuedMinute = node ? Math.floor(node.issuedAt.getTime() / 60_000) * 60_000 : now.getTime()
+      if (ranAt.getTime() < issuedMinute) throw new DomainError('testBeforeNode', { date: formatDateTime(new Date(issuedMinute)) }, 'ranAt')
+      return tx.connectivityTest.create({
         data: { caseId, ranAt, target: input.target, outcome: input.outcome, latencyMs: input.latencyMs, notes: input.notes, recordedById: actor.personId },
         select: { id: true },
-      }),
+      })
+    },
     { outcome: input.outcome, target: input.target },
   )
 }

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client'
 import { createCentralPerson, createInstitution, createMember, createService } from '@/prisma/factories'
 import { requestMeeting, scheduleMeeting } from './cases'
 import { workQueue } from './queries'
-import { caseAt } from './test-scenario'
+import { caseAt } from '@/test/support/scenario'
 
 const stepOf = async (viewer: Parameters<typeof workQueue>[0], caseId: string) =>
   (await workQueue(viewer, { limit: 10_000 })).items.find((i) => i.caseId === caseId)?.step
@@ -20,14 +20,14 @@ describe('workQueue', () => {
     const outsider = (await loadViewer((await createMember(db, (await createInstitution(db)).id, 'BUSINESS_ADMIN')).id))!
     const reviewer = (await loadViewer((await createCentralPerson(db, 'DGD_REVIEWER')).id))!
 
-    const { id } = await requestMeeting(ctd, { consumerId: consumer.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: ['2026-12-01'] })
+    const { id } = await requestMeeting(ctd, { consumerId: consumer.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: [new Date('2026-12-01')] })
 
     expect(await stepOf(reviewer, id)).toBe('scheduleMeeting')
     expect(await stepOf(business, id)).toBe('requestAgreement')
     expect(await stepOf(providerTech, id)).toBeUndefined()
     expect(await stepOf(outsider, id)).toBeUndefined()
 
-    await scheduleMeeting(reviewer, id, { meetingAt: '2026-12-01T10:00', meetingLink: 'https://meet.example.cl/x' })
+    await scheduleMeeting(reviewer, id, { meetingAt: new Date('2026-12-01T13:00:00Z'), meetingLink: 'https://meet.example.cl/x' })
     expect(await stepOf(reviewer, id)).toBe('recordMeetingHeld')
   })
 
@@ -92,7 +92,7 @@ describe('workQueue', () => {
       serviceId: (await createService(db, c.provider.id)).id,
       requesterRole: 'CONSUMER',
       needs: 'x',
-      preferredDates: ['2026-12-01'],
+      preferredDates: [new Date('2026-12-01')],
     })
     const queue = await workQueue(c.people.consumerBusiness, { limit: 1 })
     expect(queue.total).toBe(2)

@@ -39,7 +39,7 @@ import {
   type Stage,
   type Who,
   viewer,
-} from './test-scenario'
+} from '@/test/support/scenario'
 
 // ───────────────────────────── What a case looks like ─────────────────────────────
 
@@ -215,7 +215,7 @@ const transitions: Transition[] = [
     by: 'reviewer',
     move: (c, actor) => scheduleMeeting(c.people[actor], c.caseId, meeting),
     // 10:00 in Santiago in December (summer time, UTC−3).
-    changes: () => ({ status: 'MEETING_SCHEDULED', meeting: { at: '2026-12-01T13:00:00.000Z', link: meeting.meetingLink, notes: null } }),
+    changes: () => ({ status: 'MEETING_SCHEDULED', meeting: { at: meeting.meetingAt.toISOString(), link: meeting.meetingLink, notes: null } }),
     notifies: [],
     wrongRole: ['consumerCtd', 'auditor'],
     wrongInstitution: dgdOnlyOutsiders,
@@ -530,7 +530,7 @@ const meetingRequest = (s: Scenario, requesterRole: 'CONSUMER' | 'PROVIDER' = 'C
   serviceId: s.service.id,
   requesterRole,
   needs: 'Consultar datos de identidad',
-  preferredDates: ['2026-12-01'],
+  preferredDates: [new Date('2026-12-01')],
 })
 
 /** The cases of the scenario's service, each as its footprint: before a request opens one, there are none. */

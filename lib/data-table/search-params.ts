@@ -237,8 +237,9 @@ function parseAsFilter<TValue extends string>(values: readonly TValue[]) {
 
 // ── Helpers ────────────────────────────────────────────────────────────────────────────────────────
 
+/** Control characters (a NUL byte, which PostgreSQL refuses in text) are nothing anyone searches for: dropped. */
 function normaliseSearch(value: string): string {
-  return value.trim().slice(0, SEARCH_MAX_LENGTH).trim()
+  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, SEARCH_MAX_LENGTH).trim()
 }
 
 function isPage(value: unknown): value is number {

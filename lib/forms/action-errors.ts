@@ -33,6 +33,10 @@ export async function refusal<Field extends string>(
   const t = await getTranslations('errors')
   if (error instanceof NotAPartyError) return { status: 'error', message: t('notAParty'), values }
   if (error instanceof ForbiddenError) return { status: 'error', message: t('forbidden'), values }
-  if (error instanceof DomainError) return { status: 'error', message: t(error.code, error.values), values }
+  if (error instanceof DomainError) {
+    const message = t(error.code, error.values)
+    const fieldErrors = error.field ? ({ [error.field]: [message] } as Partial<Record<Field, string[]>>) : undefined
+    return { status: 'error', message, fieldErrors, values }
+  }
   throw error
 }

@@ -6,10 +6,12 @@ import { ForbiddenError } from '@/lib/auth/roles'
 import { getAuthorizedViewer, getViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
-import { formValues } from '@/lib/forms/values'
+import { formInput, formValues } from '@/lib/forms/values'
 import { disablePerson } from '@/lib/people/disable'
 import { addMember, endMembership } from './members'
 import { addMemberSchema, membershipIdSchema, personIdSchema, type AddMemberField } from './schemas'
+import { DomainError } from '@/lib/errors'
+import { isRecordId } from '@/lib/ids'
 
 const addMemberFields = ['run', 'name', 'email', 'role'] as const satisfies readonly AddMemberField[]
 
@@ -21,8 +23,9 @@ export async function addMemberAction(
   const values = formValues(formData, addMemberFields)
   const viewer = await getAuthorizedViewer('members.manage', institutionId)
   if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
+  if (!isRecordId(institutionId)) return refusal(new DomainError('notFound'), values)
 
-  const parsed = addMemberSchema.safeParse(values)
+  const parsed = addMemberSchema.safeParse(formInput(formData, addMemberFields))
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {
     await addMember(viewer, institutionId, parsed.data)

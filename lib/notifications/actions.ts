@@ -3,10 +3,11 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
+import { recordId } from '@/lib/forms/fields'
 import { getViewer } from '@/lib/auth/viewer'
 import { markAllRead, markRead, openNotification } from './inbox'
 
-const notificationIdSchema = z.object({ notificationId: z.string().min(1).max(50) })
+const notificationIdSchema = z.object({ notificationId: recordId })
 
 function parseNotificationId(formData: FormData): string | null {
   const parsed = notificationIdSchema.safeParse({ notificationId: formData.get('notificationId') })

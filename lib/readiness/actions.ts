@@ -6,9 +6,11 @@ import { ForbiddenError } from '@/lib/auth/roles'
 import { getAuthorizedViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
-import { formValues } from '@/lib/forms/values'
+import { formInput, formValues } from '@/lib/forms/values'
 import { recordCooperation, recordTermination } from './cooperation'
 import { cooperationSchema, terminationSchema, type CooperationField, type TerminationField } from './schemas'
+import { DomainError } from '@/lib/errors'
+import { isRecordId } from '@/lib/ids'
 
 const cooperationFields = [
   'signedOn',
@@ -26,7 +28,8 @@ export async function recordCooperationAction(
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, cooperationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
-  const parsed = cooperationSchema.safeParse(values)
+  if (!isRecordId(institutionId)) return refusal(new DomainError('notFound'), values)
+  const parsed = cooperationSchema.safeParse(formInput(formData, cooperationFields))
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {
     await recordCooperation(viewer, institutionId, parsed.data)
@@ -47,7 +50,8 @@ export async function recordTerminationAction(
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, terminationFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
-  const parsed = terminationSchema.safeParse(values)
+  if (!isRecordId(institutionId)) return refusal(new DomainError('notFound'), values)
+  const parsed = terminationSchema.safeParse(formInput(formData, terminationFields))
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {
     await recordTermination(viewer, institutionId, parsed.data)

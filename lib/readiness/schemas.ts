@@ -1,16 +1,9 @@
 import { z } from 'zod'
-import { parseIsoDate } from '@/lib/dates'
+import { calendarDate, text } from '@/lib/forms/fields'
 
 // Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
 
-/** A calendar date typed in an <input type="date">, that exists ("2023-02-30" does not). */
-export const calendarDate = z
-  .string()
-  .trim()
-  .refine((value) => parseIsoDate(value)?.toISOString().slice(0, 10) === value, 'dateInvalid')
-  .transform((value) => parseIsoDate(value)!)
-
-const decreeNumber = z.string().trim().min(1, 'textRequired').max(120, 'textTooLong')
+const decreeNumber = text(120)
 
 export const cooperationSchema = z.object({
   signedOn: calendarDate,

@@ -7,9 +7,11 @@ import { ForbiddenError } from '@/lib/auth/roles'
 import { getAuthorizedViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
-import { formValues } from '@/lib/forms/values'
+import { formInput, formValues } from '@/lib/forms/values'
 import { attendanceIdSchema, attendanceSchema, workshopSchema, type AttendanceField, type WorkshopField } from './schemas'
 import { addAttendance, AttendeeRefused, createWorkshop, removeAttendance } from './workshops'
+import { DomainError } from '@/lib/errors'
+import { isRecordId } from '@/lib/ids'
 
 const workshopFields = ['kind', 'title', 'heldOn'] as const satisfies readonly WorkshopField[]
 
@@ -18,7 +20,7 @@ export async function createWorkshopAction(_prev: FormState<WorkshopField>, form
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, workshopFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
-  const parsed = workshopSchema.safeParse(values)
+  const parsed = workshopSchema.safeParse(formInput(formData, workshopFields))
   if (!parsed.success) return validationFailure(parsed.error, values)
   let workshopId: string
   try {
@@ -40,7 +42,8 @@ export async function addAttendanceAction(
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, attendanceFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)
-  const parsed = attendanceSchema.safeParse(values)
+  if (!isRecordId(workshopId)) return refusal(new DomainError('notFound'), values)
+  const parsed = attendanceSchema.safeParse(formInput(formData, attendanceFields))
   if (!parsed.success) return validationFailure(parsed.error, values)
   const t = await getTranslations('trainings.attendance')
   try {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { runField } from '@/lib/chile/run-field'
-import { calendarDate } from '@/lib/readiness/schemas'
+import { calendarDate, recordId, text } from '@/lib/forms/fields'
 
 // Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
 
@@ -8,7 +8,7 @@ export const trainingKinds = ['CONSUMPTION', 'PROVISION'] as const
 
 export const workshopSchema = z.object({
   kind: z.enum(trainingKinds, 'trainingKindInvalid'),
-  title: z.string().trim().min(1, 'textRequired').max(200, 'textTooLong'),
+  title: text(200),
   heldOn: calendarDate,
 })
 export type WorkshopInput = z.output<typeof workshopSchema>
@@ -17,12 +17,9 @@ export type WorkshopField = keyof z.input<typeof workshopSchema>
 export const attendanceSchema = z.object({
   run: runField,
   /** Optional: needed only when the person is a member of more than one institution. */
-  institutionId: z
-    .string()
-    .max(50)
-    .transform((v) => v || null),
+  institutionId: z.union([z.literal('').transform(() => null), recordId], 'invalid'),
 })
 export type AttendanceInput = z.output<typeof attendanceSchema>
 export type AttendanceField = keyof z.input<typeof attendanceSchema>
 
-export const attendanceIdSchema = z.object({ attendanceId: z.string().min(1).max(50) })
+export const attendanceIdSchema = z.object({ attendanceId: recordId })

@@ -5,18 +5,19 @@ import { AddAttendanceForm } from '@/components/trainings/add-attendance-form'
 import { AttendeesTable } from '@/components/trainings/attendees-table'
 import { FormMessage } from '@/components/ui/form-message'
 import { PageHeader } from '@/components/ui/page-header'
+import { requireRecordId } from '@/lib/ids'
 import { requirePermission } from '@/lib/auth/viewer'
 import { formatCalendarDate } from '@/lib/dates'
 import { getWorkshop } from '@/lib/trainings/queries'
 
 export async function generateMetadata({ params }: PageProps<'/trainings/[id]'>) {
   const viewer = await requirePermission('readiness.manage')
-  return { title: (await getWorkshop(viewer, (await params).id))?.title }
+  return { title: (await getWorkshop(viewer, requireRecordId((await params).id)))?.title }
 }
 
 export default async function WorkshopPage({ params, searchParams }: PageProps<'/trainings/[id]'>) {
   const viewer = await requirePermission('readiness.manage')
-  const workshop = await getWorkshop(viewer, (await params).id)
+  const workshop = await getWorkshop(viewer, requireRecordId((await params).id))
   if (!workshop) notFound()
   const t = await getTranslations('trainings')
   const created = (await searchParams).created === '1'

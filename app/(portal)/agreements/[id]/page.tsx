@@ -5,6 +5,7 @@ import { AgreementSignatures } from '@/components/agreements/agreement-signature
 import { StepForm } from '@/components/connections/step-form'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader } from '@/components/ui/page-header'
+import { requireRecordId } from '@/lib/ids'
 import { terminateAgreementAction } from '@/lib/agreements/actions'
 import { getAgreement } from '@/lib/agreements/queries'
 import { requirePermission } from '@/lib/auth/viewer'
@@ -12,7 +13,7 @@ import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 
 export default async function AgreementPage({ params }: PageProps<'/agreements/[id]'>) {
   const viewer = await requirePermission('connections.read')
-  const agreement = await getAgreement(viewer, (await params).id)
+  const agreement = await getAgreement(viewer, requireRecordId((await params).id))
   if (!agreement) notFound()
   const t = await getTranslations('agreements')
   const tCase = await getTranslations('connections')

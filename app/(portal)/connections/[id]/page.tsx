@@ -6,6 +6,7 @@ import { CaseStatusBadge } from '@/components/connections/case-status-badge'
 import { CaseSteps } from '@/components/connections/case-steps'
 import { CaseTimeline } from '@/components/connections/case-timeline'
 import { PageHeader } from '@/components/ui/page-header'
+import { requireRecordId } from '@/lib/ids'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getCase } from '@/lib/connections/queries'
 import { messages } from '@/lib/i18n/messages'
@@ -14,7 +15,7 @@ const outcomes = Object.keys(messages.connections.success) as (keyof typeof mess
 
 export default async function CasePage({ params, searchParams }: PageProps<'/connections/[id]'>) {
   const viewer = await requirePermission('connections.read')
-  const detail = await getCase(viewer, (await params).id)
+  const detail = await getCase(viewer, requireRecordId((await params).id))
   const { done: doneParam } = await searchParams
   const done = outcomes.find((key) => key === doneParam)
   // Not a party: the case does not exist for this viewer.

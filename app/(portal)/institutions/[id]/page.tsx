@@ -5,6 +5,7 @@ import { InstitutionFacts } from '@/components/institutions/institution-facts'
 import { MembersList } from '@/components/institutions/members-list'
 import { ReadinessPanel } from '@/components/readiness/readiness-panel'
 import { PageHeader } from '@/components/ui/page-header'
+import { requireRecordId } from '@/lib/ids'
 import { can } from '@/lib/auth/roles'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
@@ -12,13 +13,13 @@ import { getReadiness } from '@/lib/readiness/queries'
 
 export async function generateMetadata({ params }: PageProps<'/institutions/[id]'>) {
   const viewer = await requirePermission('institutions.browse')
-  const institution = await getInstitution(viewer, (await params).id)
+  const institution = await getInstitution(viewer, requireRecordId((await params).id))
   return { title: institution?.name }
 }
 
 export default async function InstitutionPage({ params }: PageProps<'/institutions/[id]'>) {
   const viewer = await requirePermission('institutions.browse')
-  const institution = await getInstitution(viewer, (await params).id)
+  const institution = await getInstitution(viewer, requireRecordId((await params).id))
   if (!institution) notFound()
   // Readiness is the institution's own business: its members and central staff see it.
   const readiness = can(viewer, 'readiness.read', institution.id) ? await getReadiness(viewer, institution.id) : null

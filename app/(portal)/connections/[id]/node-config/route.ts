@@ -1,7 +1,9 @@
+import { downloadRefusal } from '@/lib/http/download-errors'
 import { getViewer } from '@/lib/auth/viewer'
 import { issueDevNodeConfiguration } from '@/lib/connections/nodes'
 import { DomainError } from '@/lib/errors'
 import { ForbiddenError } from '@/lib/auth/roles'
+import { isRecordId } from '@/lib/ids'
 
 /**
  * The consumer's development node configuration. Each download issues fresh development credentials
@@ -9,9 +11,11 @@ import { ForbiddenError } from '@/lib/auth/roles'
  */
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/node-config'>) {
   const viewer = await getViewer()
-  if (!viewer) return new Response('Unauthorized', { status: 401 })
+  if (!viewer) return downloadRefusal(401)
+  const { id } = await params
+  if (!isRecordId(id)) return downloadRefusal(404)
   try {
-    const { fileName, body } = await issueDevNodeConfiguration(viewer, (await params).id)
+    const { fileName, body } = await issueDevNodeConfiguration(viewer, id)
     return new Response(body, {
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
@@ -20,8 +24,8 @@ export async function GET(_request: Request, { params }: RouteContext<'/connecti
       },
     })
   } catch (error) {
-    if (error instanceof ForbiddenError) return new Response('Forbidden', { status: 403 })
-    if (error instanceof DomainError) return new Response('Not found', { status: 404 })
+    if (error instanceof ForbiddenError) return downloadRefusal(403)
+    if (error instanceof DomainError) return downloadRefusal(404)
     throw error
   }
 }

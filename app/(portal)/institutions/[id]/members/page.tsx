@@ -5,14 +5,18 @@ import { AddMemberForm } from '@/components/institutions/add-member-form'
 import { DisablePersonButton, EndMembershipButton } from '@/components/institutions/member-actions'
 import { MembersList } from '@/components/institutions/members-list'
 import { PageHeader } from '@/components/ui/page-header'
+import { requireRecordId } from '@/lib/ids'
 import { can } from '@/lib/auth/roles'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
 
-export const metadata = { title: 'Administrar miembros' }
+export async function generateMetadata() {
+  const t = await getTranslations('members')
+  return { title: t('title') }
+}
 
 export default async function MembersPage({ params }: PageProps<'/institutions/[id]/members'>) {
-  const { id } = await params
+  const id = requireRecordId((await params).id)
   // Another institution's CTD gets the 403 page; the actions below check again on their own.
   const viewer = await requirePermission('members.manage', id)
   const institution = await getInstitution(viewer, id)

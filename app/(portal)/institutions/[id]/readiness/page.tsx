@@ -6,19 +6,23 @@ import { CooperationForm } from '@/components/readiness/cooperation-form'
 import { DocumentUploadForm } from '@/components/readiness/document-upload-form'
 import { TerminationForm } from '@/components/readiness/termination-form'
 import { PageHeader } from '@/components/ui/page-header'
+import { requireRecordId } from '@/lib/ids'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
 import { MAX_DOCUMENT_MB } from '@/lib/readiness/cooperation'
 import { getReadiness } from '@/lib/readiness/queries'
 import { todayInChile } from '@/lib/dates'
 
-export const metadata = { title: 'Convenio de cooperación' }
+export async function generateMetadata() {
+  const t = await getTranslations('readiness')
+  return { title: t('metaTitle') }
+}
 
 const iso = (date: Date) => date.toISOString().slice(0, 10)
 
 /** DGD records an institution's convenio with SEGPRES: its terms, its PDFs, a termination notice. */
 export default async function CooperationPage({ params, searchParams }: PageProps<'/institutions/[id]/readiness'>) {
-  const { id } = await params
+  const id = requireRecordId((await params).id)
   const viewer = await requirePermission('readiness.manage')
   const [institution, readiness] = await Promise.all([getInstitution(viewer, id), getReadiness(viewer, id)])
   if (!institution || !readiness) notFound()

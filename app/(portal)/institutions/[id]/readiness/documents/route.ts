@@ -5,6 +5,7 @@ import { DomainError } from '@/lib/errors'
 import { refusal } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
 import { MAX_DOCUMENT_MB, uploadCooperationDocument } from '@/lib/readiness/cooperation'
+import { isRecordId } from '@/lib/ids'
 
 // Room for the multipart envelope around a file of the maximum size.
 const MAX_BODY_BYTES = MAX_DOCUMENT_MB * 1024 * 1024 + 64 * 1024
@@ -20,11 +21,16 @@ export async function POST(request: Request, { params }: RouteContext<'/institut
   const reply = (state: FormState, status: number) =>
     wantsJson
       ? Response.json(state, { status })
-      : new Response(null, { status: 303, headers: { Location: `/institutions/${id}/readiness?upload=${state.status}` } })
+      : new Response(null, {
+          status: 303,
+          // The id goes into a header: only a well-formed one (a NUL or a line break would be a 500).
+          headers: { Location: isRecordId(id) ? `/institutions/${id}/readiness?upload=${state.status}` : '/institutions' },
+        })
 
   const viewer = await getViewer()
   if (!viewer) return reply(await refusal(new ForbiddenError('readiness.manage')), 401)
   if (!can(viewer, 'readiness.manage') || !sameOrigin(request)) return reply(await refusal(new ForbiddenError('readiness.manage')), 403)
+  if (!isRecordId(id)) return reply(await refusal(new DomainError('notFound')), 404)
 
   const length = Number(request.headers.get('content-length'))
   if (!Number.isFinite(length) || length > MAX_BODY_BYTES) {

@@ -5,7 +5,6 @@
  */
 import { loadViewer } from '@/lib/auth/load-viewer'
 import { db } from '@/lib/db/client'
-import { toChileDateTimeInput } from '@/lib/dates'
 import { createCentralPerson, createInstitution, createMember, createService } from '@/prisma/factories'
 import {
   approveAgreement,
@@ -20,10 +19,10 @@ import {
   reviewPromotion,
   scheduleMeeting,
   signAgreement,
-} from './cases'
+} from '@/lib/connections/cases'
 
-/** An hour ago, as a Chilean wall-clock time: tests stay recent whenever they run. */
-export const anHourAgo = () => toChileDateTimeInput(new Date(Date.now() - 3_600_000))
+/** Now: a connectivity test is run after its node was issued, and never in the future. */
+export const justNow = () => new Date()
 export const viewer = async (personId: string) => (await loadViewer(personId))!
 export const sha = 'a'.repeat(64)
 export const agreementTerms = {
@@ -35,8 +34,9 @@ export const agreementTerms = {
   expectedVolume: '2.000 consultas al mes',
 }
 export const levels = { availability: '99,5%', responseTime: '2 s', supportHours: 'Lunes a viernes 9-18', endsOn: null }
-export const meeting = { meetingAt: '2026-12-01T10:00', meetingLink: 'https://meet.example.cl/x' }
-export const passingTest = () => ({ ranAt: anHourAgo(), target: 'dev', outcome: 'PASSED' as const, latencyMs: 120, notes: null })
+/** A meeting an hour ago: it can be recorded as held. */
+export const meeting = { meetingAt: new Date(Date.now() - 3_600_000), meetingLink: 'https://meet.example.cl/x' }
+export const passingTest = () => ({ ranAt: justNow(), target: 'dev', outcome: 'PASSED' as const, latencyMs: 120, notes: null })
 
 /**
  * Two institutions and a service, one person per role on each side, the DGD team and an auditor,
@@ -111,7 +111,7 @@ export async function openCase(s: Scenario) {
     serviceId: s.service.id,
     requesterRole: 'CONSUMER',
     needs: 'Consultar datos de identidad',
-    preferredDates: ['2026-12-01'],
+    preferredDates: [new Date('2026-12-01')],
   })
   return id
 }
