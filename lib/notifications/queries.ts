@@ -1,4 +1,5 @@
 import 'server-only'
+import { cache } from 'react'
 import type { Viewer } from '@/lib/auth/load-viewer'
 import { db } from '@/lib/db/client'
 
@@ -20,8 +21,11 @@ export type Inbox = { rows: InboxNotification[]; total: number; page: number; pa
 
 /** The viewer's own notices still pending: unread, and not resolved by the step they asked for being done. */
 export async function unreadCount(viewer: Pick<Viewer, 'personId'>): Promise<number> {
-  return db.notification.count({ where: { recipientId: viewer.personId, readAt: null, resolvedAt: null } })
+  return unreadCountOf(viewer.personId)
 }
+
+/** Once per request: the header and the inbox both show it. */
+const unreadCountOf = cache((personId: string) => db.notification.count({ where: { recipientId: personId, readAt: null, resolvedAt: null } }))
 
 /** The viewer's own notices, newest first, INBOX_PAGE_SIZE a page (the inbox is shallow: OFFSET is fine). */
 export async function listNotifications(viewer: Pick<Viewer, 'personId'>, { page = 1 }: { page?: number } = {}): Promise<Inbox> {
