@@ -24,11 +24,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { personAdapter } from '@/lib/auth/adapter'
-import { sessionCookie, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-cookie'
-import { createPrismaClient } from '@/lib/db/client'
-import { seed } from '@/prisma/seed'
-import { migrateDeploy } from '@/scripts/db/engine'
+import type { Db } from '@/lib/db/client'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pisee_bench'
@@ -37,6 +33,15 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean)
 const base = `http://127.0.0.1:${port}`
+
+// The portal's modules validate the environment on first use (lib/env.ts): give them the bench's.
+process.env.DATABASE_URL = databaseUrl
+process.env.AUTH_URL = base
+const { personAdapter } = await import('@/lib/auth/adapter')
+const { sessionCookie, SESSION_MAX_AGE_SECONDS } = await import('@/lib/auth/session-cookie')
+const { createPrismaClient } = await import('@/lib/db/client')
+const { seed } = await import('@/prisma/seed')
+const { migrateDeploy } = await import('@/scripts/db/engine')
 
 /** The people the pages are loaded as: one of each main role (prisma/seed.ts). */
 const roles = {
@@ -58,14 +63,10 @@ async function recreateDatabase() {
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
   await migrateDeploy({ databaseUrl })
-  // The domain code the seed runs reads the URL from the environment, as in scripts/start.ts.
-  process.env.DATABASE_URL = databaseUrl
   const db = createPrismaClient(databaseUrl)
   await seed(db)
   return db
 }
-
-type Db = Awaited<ReturnType<typeof recreateDatabase>>
 
 /** A session row for each role, written by the adapter so it is stored exactly as a real login's. */
 async function openSessions(db: Db): Promise<Record<Role, { cookie: string; personId: string }>> {
@@ -88,7 +89,9 @@ async function pages(db: Db): Promise<Page[]> {
   const agreement = await db.agreement.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true } })
   const institution = await db.institution.findFirstOrThrow({ where: { shortName: 'SRCeI' }, select: { id: true } })
   return [
+    // The reference: the not-found page, rendered per request since the CSP nonce (proxy.ts).
     { key: 'static (not found)', path: '/bench-static-not-found', status: 404 },
+    { key: 'public file', path: '/favicon.ico' },
     { key: 'health', path: '/api/health' },
     { key: 'login signed out', path: '/login' },
     { key: 'home · dgd', path: '/', as: 'dgd' },
@@ -147,7 +150,8 @@ const scriptSizes = new Map<string, number>()
 /** The first-load JavaScript of a page: every script it loads, gzip-compressed, in kB. */
 async function firstLoadJsKb(html: string): Promise<number> {
   let bytes = 0
-  for (const [, src] of html.matchAll(/<script[^>]* src="([^"]+)"/g)) {
+  // Scripts marked noModule (polyfills) are not loaded by the browsers the portal supports.
+  for (const [, src] of html.matchAll(/<script(?![^>]*noModule)[^>]* src="([^"]+)"/gi)) {
     if (!scriptSizes.has(src!)) {
       const body = Buffer.from(await (await fetch(new URL(src!.replaceAll('&amp;', '&'), base))).arrayBuffer())
       scriptSizes.set(src!, gzipSync(body).length)
