@@ -122,6 +122,25 @@ describe('endMembership', () => {
     await expect(endMembership(ctd, own.id)).rejects.toThrow(new DomainError('lastCtd'))
   })
 
+  it('keeps a CTD when two CTDs end each other at the same time', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const institution = await createInstitution(db)
+      const first = await createMember(db, institution.id, 'CTD')
+      const second = await createMember(db, institution.id, 'CTD')
+      const [firstCtd, secondCtd] = await Promise.all([viewerOf(first.id), viewerOf(second.id)])
+      const firstMembership = await db.membership.findFirstOrThrow({ where: { personId: first.id } })
+      const secondMembership = await db.membership.findFirstOrThrow({ where: { personId: second.id } })
+
+      const results = await Promise.allSettled([
+        endMembership(firstCtd, secondMembership.id),
+        endMembership(secondCtd, firstMembership.id),
+      ])
+
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+      expect(await db.membership.count({ where: { institutionId: institution.id, role: 'CTD', endedAt: null } })).toBe(1)
+    }
+  })
+
   it("refuses a CTD ending another institution's designation", async () => {
     const mine = await createInstitution(db)
     const theirs = await createInstitution(db)

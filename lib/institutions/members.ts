@@ -58,6 +58,9 @@ export async function endMembership(actor: Principal, membershipId: string) {
   authorize(actor, 'members.manage', membership.institutionId)
 
   return db.$transaction(async (tx) => {
+    // One designation change per institution at a time, so the "last CTD" count below cannot be
+    // raced by two CTDs ending each other's designation at once.
+    await tx.$queryRaw`SELECT id FROM "Institution" WHERE id = ${membership.institutionId} FOR UPDATE`
     if (membership.role === 'CTD' && !isCentralStaff(actor)) {
       const otherCtds = await tx.membership.count({
         where: { institutionId: membership.institutionId, role: 'CTD', endedAt: null, id: { not: membership.id } },
