@@ -10,6 +10,18 @@ const nextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '11mb' } },
   // PGlite and the WASM schema engine are only used by scripts and tests; keep them out of bundles.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@prisma/schema-engine-wasm'],
+  // Every other response gets its security headers (and CSP nonce) from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/_next/:path(static|image)/:rest*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ]
+  },
 }
 
 export default withNextIntl(nextConfig)
