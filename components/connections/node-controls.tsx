@@ -49,8 +49,8 @@ export function RevokeNodeButton({ action, environment }: { action: RevokeAction
   if (!confirming) {
     return (
       <div className="space-y-2">
-        <Button variant="danger" onClick={() => setConfirming(true)} aria-label={t('revokeLabel', { environment })}>
-          {t('revoke')}
+        <Button variant="danger" onClick={() => setConfirming(true)}>
+          {t('revokeLabel', { environment })}
         </Button>
         <FormMessage state={state} />
       </div>
