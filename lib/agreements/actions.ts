@@ -18,7 +18,7 @@ const terminateSchema = z.object({
 export async function terminateAgreementAction(agreementId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const values = { terminatesOn: String(formData.get('terminatesOn') ?? ''), reason: String(formData.get('reason') ?? '') }
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
+  if (!viewer) return refusal(new ForbiddenError('agreements.terminate'), values)
   const parsed = terminateSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {
