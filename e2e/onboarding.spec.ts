@@ -111,8 +111,9 @@ test('a connection goes from meeting request to production credentials through e
 
   // The technical administrator downloads the node configuration and records a passing test.
   const tech = await as(browser, people.techVallenar, caseUrl)
+  await tech.getByRole('button', { name: 'Descargar configuración' }).click()
   const download = tech.waitForEvent('download')
-  await tech.getByRole('link', { name: 'Descargar configuración' }).click()
+  await tech.getByRole('button', { name: 'Sí, emitir credencial y descargar' }).click()
   const config = JSON.parse((await (await (await download).createReadStream()).toArray()).join(''))
   expect(config).toMatchObject({ environment: 'DEVELOPMENT', credential: expect.stringMatching(/^pisee_dev_/) })
   // Run just now: after the node was delivered (a test dated before it, or in the future, is refused).

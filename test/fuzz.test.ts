@@ -492,7 +492,7 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
           routes.readinessDocument.GET(request(), context({ id: institutionId, documentId })),
           routes.agreementDocument.GET(request(), context({ id, documentId })),
           routes.agreementPdf.GET(request(), context({ id })),
-          routes.nodeConfig.GET(request(), context({ id })),
+          routes.nodeConfig.POST(new Request(url, { method: 'POST', headers: head }), context({ id })),
           routes.exportInstitutions.GET(request()),
           routes.health.GET(),
         ])

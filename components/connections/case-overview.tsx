@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server'
 import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
 import { Badge } from '@/components/ui/badge'
 import { revokeNodeAction } from '@/lib/connections/actions'
-import { StepForm } from './step-form'
+import { DownloadNodeConfig, RevokeNodeButton } from './node-controls'
 import type { CaseDetail } from '@/lib/connections/queries'
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 
@@ -112,13 +112,11 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                   <Badge tone="danger">{t('detail.revoked', { date: formatDateTime(node.revokedAt) })}</Badge>
                 ) : (
                   <>
-                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && <a href={`/connections/${detail.id}/node-config`}>{t('detail.downloadConfig')}</a>}
+                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && <DownloadNodeConfig caseId={detail.id} />}
                     {mayRevoke && (
-                      <StepForm
+                      <RevokeNodeButton
                         action={revokeNodeAction.bind(null, detail.id, node.id)}
-                        submitLabel={t('detail.revoke')}
-                        variant="danger"
-                        fields={[]}
+                        environment={t(`detail.environment.${node.environment}`).toLocaleLowerCase('es-CL')}
                       />
                     )}
                   </>

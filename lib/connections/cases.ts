@@ -24,6 +24,7 @@ import type { ApprovedParties } from './agreement-document'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseSnapshot } from './workflow'
+import { cleanFileName } from '@/lib/text/file-name'
 
 const lockedCaseSelect = {
   id: true,
@@ -257,7 +258,7 @@ export async function signAgreement(
         await tx.document.create({
           data: {
             agreementId,
-            fileName: uploaded.fileName,
+            fileName: cleanFileName(uploaded.fileName, 'acuerdo-firmado.pdf'),
             contentType: 'application/pdf',
             size: uploaded.content.byteLength,
             sha256: documentSha256,
