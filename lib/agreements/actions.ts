@@ -2,18 +2,13 @@
 
 import { revalidatePath } from 'next/cache'
 import { getTranslations } from 'next-intl/server'
-import { z } from 'zod'
 import { ForbiddenError } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
 import { parseIsoDate } from '@/lib/dates'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
+import { terminateSchema } from './schemas'
 import { terminateAgreement } from './terminate'
-
-const terminateSchema = z.object({
-  terminatesOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateInvalid'),
-  reason: z.string().trim().min(1, 'reasonRequired').max(2000, 'textTooLong'),
-})
 
 export async function terminateAgreementAction(agreementId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const values = { terminatesOn: String(formData.get('terminatesOn') ?? ''), reason: String(formData.get('reason') ?? '') }

@@ -10,15 +10,14 @@ import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
 import { allFormValues } from '@/lib/forms/values'
 import { DomainError } from '@/lib/errors'
-import { isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
-import { renderAgreementPdf } from './agreement-pdf'
+import { isPdf, MAX_PDF_BYTES, sha256Hex } from '@/lib/agreements/document'
+import { renderAgreementPdf } from '@/lib/agreements/pdf'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
 import * as cases from './cases'
 import { revokeNode } from './nodes'
-import { agreementTermsFor } from './agreement-terms'
+import { agreementTermsFor } from '@/lib/agreements/terms'
+import { agreementApprovalSchema, agreementRequestSchema } from '@/lib/agreements/schemas'
 import {
-  agreementApprovalSchema,
-  agreementRequestSchema,
   connectivityTestSchema,
   meetingHeldSchema,
   meetingRequestSchema,

@@ -13,13 +13,9 @@ import { DomainError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { evaluateChecklist, unmetItems, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
-import type {
-  AgreementApprovalInput,
-  AgreementRequestInput,
-  ConnectivityTestInput,
-  MeetingRequestInput,
-} from './schemas'
-import type { ApprovedParties } from './agreement-document'
+import type { ConnectivityTestInput, MeetingRequestInput } from './schemas'
+import type { ApprovedParties } from '@/lib/agreements/document'
+import type { AgreementApprovalInput, AgreementRequestInput } from '@/lib/agreements/schemas'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
@@ -219,7 +215,7 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
     caseId,
     'approveAgreement',
     async (tx, locked) => {
-      // The names the agreement's PDF shows are fixed with its terms (see lib/connections/agreement-terms.ts).
+      // The names the agreement's PDF shows are fixed with its terms (see lib/agreements/terms.ts).
       const named = await tx.connectionCase.findUniqueOrThrow({
         where: { id: caseId },
         select: { consumer: { select: { name: true, rut: true } }, provider: { select: { name: true, rut: true } }, service: { select: { name: true, code: true } } },

@@ -1,6 +1,6 @@
 import { getViewer } from '@/lib/auth/viewer'
-import { renderAgreementPdf } from '@/lib/connections/agreement-pdf'
-import { agreementTermsFor } from '@/lib/connections/agreement-terms'
+import { renderAgreementPdf } from '@/lib/agreements/pdf'
+import { agreementTermsFor } from '@/lib/agreements/terms'
 import { DomainError } from '@/lib/errors'
 
 /** The agreement's PDF, as the parties sign it; only for the case's parties, once its terms are approved. */

@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { sha256Hex, type AgreementTerms } from './agreement-document'
-import { renderAgreementPdf } from './agreement-pdf'
+import { sha256Hex, type AgreementTerms } from './document'
+import { renderAgreementPdf } from './pdf'
 
 const terms: AgreementTerms = {
   caseNumber: 42,

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { getAgreement } from '@/lib/agreements/queries'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
-import { sha256Hex } from './agreement-document'
-import { renderAgreementPdf } from './agreement-pdf'
-import { agreementPdfSha256, agreementTermsFor } from './agreement-terms'
-import { signAgreement } from './cases'
-import { getCase } from './queries'
-import { caseAt, levels } from './test-scenario'
+import { sha256Hex } from './document'
+import { renderAgreementPdf } from './pdf'
+import { agreementPdfSha256, agreementTermsFor } from './terms'
+import { signAgreement } from '@/lib/connections/cases'
+import { getCase } from '@/lib/connections/queries'
+import { caseAt, levels } from '@/lib/connections/test-scenario'
 
 describe("the agreement's PDF and its signatures", () => {
   it('exists only once the provider approved the terms, and only for the parties', async () => {

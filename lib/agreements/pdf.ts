@@ -11,7 +11,7 @@ import { formatRut } from '@/lib/chile/rut'
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 import { locale } from '@/lib/i18n/config'
 import { messages } from '@/lib/i18n/messages'
-import type { AgreementTerms } from './agreement-document'
+import type { AgreementTerms } from './document'
 
 const t = createTranslator({ locale, messages, namespace: 'connections' })
 

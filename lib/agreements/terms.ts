@@ -5,9 +5,9 @@
 import type { Viewer } from '@/lib/auth/load-viewer'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
-import { agreementTermsSelect, sha256Hex, type AgreementTerms, type ApprovedParties } from './agreement-document'
-import { renderAgreementPdf } from './agreement-pdf'
-import { caseScope } from './scope'
+import { agreementTermsSelect, sha256Hex, type AgreementTerms, type ApprovedParties } from './document'
+import { renderAgreementPdf } from './pdf'
+import { caseScope } from '@/lib/connections/scope'
 
 /**
  * The agreement's terms for its PDF; only for the case's parties, and only once the provider approved

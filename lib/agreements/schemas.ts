@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+// The agreement's forms. Messages are keys of the `validation` catalog.
+const text = (max: number, tooShort = 'textRequired') => z.string().trim().min(1, tooShort).max(max, 'textTooLong')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateInvalid')
+
+export const agreementRequestSchema = z.object({
+  kind: z.enum(['CONVENIO', 'TERMINOS_Y_CONDICIONES', 'OTRO'], 'agreementKindInvalid'),
+  legalBasis: text(2000),
+  purpose: text(2000),
+  procedure: text(300),
+  dataRequested: text(2000),
+  expectedVolume: text(300),
+})
+export type AgreementRequestInput = z.output<typeof agreementRequestSchema>
+
+export const agreementApprovalSchema = z.object({
+  availability: text(100),
+  responseTime: text(100),
+  supportHours: text(100),
+  endsOn: z.union([z.literal(''), isoDate]).transform((v) => v || null),
+})
+export type AgreementApprovalInput = z.output<typeof agreementApprovalSchema>
+
+export const terminateSchema = z.object({
+  terminatesOn: isoDate,
+  reason: text(2000, 'reasonRequired'),
+})
+
+/**
+ * What a party signs: the portal's PDF, whose SHA-256 the form showed them (`shownSha256`), or a PDF
+ * it uploads (checked in the action: size and signature bytes).
+ */
+export const signAgreementSchema = z.object({
+  document: z.enum(['generated', 'uploaded'], 'signedDocumentRequired'),
+  shownSha256: z.union([z.literal(''), z.string().regex(/^[0-9a-f]{64}$/, 'documentChanged')]),
+})
+export type SignAgreementInput = z.output<typeof signAgreementSchema>
