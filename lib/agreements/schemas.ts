@@ -33,6 +33,7 @@ export const terminateSchema = z.object({
  */
 export const signAgreementSchema = z.object({
   document: z.enum(['generated', 'uploaded'], 'signedDocumentRequired'),
-  shownSha256: z.union([z.literal(''), z.string().regex(/^[0-9a-f]{64}$/, 'documentChanged')]),
+  // Compared with the kept PDF's SHA-256 by the action, which answers a mismatch on the choice itself.
+  shownSha256: z.string().max(64),
 })
 export type SignAgreementInput = z.output<typeof signAgreementSchema>

@@ -16,6 +16,7 @@ import { loadChecklistFacts } from './checklist-facts'
 import type { ConnectivityTestInput, MeetingRequestInput } from './schemas'
 import type { ApprovedParties } from '@/lib/agreements/document'
 import type { AgreementApprovalInput, AgreementRequestInput } from '@/lib/agreements/schemas'
+import { keepApprovedPdf } from '@/lib/agreements/terms'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
@@ -230,6 +231,7 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
         decidedAt: new Date(),
         approvedParties,
       })
+      await keepApprovedPdf(tx, caseId)
     },
     { serviceLevels },
   )

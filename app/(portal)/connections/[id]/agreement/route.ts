@@ -1,21 +1,24 @@
+import { agreementPdfFor } from '@/lib/agreements/terms'
 import { getViewer } from '@/lib/auth/viewer'
-import { renderAgreementPdf } from '@/lib/agreements/pdf'
-import { agreementTermsFor } from '@/lib/agreements/terms'
 import { DomainError } from '@/lib/errors'
 
-/** The agreement's PDF, as the parties sign it; only for the case's parties, once its terms are approved. */
+/**
+ * The agreement's PDF, as the parties sign it: the bytes kept when its terms were approved, never
+ * rendered again. Only for the case's parties, once its terms are approved.
+ */
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/agreement'>) {
   const viewer = await getViewer()
   if (!viewer) return new Response('Unauthorized', { status: 401 })
   try {
-    const terms = await agreementTermsFor(viewer, (await params).id)
-    const pdf = await renderAgreementPdf(terms)
+    const { pdf, sha256, caseNumber } = await agreementPdfFor(viewer, (await params).id)
     return new Response(Buffer.from(pdf), {
       headers: {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="acuerdo-caso-${terms.caseNumber}.pdf"`,
+        'Content-Disposition': `attachment; filename="acuerdo-caso-${caseNumber}.pdf"`,
         'Content-Length': String(pdf.byteLength),
         'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        Digest: `sha-256=${Buffer.from(sha256, 'hex').toString('base64')}`,
       },
     })
   } catch (error) {
