@@ -32,6 +32,7 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
 
 export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; mayRevoke: boolean }) {
   const t = await getTranslations('connections')
+  const tAgreements = await getTranslations('agreements')
   const agreement = detail.agreement
   const levels = (agreement?.serviceLevels ?? null) as Record<string, string> | null
 
@@ -72,8 +73,8 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
         ) : (
           <>
             <p>
-              <Badge tone={agreement.status === 'IN_FORCE' ? 'success' : agreement.status === 'REJECTED' ? 'danger' : 'warning'}>
-                {t(`agreementStatus.${agreement.status}`)}
+              <Badge tone={agreement.effectiveStatus === 'IN_FORCE' ? 'success' : agreement.effectiveStatus === 'REJECTED' ? 'danger' : 'warning'}>
+                {t(`agreementStatus.${agreement.effectiveStatus}`)}
               </Badge>{' '}
               {t(`agreementKind.${agreement.kind}`)}
             </p>
@@ -84,7 +85,12 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                 [t('detail.procedure'), agreement.procedure],
                 [t('detail.dataRequested'), agreement.dataRequested],
                 [t('detail.expectedVolume'), agreement.expectedVolume],
-                [t('detail.endsOn'), agreement.endsOn ? formatCalendarDate(agreement.endsOn) : t('detail.indefinite')],
+                [
+                  tAgreements('columns.endsOn'),
+                  agreement.term.kind === 'indefinite'
+                    ? t('detail.indefinite')
+                    : tAgreements(`term.${agreement.term.kind}`, { date: formatCalendarDate(agreement.term.date) }),
+                ],
                 ...(levels ? ([[t('detail.serviceLevels'), Object.values(levels).join(' · ')]] as [string, React.ReactNode][]) : []),
                 ...(agreement.rejectionReason ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][]) : []),
               ]}

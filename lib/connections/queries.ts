@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ConnectionStatus } from '@/lib/generated/prisma/enums'
 import { agreementTermsSelect } from '@/lib/agreements/document'
+import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status'
 import { agreementPdfSha256, signedDocument } from '@/lib/agreements/terms'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
@@ -103,6 +104,7 @@ export async function getCase(viewer: Viewer, id: string) {
           status: true,
           rejectionReason: true,
           inForceFrom: true,
+          terminatesOn: true,
           signatures: { select: { party: true, signedAt: true, documentSha256: true, signedById: true } },
           documents: { select: { sha256: true } },
         },
@@ -142,6 +144,9 @@ export async function getCase(viewer: Viewer, id: string) {
     ...found,
     agreement: found.agreement && {
       ...found.agreement,
+      // As the agreements list says it: the status and term on today's date, a termination notice included.
+      effectiveStatus: effectiveAgreementStatus(found.agreement, new Date()),
+      term: agreementTerm(found.agreement),
       pdfSha256,
       signatures: found.agreement.signatures.map((s) => ({
         ...s,
