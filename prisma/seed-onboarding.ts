@@ -12,6 +12,7 @@ import { agreementPdfSha256 } from '@/lib/agreements/terms'
 import * as cases from '@/lib/connections/cases'
 import type { Db } from '@/lib/db/client'
 import { toChileDateTimeInput, todayInChile } from '@/lib/dates'
+import { searchTextOf } from '@/lib/text/search'
 
 type ServiceSeed = { code: string; name: string; provider: string; protocol: 'REST' | 'SOAP'; requiresAgreement: boolean; description: string }
 
@@ -46,6 +47,7 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
       data: {
         code: s.code,
         name: s.name,
+        searchText: searchTextOf(s.name, s.code),
         description: s.description,
         providerId: await institution(s.provider),
         version: '1.0',

@@ -17,6 +17,7 @@ import type { ConnectivityTestInput, MeetingRequestInput } from './schemas'
 import type { ApprovedParties } from '@/lib/agreements/document'
 import type { AgreementApprovalInput, AgreementRequestInput } from '@/lib/agreements/schemas'
 import { keepApprovedPdf } from '@/lib/agreements/terms'
+import { searchTextOf } from '@/lib/text/search'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
@@ -198,7 +199,8 @@ export async function requestAgreement(actor: Principal, caseId: string, input: 
     'requestAgreement',
     async (tx) => {
       // The unique caseId makes a racing second request fail instead of creating a second agreement.
-      return tx.agreement.create({ data: { caseId, requestedById: actor.personId, ...input }, select: { id: true } })
+      const searchText = searchTextOf(input.purpose, input.procedure)
+      return tx.agreement.create({ data: { caseId, requestedById: actor.personId, ...input, searchText }, select: { id: true } })
     },
     { kind: input.kind },
   )

@@ -169,7 +169,7 @@ export async function meetingRequestOptions(viewer: Viewer) {
   const ownCtd = viewer.memberships.filter((m) => m.role === 'CTD')
   const [services, institutions] = await Promise.all([
     db.service.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, provider: { select: { id: true, shortName: true } } } }),
-    db.institution.findMany({ orderBy: { searchText: 'asc' }, select: { id: true, name: true } }),
+    db.institution.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ])
   return {
     services: services.map((s) => ({ id: s.id, label: `${s.name} — ${s.provider.shortName}`, providerId: s.provider.id })),
