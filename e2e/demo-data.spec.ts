@@ -12,6 +12,8 @@ test("the demo's cases took weeks, and their agreements cite procedures that fit
   await expect(page.getByText('CPAT-MUN-0521 Solicitud de sepultación en cementerio municipal')).toBeVisible()
   // The agreement is under a termination notice: the case page says when it ends.
   await expect(page.getByText(/Termina el \d{2}-\d{2}-\d{4} \(aviso de término\)/)).toBeVisible()
+  // Service levels come with their labels, as in the agreement's PDF.
+  await expect(page.getByText(/Disponibilidad: 99,5 % mensual\s+Tiempo de respuesta: 2 segundos/)).toBeVisible()
 
   const times = await page.locator('time[datetime]').evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime')!)))
   expect(times.length).toBeGreaterThanOrEqual(10)
@@ -21,6 +23,15 @@ test("the demo's cases took weeks, and their agreements cite procedures that fit
   expect(new Set(times).size).toBe(times.length)
   await expect(page.getByText(/\d+ días después/).first()).toBeVisible()
   expect(await page.getByText(/\d+ días? después/).count()).toBeGreaterThanOrEqual(8)
+
+  // The agreement's own page says the same.
+  await page.getByRole('link', { name: 'Descargar el acuerdo (PDF generado por el portal)' }).waitFor()
+  const caseUrl = page.url()
+  await page.goto('/agreements?q=sepultacion')
+  await page.getByRole('link', { name: 'Certificado de defunción' }).click()
+  await expect(page.getByText(/Termina el \d{2}-\d{2}-\d{4} \(aviso de término\)/)).toBeVisible()
+  await expect(page.getByText('Indefinida')).toHaveCount(0)
+  expect(caseUrl).toContain('/connections/')
 
   // IPS asks for birth certificates for family allowances, not for a commercial licence.
   await page.goto('/agreements?q=asignacion familiar')

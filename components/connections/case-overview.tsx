@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
+import { agreementTermText, serviceLevelsText } from '@/components/agreements/agreement-terms-text'
 import { Badge } from '@/components/ui/badge'
 import { revokeNodeAction } from '@/lib/connections/actions'
 import { StepForm } from './step-form'
@@ -34,7 +35,6 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
   const t = await getTranslations('connections')
   const tAgreements = await getTranslations('agreements')
   const agreement = detail.agreement
-  const levels = (agreement?.serviceLevels ?? null) as Record<string, string> | null
 
   return (
     <div className="space-y-6">
@@ -85,13 +85,8 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                 [t('detail.procedure'), agreement.procedure],
                 [t('detail.dataRequested'), agreement.dataRequested],
                 [t('detail.expectedVolume'), agreement.expectedVolume],
-                [
-                  tAgreements('columns.endsOn'),
-                  agreement.term.kind === 'indefinite'
-                    ? t('detail.indefinite')
-                    : tAgreements(`term.${agreement.term.kind}`, { date: formatCalendarDate(agreement.term.date) }),
-                ],
-                ...(levels ? ([[t('detail.serviceLevels'), Object.values(levels).join(' · ')]] as [string, React.ReactNode][]) : []),
+                [tAgreements('columns.endsOn'), await agreementTermText(agreement.term)],
+                ...(agreement.serviceLevels ? ([[t('detail.serviceLevels'), await serviceLevelsText(agreement.serviceLevels)]] as [string, React.ReactNode][]) : []),
                 ...(agreement.rejectionReason ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][]) : []),
               ]}
             />
