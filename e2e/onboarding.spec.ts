@@ -142,6 +142,13 @@ test('a connection goes from meeting request to production credentials through e
   await reviewer.getByRole('button', { name: 'Aprobar revisión' }).click()
   await expectSuccess(reviewer, 'Revisión aprobada')
   const head = await as(browser, people.dgdHead, caseUrl)
+  // The head decides on the request and the checklist, shown on the approval step itself.
+  const review = head.getByTestId('promotion-review')
+  await expect(review).toContainText('Solicitada por Jorge Castillo Vega el')
+  await expect(review).toContainText('Revisión aprobada por Camila Reyes Navarro el')
+  for (const item of ['Prueba de conectividad exitosa en los últimos 30 días', 'Capacitación de consumo asistida', 'Convenio de cooperación con SEGPRES vigente']) {
+    await expect(review.getByRole('listitem').filter({ hasText: item })).toContainText('Cumplido')
+  }
   await head.getByRole('button', { name: 'Aprobar y emitir nodo productivo' }).click()
   await expect(head.getByLabel('Credencial')).toHaveValue(/^pisee_prod_/)
   await head.reload()
@@ -159,10 +166,20 @@ test('a connection goes from meeting request to production credentials through e
     return theirs.map((m) => m.subject.replace(`Caso N° ${caseNumber}: `, '')).sort()
   }
   expect(subjectsTo('creyes@digital.example.gob.cl')).toEqual(['Agendar la reunión', 'Entregar nodo de desarrollo', 'Revisión del paso a producción'])
-  expect(subjectsTo('fcontreras@munivallenar.example.cl')).toEqual(['Firmar el acuerdo', 'Solicitar el acuerdo al proveedor'])
+  // The consumer learns that its case is connected; its CTD was told what the checklist still missed.
+  expect(subjectsTo('fcontreras@munivallenar.example.cl')).toEqual(['Firmar el acuerdo', 'Solicitar el acuerdo al proveedor', 'conectado a producción'])
   expect(subjectsTo('vmunoz@registrocivil.example.cl')).toEqual(['Aprobar el acuerdo'])
-  expect(subjectsTo('dpizarro@munivallenar.example.cl')).toEqual(['Registrar prueba de conectividad'])
-  expect(subjectsTo('jcastillo@munivallenar.example.cl')).toEqual(['Solicitar paso a producción'])
+  expect(subjectsTo('dpizarro@munivallenar.example.cl')).toEqual(['Registrar prueba de conectividad', 'conectado a producción'])
+  expect(subjectsTo('jcastillo@munivallenar.example.cl')).toEqual(['completar los requisitos del paso a producción', 'conectado a producción'])
+  // In the CTD's inbox, the step done is history ("Ya resuelto"); the news of the connection is pending.
+  await ctd.goto('/notifications')
+  const notice = (title: string) => ctd.getByTestId('notification').filter({ hasText: `Caso N° ${caseNumber}: ${title}` })
+  await expect(notice('completar los requisitos del paso a producción')).toContainText('Ya resuelto')
+  await expect(notice('completar los requisitos del paso a producción')).not.toContainText('Sin leer')
+  await expect(notice('conectado a producción')).toContainText('Sin leer')
+  const blocked = mails.find((m) => m.to.includes('jcastillo@munivallenar.example.cl') && m.subject.endsWith('completar los requisitos del paso a producción'))!
+  expect(blocked.text).toContain('Para solicitar el paso a producción falta: ')
+  expect(blocked.text).toContain('Prueba de conectividad exitosa en los últimos 30 días')
   expect(subjectsTo('svargas@digital.example.gob.cl')).toEqual(['Aprobación final del paso a producción'])
 })
 

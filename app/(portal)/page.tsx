@@ -10,7 +10,7 @@ export default async function HomePage() {
   const t = await getTranslations('home')
   const tRoles = await getTranslations('roles')
   const isCitizen = viewer.memberships.length === 0 && viewer.centralRoles.length === 0
-  const queue = isCitizen ? [] : await workQueue(viewer)
+  const queue = isCitizen ? { items: [], total: 0 } : await workQueue(viewer)
   const tSteps = await getTranslations('connections.steps')
 
   return (
@@ -41,16 +41,21 @@ export default async function HomePage() {
         <h2 id="queue-title" className="text-lg font-semibold">
           {t('queueTitle')}
         </h2>
-        {queue.length === 0 ? (
+        {queue.total > 0 && (
+          <p className="mt-1 text-sm text-muted" data-testid="work-queue-total">
+            {queue.total > queue.items.length
+              ? t('queueShowing', { shown: queue.items.length, total: queue.total })
+              : t('queueTotal', { total: queue.total })}
+          </p>
+        )}
+        {queue.items.length === 0 ? (
           <p className="mt-2 text-muted">{t('queueEmpty')}</p>
         ) : (
           <ul className="mt-3 divide-y divide-line" data-testid="work-queue">
-            {queue.map((item) => (
+            {queue.items.map((item) => (
               <li key={item.caseId} className="py-3">
                 <Link href={`/connections/${item.caseId}`} className="font-medium">
-                  {item.action === 'signAgreementAsConsumer' || item.action === 'signAgreementAsProvider'
-                    ? tSteps('signAgreement.title')
-                    : tSteps(`${item.action}.title`)}
+                  {tSteps(`${item.step}.title`)}
                 </Link>
                 <p className="text-sm text-muted">
                   {t('queueItem', { number: item.number, service: item.serviceName, consumer: item.consumerName })} ·{' '}

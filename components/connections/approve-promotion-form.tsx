@@ -8,8 +8,19 @@ import type { FormState } from '@/lib/forms/form-state'
 
 type State = FormState & { credential?: string }
 
-/** The final approval; its answer carries the production credential, shown here once. */
-export function ApprovePromotionForm({ action, submitLabel }: { action: (prev: State, formData: FormData) => Promise<State>; submitLabel: string }) {
+/**
+ * The final approval, beside what it decides on (`review`: the request and the checklist); its answer
+ * carries the production credential, shown here once.
+ */
+export function ApprovePromotionForm({
+  action,
+  submitLabel,
+  review,
+}: {
+  action: (prev: State, formData: FormData) => Promise<State>
+  submitLabel: string
+  review: React.ReactNode
+}) {
   const t = useTranslations('connections.credential')
   const [state, formAction, pending] = useActionState(action, { status: 'idle' } as State)
   return (
@@ -31,6 +42,7 @@ export function ApprovePromotionForm({ action, submitLabel }: { action: (prev: S
         </div>
       ) : (
         <form action={formAction} className="space-y-3">
+          {review}
           <FormMessage state={state} />
           <Button type="submit" disabled={pending}>
             {submitLabel}

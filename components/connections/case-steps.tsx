@@ -18,6 +18,7 @@ import { SignAgreementForm } from '@/components/agreements/sign-agreement-form'
 import type { CaseDetail } from '@/lib/connections/queries'
 import type { CaseAction } from '@/lib/connections/workflow'
 import { ApprovePromotionForm } from './approve-promotion-form'
+import { PromotionReview } from './promotion-review'
 import { StepForm } from './step-form'
 
 /** The moves this viewer may make now, each as its own form. The server checks again on submit. */
@@ -137,9 +138,20 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
           <StepForm action={requestPromotionAction.bind(null, id)} submitLabel={t('requestPromotion.submit')} fields={[]} />
         )
       case 'reviewPromotion':
-        return <StepForm action={reviewPromotionAction.bind(null, id)} submitLabel={t('reviewPromotion.submit')} fields={[]} />
+        return (
+          <>
+            <PromotionReview detail={detail} />
+            <StepForm action={reviewPromotionAction.bind(null, id)} submitLabel={t('reviewPromotion.submit')} fields={[]} />
+          </>
+        )
       case 'approvePromotion':
-        return <ApprovePromotionForm action={approvePromotionAction.bind(null, id)} submitLabel={t('approvePromotion.submit')} />
+        return (
+          <ApprovePromotionForm
+            action={approvePromotionAction.bind(null, id)}
+            submitLabel={t('approvePromotion.submit')}
+            review={<PromotionReview detail={detail} />}
+          />
+        )
       case 'rejectPromotion':
         return (
           <StepForm

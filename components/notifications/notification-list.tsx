@@ -5,7 +5,10 @@ import { formatDateTime } from '@/lib/dates'
 import { markReadAction, openNotificationAction } from '@/lib/notifications/actions'
 import type { InboxNotification } from '@/lib/notifications/queries'
 
-/** The viewer's notices; unread ones stand out by colour and by a visible "Sin leer" badge. */
+/**
+ * The viewer's notices; pending ones (unread, their step not yet done) stand out by colour and by a
+ * visible "Sin leer" badge; those whose step was done since say so, and stay as history.
+ */
 export async function NotificationList({ notifications, label }: { notifications: InboxNotification[]; label: string }) {
   const t = await getTranslations('notifications')
   if (notifications.length === 0) {
@@ -27,7 +30,7 @@ export async function NotificationList({ notifications, label }: { notifications
 
 async function NotificationItem({ notification: n }: { notification: InboxNotification }) {
   const t = await getTranslations('notifications')
-  const unread = !n.readAt
+  const unread = !n.readAt && !n.resolvedAt
   return (
     <li
       className={`flex flex-wrap items-start justify-between gap-3 border-l-4 p-4 ${unread ? 'border-l-brand-600 bg-brand-50' : 'border-l-transparent'}`}
@@ -38,10 +41,17 @@ async function NotificationItem({ notification: n }: { notification: InboxNotifi
         <p className="flex flex-wrap items-center gap-2">
           <span className={unread ? 'font-bold' : 'font-medium'}>{n.title}</span>
           {unread && <Badge tone="brand">{t('unread')}</Badge>}
+          {n.resolvedAt && <Badge tone="success">{t('resolved')}</Badge>}
         </p>
         <p className="mt-1 text-sm">{n.body}</p>
         <p className="mt-1 text-xs text-muted">
           <time dateTime={n.createdAt.toISOString()}>{t('receivedAt', { date: formatDateTime(n.createdAt) })}</time>
+          {n.resolvedAt && (
+            <>
+              {' · '}
+              <time dateTime={n.resolvedAt.toISOString()}>{t('resolvedAt', { date: formatDateTime(n.resolvedAt) })}</time>
+            </>
+          )}
         </p>
       </div>
       <div className="flex shrink-0 flex-wrap gap-2">

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { ForbiddenError } from '@/lib/auth/roles'
+import { ForbiddenError, NotAPartyError } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
 import { signAgreement } from '@/lib/connections/cases'
 import { parseIsoDate } from '@/lib/dates'
@@ -19,7 +19,7 @@ import { agreementPdfSha256 } from './terms'
 export async function terminateAgreementAction(agreementId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const values = { terminatesOn: String(formData.get('terminatesOn') ?? ''), reason: String(formData.get('reason') ?? '') }
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
+  if (!viewer) return refusal(new ForbiddenError('agreements.terminate'), values)
   const parsed = terminateSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
   try {
@@ -47,7 +47,7 @@ export async function signAgreementAction(
 ): Promise<FormState<SignField>> {
   const values = { document: String(formData.get('document') ?? ''), shownSha256: String(formData.get('shownSha256') ?? '') }
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.read'), values)
+  if (!viewer) return refusal(new NotAPartyError(), values)
   const parsed = signAgreementSchema.safeParse(values)
   if (!parsed.success) return validationFailure(parsed.error, values)
   const t = await getTranslations('validation')

@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
+import { caseStanding, mayInCase } from '@/lib/auth/roles'
 import { agreementTermsSelect } from './document'
 import { agreementPdfSha256, signedDocument } from './terms'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords, searchWords } from '@/lib/connections/scope'
@@ -142,9 +143,7 @@ export async function getAgreement(viewer: Viewer, id: string, now = new Date())
   const mayTerminate =
     effectiveStatus === 'IN_FORCE' &&
     !found.terminatesOn &&
-    viewer.memberships.some(
-      (m) => m.role === 'BUSINESS_ADMIN' && (m.institutionId === found.case.consumerId || m.institutionId === found.case.providerId),
-    )
+    mayInCase(caseStanding(viewer, found.case), 'agreements.terminate')
   const pdfSha256 = await agreementPdfSha256(viewer, found.case.id)
   return {
     ...found,

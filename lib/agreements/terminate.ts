@@ -1,4 +1,4 @@
-import { ForbiddenError, type Principal } from '@/lib/auth/roles'
+import { authorizeInCase, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db } from '@/lib/db/client'
 import { formatCalendarDate, todayInChile } from '@/lib/dates'
@@ -22,10 +22,7 @@ export async function terminateAgreement(
       where: { id: agreementId },
       select: { id: true, status: true, endsOn: true, terminatesOn: true, case: { select: { id: true, consumerId: true, providerId: true } } },
     })
-    const isPartyAdmin = actor.memberships.some(
-      (m) => m.role === 'BUSINESS_ADMIN' && (m.institutionId === agreement.case.consumerId || m.institutionId === agreement.case.providerId),
-    )
-    if (!isPartyAdmin) throw new ForbiddenError('members.manage')
+    authorizeInCase(actor, agreement.case, 'agreements.terminate')
     if (effectiveAgreementStatus(agreement, now) !== 'IN_FORCE' || agreement.terminatesOn) throw new DomainError('caseWrongState')
     // The notice is given on today's date in Chile, and the 30 days count from it.
     const noticeOn = todayInChile(now)

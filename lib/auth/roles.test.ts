@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { authorize, can, ForbiddenError, institutionsWhere, type Principal } from './roles'
+import {
+  authorize,
+  authorizeInCase,
+  authorizeParty,
+  can,
+  caseStanding,
+  centralRoles,
+  ForbiddenError,
+  institutionsWhere,
+  mayInCase,
+  membershipRoles,
+  NotAPartyError,
+  type CasePermission,
+  type CentralRole,
+  type MembershipRole,
+  type Permission,
+  type Principal,
+  type Role,
+} from './roles'
 
 const ctdOfA: Principal = { personId: 'p1', memberships: [{ institutionId: 'A', role: 'CTD' }], centralRoles: [] }
 const techOfB: Principal = { personId: 'p2', memberships: [{ institutionId: 'B', role: 'TECHNICAL_ADMIN' }], centralRoles: [] }
@@ -58,5 +76,92 @@ describe('authorize', () => {
   it('throws ForbiddenError when the permission is missing', () => {
     expect(() => authorize(ctdOfA, 'members.manage', 'B')).toThrow(ForbiddenError)
     expect(() => authorize(ctdOfA, 'members.manage', 'A')).not.toThrow()
+  })
+})
+
+describe('the permission matrix', () => {
+  const institutionPermissions = {
+    'institutions.browse': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'members.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'members.manage': ['CTD', 'DGD_REVIEWER', 'DGD_HEAD'],
+    'people.disable': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'audit.read': ['DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'connections.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'connections.request': ['CTD'],
+    'readiness.manage': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'readiness.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+  } satisfies Record<Permission, Role[]>
+
+  const principalWith = (role: Role, institutionId = 'A'): Principal =>
+    (membershipRoles as readonly string[]).includes(role)
+      ? { personId: 'p', memberships: [{ institutionId, role: role as MembershipRole }], centralRoles: [] }
+      : { personId: 'p', memberships: [], centralRoles: [role as CentralRole] }
+
+  it.each(Object.entries(institutionPermissions))('%s is held by exactly %j, members only for their own institution', (permission, holders) => {
+    for (const role of [...membershipRoles, ...centralRoles]) {
+      const principal = principalWith(role)
+      expect(can(principal, permission as Permission, 'A'), `${role} in A`).toBe((holders as Role[]).includes(role))
+      const isMember = (membershipRoles as readonly string[]).includes(role)
+      expect(can(principal, permission as Permission, 'B'), `${role} in B`).toBe(!isMember && (holders as Role[]).includes(role))
+    }
+  })
+
+  /** Who holds each case permission: a role on the consumer's side (C:), on the provider's (P:), or at the DGD. */
+  const casePermissionHolders = {
+    'meetings.schedule': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'meetings.record': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'agreements.request': ['C:BUSINESS_ADMIN'],
+    'agreements.approve': ['P:BUSINESS_ADMIN'],
+    'agreements.sign': ['C:BUSINESS_ADMIN', 'P:BUSINESS_ADMIN'],
+    'agreements.terminate': ['C:BUSINESS_ADMIN', 'P:BUSINESS_ADMIN'],
+    'nodes.provision': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'nodes.downloadConfig': ['C:TECHNICAL_ADMIN', 'C:CTD'],
+    'nodes.revoke': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'connectivity.record': ['C:TECHNICAL_ADMIN'],
+    'promotions.request': ['C:CTD'],
+    'promotions.review': ['DGD_REVIEWER'],
+    'promotions.approve': ['DGD_HEAD'],
+  } satisfies Record<CasePermission, string[]>
+
+  const parties = { consumerId: 'C', providerId: 'P' }
+  const standings: [string, Principal][] = [
+    ...membershipRoles.flatMap((role): [string, Principal][] => [
+      [`C:${role}`, principalWith(role, 'C')],
+      [`P:${role}`, principalWith(role, 'P')],
+      [`X:${role}`, principalWith(role, 'X')],
+    ]),
+    ...centralRoles.map((role): [string, Principal] => [role, principalWith(role)]),
+  ]
+
+  it.each(Object.entries(casePermissionHolders))('%s is held in a case by exactly %j', (permission, holders) => {
+    for (const [who, principal] of standings) {
+      const standing = caseStanding(principal, parties)
+      expect(mayInCase(standing, permission as CasePermission), who).toBe((holders as string[]).includes(who))
+    }
+  })
+
+  it('narrows a permission to one side when asked: a provider administrator signs for the provider only', () => {
+    const providerBusiness = caseStanding(principalWith('BUSINESS_ADMIN', 'P'), parties)
+    expect(mayInCase(providerBusiness, 'agreements.sign', 'PROVIDER')).toBe(true)
+    expect(mayInCase(providerBusiness, 'agreements.sign', 'CONSUMER')).toBe(false)
+  })
+
+  it('refuses whoever is not a party with NotAPartyError, a party without the permission with ForbiddenError', () => {
+    expect(() => authorizeParty(principalWith('CTD', 'X'), parties)).toThrow(NotAPartyError)
+    expect(() => authorizeInCase(principalWith('BUSINESS_ADMIN', 'X'), parties, 'agreements.terminate')).toThrow(NotAPartyError)
+    const refused = (() => {
+      try {
+        authorizeInCase(principalWith('TECHNICAL_ADMIN', 'C'), parties, 'agreements.terminate')
+      } catch (error) {
+        return error
+      }
+    })()
+    expect(refused).toBeInstanceOf(ForbiddenError)
+    expect(refused).not.toBeInstanceOf(NotAPartyError)
+    expect((refused as ForbiddenError).permission).toBe('agreements.terminate')
+    // Auditors see every case: they are parties, who may do nothing in it.
+    expect(() => authorizeParty(principalWith('AUDITOR'), parties)).not.toThrow()
+    expect(() => authorizeInCase(principalWith('AUDITOR'), parties, 'nodes.revoke')).toThrow(ForbiddenError)
+    expect(authorizeInCase(principalWith('CTD', 'C'), parties, 'promotions.request').consumerRoles).toEqual(['CTD'])
   })
 })

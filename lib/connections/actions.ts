@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import type { z } from 'zod'
-import { ForbiddenError, type Principal } from '@/lib/auth/roles'
+import { ForbiddenError, NotAPartyError, type Principal } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
@@ -47,7 +47,7 @@ async function caseStep<S extends z.ZodType>(
 ): Promise<FormState> {
   const values = allFormValues(formData)
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.read'), values)
+  if (!viewer) return refusal(new NotAPartyError(), values)
   let data = undefined as z.output<S>
   if (schema) {
     const parsed = schema.safeParse(values)
@@ -70,7 +70,7 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
   const dates = formData.getAll('preferredDates').map((d) => (typeof d === 'string' ? d : ''))
   const values = { ...allFormValues(formData), preferredDates: dates.join(',') }
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.manage'), values)
+  if (!viewer) return refusal(new ForbiddenError('connections.request'), values)
   const input = {
     consumerId: formData.get('consumerId'),
     serviceId: formData.get('serviceId'),
@@ -138,7 +138,7 @@ export async function approvePromotionAction(
   _formData: FormData,
 ): Promise<FormState & { credential?: string }> {
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.read'))
+  if (!viewer) return refusal(new NotAPartyError())
   try {
     const { credential } = await cases.approvePromotion(viewer, caseId)
     await deliverPendingEmails()
@@ -152,7 +152,7 @@ export async function approvePromotionAction(
 
 export async function revokeNodeAction(caseId: string, nodeId: string, _prev: FormState, _formData: FormData): Promise<FormState> {
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('members.manage'))
+  if (!viewer) return refusal(new ForbiddenError('nodes.revoke'))
   try {
     await revokeNode(viewer, nodeId)
   } catch (error) {

@@ -5,7 +5,7 @@
  * finds the case already moved and is refused with a clear message; nothing is created twice.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { ForbiddenError, type Principal } from '@/lib/auth/roles'
+import { authorize, authorizeParty, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db, type Tx } from '@/lib/db/client'
 import { parseChileDateTime, parseIsoDate } from '@/lib/dates'
@@ -20,29 +20,7 @@ import { keepApprovedPdf } from '@/lib/agreements/terms'
 import { searchTextOf } from '@/lib/text/search'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
-import { decide, type CaseAction, type CaseActor, type CaseSnapshot } from './workflow'
-
-type MembershipRole = 'CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN'
-
-/** The actor's standing in this case: roles on each side and at the DGD. */
-export function caseActor(principal: Principal, consumerId: string, providerId: string): CaseActor {
-  const rolesIn = (institutionId: string) =>
-    principal.memberships.filter((m) => m.institutionId === institutionId).map((m) => m.role as MembershipRole)
-  return {
-    consumerRoles: rolesIn(consumerId),
-    providerRoles: rolesIn(providerId),
-    centralRoles: [...principal.centralRoles],
-    personId: principal.personId,
-  }
-}
-
-/** Whether the principal is a party to the case at all: its two institutions, DGD staff and auditors. */
-export function isCaseParty(principal: Principal, consumerId: string, providerId: string): boolean {
-  return (
-    principal.centralRoles.length > 0 ||
-    principal.memberships.some((m) => m.institutionId === consumerId || m.institutionId === providerId)
-  )
-}
+import { decide, type CaseAction, type CaseSnapshot } from './workflow'
 
 const lockedCaseSelect = {
   id: true,
@@ -74,10 +52,10 @@ async function step<T>(
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ConnectionCase" WHERE id = ${caseId} FOR UPDATE`
     if (rows.length === 0) throw new DomainError('notFound')
     const locked = await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect })
-    if (!isCaseParty(actor, locked.consumerId, locked.providerId)) throw new ForbiddenError('members.read')
+    const standing = authorizeParty(actor, locked)
 
     const before = snapshotOf(locked)
-    const move = decide(before, action, caseActor(actor, locked.consumerId, locked.providerId))
+    const move = decide(before, action, standing)
     if (!move.ok) throw new DomainError(move.refusal)
 
     if (move.status !== before.status) {
@@ -112,8 +90,7 @@ export async function requestMeeting(actor: Principal, input: MeetingRequestInpu
   if (!service) throw new DomainError('notFound')
   // The requester speaks for the consumer, or for the provider when it asks on a consumer's behalf.
   const speaksFor = input.requesterRole === 'PROVIDER' ? service.providerId : input.consumerId
-  const isCtd = actor.memberships.some((m) => m.institutionId === speaksFor && m.role === 'CTD')
-  if (!isCtd) throw new ForbiddenError('members.manage')
+  authorize(actor, 'connections.request', speaksFor)
   if (input.consumerId === service.providerId) throw new DomainError('caseSameInstitution')
 
   return db.$transaction(async (tx) => {

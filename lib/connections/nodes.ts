@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { ForbiddenError, type Principal } from '@/lib/auth/roles'
+import { authorizeInCase, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
@@ -12,13 +12,10 @@ import { hashCredential } from './cases'
 export async function issueDevNodeConfiguration(actor: Principal, caseId: string) {
   const node = await db.node.findFirst({
     where: { caseId, environment: 'DEVELOPMENT', revokedAt: null },
-    select: { id: true, institutionId: true, configuration: true, case: { select: { number: true } } },
+    select: { id: true, institutionId: true, configuration: true, case: { select: { number: true, consumerId: true, providerId: true } } },
   })
   if (!node) throw new DomainError('notFound')
-  const allowed = actor.memberships.some(
-    (m) => m.institutionId === node.institutionId && (m.role === 'TECHNICAL_ADMIN' || m.role === 'CTD'),
-  )
-  if (!allowed) throw new ForbiddenError('members.read')
+  authorizeInCase(actor, node.case, 'nodes.downloadConfig')
   const credential = `pisee_dev_${randomBytes(24).toString('base64url')}`
   await db.$transaction(async (tx) => {
     await tx.node.update({ where: { id: node.id }, data: { credentialHash: hashCredential(credential) } })
@@ -36,10 +33,13 @@ export async function issueDevNodeConfiguration(actor: Principal, caseId: string
 
 /** DGD revokes a node: its credential stops working at once. Once only. */
 export async function revokeNode(actor: Principal, nodeId: string) {
-  if (!actor.centralRoles.some((r) => r === 'DGD_REVIEWER' || r === 'DGD_HEAD')) throw new ForbiddenError('members.manage')
   return db.$transaction(async (tx) => {
-    const node = await tx.node.findUnique({ where: { id: nodeId }, select: { id: true, caseId: true, institutionId: true, environment: true } })
+    const node = await tx.node.findUnique({
+      where: { id: nodeId },
+      select: { id: true, caseId: true, institutionId: true, environment: true, case: { select: { consumerId: true, providerId: true } } },
+    })
     if (!node) throw new DomainError('notFound')
+    authorizeInCase(actor, node.case, 'nodes.revoke')
     const revokedAt = new Date()
     const { count } = await tx.node.updateMany({ where: { id: nodeId, revokedAt: null }, data: { revokedAt, revokedById: actor.personId } })
     if (count !== 1) throw new DomainError('nodeAlreadyRevoked')

@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
+import { caseStanding, isCaseParty, mayInCase } from '@/lib/auth/roles'
 import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -9,11 +10,20 @@ import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status
 import { agreementPdfSha256, signedDocument } from '@/lib/agreements/terms'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
-import { caseActor, isCaseParty } from './cases'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords } from './scope'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import type { CasesTableParams } from './table-params'
-import { decide, waitingOn, type CaseAction, type NextParty } from './workflow'
+import {
+  decide,
+  holdsParty,
+  nextPartyRoles,
+  nextSteps,
+  statusesWaitingOn,
+  waitingOn,
+  type CaseAction,
+  type NextParty,
+  type NextStepName,
+} from './workflow'
 
 export type CaseRow = {
   id: string
@@ -113,14 +123,14 @@ export async function getCase(viewer: Viewer, id: string) {
       tests: { orderBy: { ranAt: 'desc' }, select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true } },
       promotions: {
         orderBy: { requestedAt: 'desc' },
-        select: { id: true, status: true, requestedAt: true, rejectionReason: true, reviewedById: true },
+        select: { id: true, status: true, requestedAt: true, requestedById: true, reviewedAt: true, rejectionReason: true, reviewedById: true },
       },
     },
   })
-  if (!found || !isCaseParty(viewer, found.consumerId, found.providerId)) return null
+  if (!found || !isCaseParty(viewer, found)) return null
 
   const snapshot = snapshotOf({ ...found, promotions: found.promotions.filter((p) => p.status === 'REVIEWED') })
-  const actor = caseActor(viewer, found.consumerId, found.providerId)
+  const actor = caseStanding(viewer, found)
   const available = stepActions.filter((action) => decide(snapshot, action, actor).ok)
 
   const [events, checklist] = await Promise.all([
@@ -129,13 +139,19 @@ export async function getCase(viewer: Viewer, id: string) {
       orderBy: { at: 'asc' },
       select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
     }),
-    found.status === 'DEV_NODE_PROVISIONED' || found.status === 'PROMOTION_REQUESTED'
+    // Until the head approves: the DGD decides on the checklist as it stands, not only as it stood when asked.
+    found.status === 'DEV_NODE_PROVISIONED' || found.status === 'PROMOTION_REQUESTED' || found.status === 'PROMOTION_REVIEWED'
       ? db.$transaction((tx) => loadChecklistFacts(tx, id, new Date())).then(evaluateChecklist)
       : Promise.resolve(null as ChecklistResult | null),
   ])
+  const openPromotion = found.promotions.find((p) => p.status === 'REQUESTED' || p.status === 'REVIEWED') ?? null
   const signerIds = found.agreement?.signatures.map((s) => s.signedById) ?? []
-  const signers = new Map(
-    (await db.person.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
+  const promotionPeople = openPromotion ? [openPromotion.requestedById, ...(openPromotion.reviewedById ? [openPromotion.reviewedById] : [])] : []
+  const names = new Map(
+    (await db.person.findMany({ where: { id: { in: [...signerIds, ...promotionPeople] } }, select: { id: true, name: true } })).map((p) => [
+      p.id,
+      p.name,
+    ]),
   )
 
   const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
@@ -150,14 +166,22 @@ export async function getCase(viewer: Viewer, id: string) {
       pdfSha256,
       signatures: found.agreement.signatures.map((s) => ({
         ...s,
-        signerName: signers.get(s.signedById) ?? null,
+        signerName: names.get(s.signedById) ?? null,
         document: signedDocument(s.documentSha256, pdfSha256, found.agreement!.documents),
       })),
     },
     available,
-    mayDownloadConfig: actor.consumerRoles.some((role) => role === 'TECHNICAL_ADMIN' || role === 'CTD'),
+    mayDownloadConfig: mayInCase(actor, 'nodes.downloadConfig'),
+    mayRevokeNodes: mayInCase(actor, 'nodes.revoke'),
     waitingOn: waitingOn(snapshot) as NextParty[],
     checklist,
+    /** The promotion request waiting on the DGD: who asked and when, and who reviewed it. */
+    promotionRequest: openPromotion && {
+      requestedAt: openPromotion.requestedAt,
+      requestedByName: names.get(openPromotion.requestedById) ?? null,
+      reviewedAt: openPromotion.reviewedAt,
+      reviewedByName: openPromotion.reviewedById ? (names.get(openPromotion.reviewedById) ?? null) : null,
+    },
     timeline: events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorName: e.actor?.name ?? null, details: e.after })) satisfies TimelineEntry[],
   }
 }
@@ -178,40 +202,75 @@ export async function meetingRequestOptions(viewer: Viewer) {
   }
 }
 
-export type QueueItem = { caseId: string; number: number; serviceName: string; consumerName: string; action: CaseAction; since: Date }
+export type QueueItem = { caseId: string; number: number; serviceName: string; consumerName: string; step: NextStepName; since: Date }
+export type WorkQueue = { items: QueueItem[]; total: number }
+
+const nextParties = ['DGD_REVIEWER', 'DGD_HEAD', 'CONSUMER_BUSINESS_ADMIN', 'PROVIDER_BUSINESS_ADMIN', 'CONSUMER_TECHNICAL_ADMIN', 'CONSUMER_CTD'] as const satisfies readonly NextParty[]
 
 /**
- * What waits on the viewer: every open case where the workflow lets them make a move now — the same
- * rule the case page uses to show its forms.
+ * The cases that can wait on the viewer: for each party they may be (a DGD role, or a role on one side
+ * of the institutions where they hold it), the statuses in which a case can wait on that party. Null
+ * when nothing can.
  */
-export async function workQueue(viewer: Viewer, limit = 50): Promise<QueueItem[]> {
-  const open = await db.connectionCase.findMany({
-    where: { AND: [caseScope(viewer), { status: { notIn: ['CONNECTED', 'CLOSED'] } }] },
-    orderBy: { updatedAt: 'asc' },
-    take: 500,
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      consumerId: true,
-      providerId: true,
-      updatedAt: true,
-      service: { select: { name: true, requiresAgreement: true } },
-      consumer: { select: { name: true } },
-      agreement: { select: { status: true, signatures: { select: { party: true } } } },
-      promotions: snapshotPromotionsSelect,
-    },
-  })
-  const items: QueueItem[] = []
-  for (const c of open) {
-    const snapshot = snapshotOf(c)
-    const actor = caseActor(viewer, c.consumerId, c.providerId)
-    // Recording tests is always possible while testing; it is the technical administrator's work only until the promotion is asked.
-    const action = stepActions.find(
-      (a) => decide(snapshot, a, actor).ok && !(a === 'recordConnectivityTest' && c.status !== 'DEV_NODE_PROVISIONED') && a !== 'rejectAgreement' && a !== 'rejectPromotion',
-    )
-    if (action) items.push({ caseId: c.id, number: c.number, serviceName: c.service.name, consumerName: c.consumer.name, action, since: c.updatedAt })
-    if (items.length >= limit) break
+function mayWaitOn(viewer: Viewer): Prisma.ConnectionCaseWhereInput | null {
+  const or: Prisma.ConnectionCaseWhereInput[] = []
+  for (const party of nextParties) {
+    const { side, role } = nextPartyRoles[party]
+    const status = { in: statusesWaitingOn(party) }
+    if (side === 'central') {
+      if (viewer.centralRoles.some((r) => r === role)) or.push({ status })
+      continue
+    }
+    const ids = [...new Set(viewer.memberships.filter((m) => m.role === role).map((m) => m.institutionId))]
+    if (ids.length > 0) or.push({ status, [side === 'CONSUMER' ? 'consumerId' : 'providerId']: { in: ids } })
   }
-  return items
+  return or.length > 0 ? { OR: or } : null
+}
+
+const QUEUE_BATCH = 500
+
+/**
+ * What waits on the viewer, oldest first: every open case whose next step (workflow.ts `nextSteps`,
+ * the same answer the notices are sent by) is asked of a party the viewer is. All of them are counted;
+ * the first `limit` are listed. Cases are read in keyset batches, narrowed by status in the database.
+ */
+export async function workQueue(viewer: Viewer, { limit = 50 }: { limit?: number } = {}): Promise<WorkQueue> {
+  const waiting = mayWaitOn(viewer)
+  if (!waiting) return { items: [], total: 0 }
+  const items: QueueItem[] = []
+  let total = 0
+  let after: { id: string } | undefined
+  for (;;) {
+    const batch = await db.connectionCase.findMany({
+      where: { AND: [caseScope(viewer), waiting] },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      take: QUEUE_BATCH,
+      ...(after ? { cursor: after, skip: 1 } : {}),
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        consumerId: true,
+        providerId: true,
+        updatedAt: true,
+        service: { select: { name: true, requiresAgreement: true } },
+        consumer: { select: { name: true } },
+        agreement: { select: { status: true, signatures: { select: { party: true } } } },
+        promotions: snapshotPromotionsSelect,
+      },
+    })
+    for (const c of batch) {
+      const standing = caseStanding(viewer, c)
+      const mine = nextSteps(snapshotOf(c)).find((s) => holdsParty(standing, s.party))
+      if (!mine) continue
+      total++
+      if (items.length < limit) {
+        items.push({ caseId: c.id, number: c.number, serviceName: c.service.name, consumerName: c.consumer.name, step: mine.step, since: c.updatedAt })
+      }
+    }
+    const last = batch.at(-1)
+    if (batch.length < QUEUE_BATCH || !last) break
+    after = { id: last.id }
+  }
+  return { items, total }
 }

@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { ForbiddenError } from '@/lib/auth/roles'
+import { ForbiddenError, NotAPartyError } from '@/lib/auth/roles'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
 import { createCentralPerson, grantCentralRole } from '@/prisma/factories'
@@ -121,20 +121,21 @@ async function footprint(s: Scenario, caseId: string) {
 }
 type Footprint = Awaited<ReturnType<typeof footprint>>
 
-/** How a move ended, as one comparable string: "allowed", "DomainError(caseWrongState)", "ForbiddenError(members.read)". */
+/** How a move ended, as one comparable string: "allowed", "DomainError(caseWrongState)", "NotAPartyError", "ForbiddenError(connections.request)". */
 async function outcome(move: Promise<unknown>): Promise<string> {
   try {
     await move
     return 'allowed'
   } catch (error) {
     if (error instanceof DomainError) return `DomainError(${error.code})`
+    if (error instanceof NotAPartyError) return 'NotAPartyError'
     if (error instanceof ForbiddenError) return `ForbiddenError(${error.permission})`
     throw error
   }
 }
 const wrongRole = 'DomainError(caseWrongRole)'
 const wrongState = 'DomainError(caseWrongState)'
-const notAParty = 'ForbiddenError(members.read)'
+const notAParty = 'NotAPartyError'
 
 /**
  * Refusals share one case per stage: a refusal must leave its case untouched (that is what each of
@@ -412,7 +413,8 @@ const transitions: Transition[] = [
       promotions: [{ ...b.promotions[0]!, status: 'APPROVED', approvedBy: 'head' }],
       nodes: [...b.nodes, 'PRODUCTION for the consumer, by head'].sort(),
     }),
-    notifies: [],
+    // Nobody acts next, but the consumer learns that its case is connected.
+    notifies: ['consumerCtd', 'consumerBusiness', 'consumerTech'],
     // The production credential is shown once and kept only as its hash.
     returns: async (c, returned) => {
       const { credential } = returned as { credential: string }
@@ -573,16 +575,16 @@ describe('requestMeeting', () => {
     { actor: 'consumerCtd', requesterRole: 'PROVIDER' },
   ] as const
   for (const { actor, requesterRole } of wrongRequesters) {
-    it(`refused for the wrong role: ${who[actor]}, requesting as ${requesterRole} → ForbiddenError(members.manage), no case`, async () => {
+    it(`refused for the wrong role: ${who[actor]}, requesting as ${requesterRole} → ForbiddenError(connections.request), no case`, async () => {
       const s = await scenario()
-      expect(await outcome(requestMeeting(s.people[actor], meetingRequest(s, requesterRole)))).toBe('ForbiddenError(members.manage)')
+      expect(await outcome(requestMeeting(s.people[actor], meetingRequest(s, requesterRole)))).toBe('ForbiddenError(connections.request)')
       expect(await serviceCases(s)).toEqual([])
     })
   }
 
-  it('refused for the wrong institution: the CTD of an unrelated institution → ForbiddenError(members.manage), no case', async () => {
+  it('refused for the wrong institution: the CTD of an unrelated institution → ForbiddenError(connections.request), no case', async () => {
     const s = await scenario()
-    expect(await outcome(requestMeeting(s.people.outsiderCtd, meetingRequest(s)))).toBe('ForbiddenError(members.manage)')
+    expect(await outcome(requestMeeting(s.people.outsiderCtd, meetingRequest(s)))).toBe('ForbiddenError(connections.request)')
     expect(await serviceCases(s)).toEqual([])
   })
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { decide, waitingOn, type CaseActor, type CaseSnapshot } from './workflow'
+import {
+  allSnapshots,
+  decide,
+  holdsParty,
+  nextPartyRoles,
+  nextSteps,
+  statusesWaitingOn,
+  waitingOn,
+  type CaseAction,
+  type CaseActor,
+  type CaseSnapshot,
+  type NextParty,
+} from './workflow'
 
 const nobody: CaseActor = { consumerRoles: [], providerRoles: [], centralRoles: [], personId: 'nobody' }
 const consumerCtd: CaseActor = { ...nobody, personId: 'consumerCtd', consumerRoles: ['CTD'] }
@@ -112,5 +124,39 @@ describe('waitingOn', () => {
     ])
     expect(waitingOn({ ...start, status: 'PROMOTION_REVIEWED', agreementStatus: 'IN_FORCE', signedBy: ['CONSUMER', 'PROVIDER'] })).toEqual(['DGD_HEAD'])
     expect(waitingOn({ ...start, status: 'CLOSED', agreementStatus: 'REJECTED' })).toEqual([])
+  })
+})
+
+describe('nextSteps: who acts next, for the notices and the work queue alike', () => {
+  /** Someone who holds exactly the party's role, on its side. */
+  const asParty = (party: NextParty): CaseActor => {
+    const { side, role } = nextPartyRoles[party]
+    if (side === 'central') return { ...nobody, personId: party, centralRoles: [role] }
+    return side === 'CONSUMER' ? { ...nobody, personId: party, consumerRoles: [role] } : { ...nobody, personId: party, providerRoles: [role] }
+  }
+
+  it('asks each party only for a move the workflow lets that party make, in every state a case can be in', () => {
+    for (const snapshot of allSnapshots()) {
+      for (const { party, step } of nextSteps(snapshot)) {
+        const actor = asParty(party)
+        expect(holdsParty(actor, party)).toBe(true)
+        const action: CaseAction =
+          step === 'signAgreement' ? (nextPartyRoles[party].side === 'CONSUMER' ? 'signAgreementAsConsumer' : 'signAgreementAsProvider') : step
+        expect(decide(snapshot, action, actor), `${party} asked to ${step} in ${JSON.stringify(snapshot)}`).toMatchObject({ ok: true })
+      }
+    }
+  })
+
+  it('asks nobody anything of a connected or closed case', () => {
+    for (const snapshot of allSnapshots().filter((s) => s.status === 'CONNECTED' || s.status === 'CLOSED')) {
+      expect(nextSteps(snapshot)).toEqual([])
+    }
+  })
+
+  it('names the statuses in which a case can wait on each party', () => {
+    expect(statusesWaitingOn('DGD_HEAD')).toEqual(['PROMOTION_REVIEWED'])
+    expect(statusesWaitingOn('CONSUMER_CTD')).toEqual(['DEV_NODE_PROVISIONED'])
+    expect(statusesWaitingOn('DGD_REVIEWER').sort()).toEqual(['MEETING_HELD', 'MEETING_REQUESTED', 'MEETING_SCHEDULED', 'PROMOTION_REQUESTED'])
+    expect(statusesWaitingOn('CONSUMER_BUSINESS_ADMIN')).not.toContain('CONNECTED')
   })
 })

@@ -9,6 +9,8 @@
  * production promotion, approved by a DGD reviewer and then the DGD head → connected.
  */
 
+import { mayInCase, type CaseSide, type CaseStanding } from '@/lib/auth/roles'
+
 export const caseStatuses = [
   'MEETING_REQUESTED',
   'MEETING_SCHEDULED',
@@ -24,16 +26,8 @@ export type CaseStatus = (typeof caseStatuses)[number]
 export const agreementStatuses = ['REQUESTED', 'APPROVED', 'REJECTED', 'IN_FORCE', 'EXPIRED', 'TERMINATED'] as const
 export type AgreementStatus = (typeof agreementStatuses)[number]
 
-/** The parties of a move, from the case's point of view. */
-export type CaseActor = {
-  /** Roles the actor holds in the consumer institution. */
-  consumerRoles: readonly ('CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN')[]
-  /** Roles the actor holds in the provider institution. */
-  providerRoles: readonly ('CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN')[]
-  centralRoles: readonly ('DGD_REVIEWER' | 'DGD_HEAD' | 'AUDITOR')[]
-  /** Who the actor is, for the rules that need two different people. */
-  personId: string
-}
+/** The parties of a move, from the case's point of view: the roles the actor holds on each side and at the DGD. */
+export type CaseActor = CaseStanding
 
 export type CaseSnapshot = {
   status: CaseStatus
@@ -66,7 +60,6 @@ export type Refusal = 'caseWrongRole' | 'caseWrongState' | 'agreementNotRequired
 
 export type Move = { ok: true; status: CaseStatus; agreementStatus: AgreementStatus | null } | { ok: false; refusal: Refusal }
 
-const isDgd = (a: CaseActor) => a.centralRoles.includes('DGD_REVIEWER') || a.centralRoles.includes('DGD_HEAD')
 const refuse = (refusal: Refusal): Move => ({ ok: false, refusal })
 
 /** A case is open to agreement work from its start until the development node is handed over. */
@@ -88,58 +81,57 @@ export function decide(snapshot: CaseSnapshot, action: CaseAction, actor: CaseAc
 
   switch (action) {
     case 'scheduleMeeting':
-      if (!isDgd(actor)) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'meetings.schedule')) return refuse('caseWrongRole')
       return status === 'MEETING_REQUESTED' ? to('MEETING_SCHEDULED') : refuse('caseWrongState')
 
     case 'recordMeetingHeld':
-      if (!isDgd(actor)) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'meetings.record')) return refuse('caseWrongRole')
       return status === 'MEETING_SCHEDULED' ? to('MEETING_HELD') : refuse('caseWrongState')
 
     case 'requestAgreement':
-      if (!actor.consumerRoles.includes('BUSINESS_ADMIN')) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'agreements.request', 'CONSUMER')) return refuse('caseWrongRole')
       if (!snapshot.requiresAgreement) return refuse('agreementNotRequired')
       if (!agreementPhase.includes(status) || agreementStatus !== null) return refuse('caseWrongState')
       return to(status, 'REQUESTED')
 
     case 'approveAgreement':
     case 'rejectAgreement':
-      if (!actor.providerRoles.includes('BUSINESS_ADMIN')) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'agreements.approve', 'PROVIDER')) return refuse('caseWrongRole')
       if (agreementStatus !== 'REQUESTED' || status === 'CLOSED') return refuse('caseWrongState')
       // A rejected agreement ends the case: without it the provider's service cannot be consumed.
       return action === 'approveAgreement' ? to(status, 'APPROVED') : to('CLOSED', 'REJECTED')
 
     case 'signAgreementAsConsumer':
     case 'signAgreementAsProvider': {
-      const party = action === 'signAgreementAsConsumer' ? 'CONSUMER' : 'PROVIDER'
-      const roles = party === 'CONSUMER' ? actor.consumerRoles : actor.providerRoles
-      if (!roles.includes('BUSINESS_ADMIN')) return refuse('caseWrongRole')
+      const party: CaseSide = action === 'signAgreementAsConsumer' ? 'CONSUMER' : 'PROVIDER'
+      if (!mayInCase(actor, 'agreements.sign', party)) return refuse('caseWrongRole')
       if (agreementStatus !== 'APPROVED' || snapshot.signedBy.includes(party)) return refuse('caseWrongState')
       const bothSigned = snapshot.signedBy.length === 1
       return to(status, bothSigned ? 'IN_FORCE' : 'APPROVED')
     }
 
     case 'provisionDevNode':
-      if (!isDgd(actor)) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'nodes.provision')) return refuse('caseWrongRole')
       if (status !== 'MEETING_HELD') return refuse('caseWrongState')
       return providerApproved(snapshot) ? to('DEV_NODE_PROVISIONED') : refuse('agreementPending')
 
     case 'recordConnectivityTest':
-      if (!actor.consumerRoles.includes('TECHNICAL_ADMIN')) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'connectivity.record', 'CONSUMER')) return refuse('caseWrongRole')
       return status === 'DEV_NODE_PROVISIONED' || status === 'PROMOTION_REQUESTED' || status === 'PROMOTION_REVIEWED'
         ? to(status)
         : refuse('caseWrongState')
 
     case 'requestPromotion':
       // The checklist (lib/connections/checklist.ts) is evaluated on top of this by the caller.
-      if (!actor.consumerRoles.includes('CTD')) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'promotions.request', 'CONSUMER')) return refuse('caseWrongRole')
       return status === 'DEV_NODE_PROVISIONED' ? to('PROMOTION_REQUESTED') : refuse('caseWrongState')
 
     case 'reviewPromotion':
-      if (!actor.centralRoles.includes('DGD_REVIEWER')) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'promotions.review')) return refuse('caseWrongRole')
       return status === 'PROMOTION_REQUESTED' ? to('PROMOTION_REVIEWED') : refuse('caseWrongState')
 
     case 'approvePromotion':
-      if (!actor.centralRoles.includes('DGD_HEAD')) return refuse('caseWrongRole')
+      if (!mayInCase(actor, 'promotions.approve')) return refuse('caseWrongRole')
       if (status !== 'PROMOTION_REVIEWED') return refuse('caseWrongState')
       // Two people approve a promotion: the head's approval cannot come from whoever reviewed it.
       return snapshot.promotionReviewedBy === actor.personId ? refuse('promotionSameReviewer') : to('CONNECTED')
@@ -147,33 +139,111 @@ export function decide(snapshot: CaseSnapshot, action: CaseAction, actor: CaseAc
     case 'rejectPromotion':
       // Whoever holds the step may reject it; the consumer fixes what was wrong and asks again.
       if (status === 'PROMOTION_REQUESTED') {
-        return actor.centralRoles.includes('DGD_REVIEWER') ? to('DEV_NODE_PROVISIONED') : refuse('caseWrongRole')
+        return mayInCase(actor, 'promotions.review') ? to('DEV_NODE_PROVISIONED') : refuse('caseWrongRole')
       }
       if (status === 'PROMOTION_REVIEWED') {
-        return actor.centralRoles.includes('DGD_HEAD') ? to('DEV_NODE_PROVISIONED') : refuse('caseWrongRole')
+        return mayInCase(actor, 'promotions.approve') ? to('DEV_NODE_PROVISIONED') : refuse('caseWrongRole')
       }
-      return isDgd(actor) ? refuse('caseWrongState') : refuse('caseWrongRole')
+      return mayInCase(actor, 'promotions.review') || mayInCase(actor, 'promotions.approve') ? refuse('caseWrongState') : refuse('caseWrongRole')
   }
 }
 
-/** Who acts next on a case, for work queues and notifications. */
+// ───────────────────────────── Who acts next ─────────────────────────────
+
+/** Who acts next on a case: a role on one side of it, or at the DGD. */
 export type NextParty = 'DGD_REVIEWER' | 'DGD_HEAD' | 'CONSUMER_BUSINESS_ADMIN' | 'PROVIDER_BUSINESS_ADMIN' | 'CONSUMER_TECHNICAL_ADMIN' | 'CONSUMER_CTD'
 
-export function waitingOn(snapshot: CaseSnapshot): NextParty[] {
-  const parties: NextParty[] = []
+/** The role behind each party: on the consumer's side, the provider's, or at the DGD. */
+export const nextPartyRoles = {
+  DGD_REVIEWER: { side: 'central', role: 'DGD_REVIEWER' },
+  DGD_HEAD: { side: 'central', role: 'DGD_HEAD' },
+  CONSUMER_BUSINESS_ADMIN: { side: 'CONSUMER', role: 'BUSINESS_ADMIN' },
+  PROVIDER_BUSINESS_ADMIN: { side: 'PROVIDER', role: 'BUSINESS_ADMIN' },
+  CONSUMER_TECHNICAL_ADMIN: { side: 'CONSUMER', role: 'TECHNICAL_ADMIN' },
+  CONSUMER_CTD: { side: 'CONSUMER', role: 'CTD' },
+} as const satisfies Record<NextParty, { side: CaseSide | 'central'; role: string }>
+
+/** The step a waiting party is asked to take; its title names the notice and the work queue's entry. */
+export type NextStepName =
+  | 'scheduleMeeting'
+  | 'recordMeetingHeld'
+  | 'requestAgreement'
+  | 'approveAgreement'
+  | 'signAgreement'
+  | 'provisionDevNode'
+  | 'recordConnectivityTest'
+  | 'requestPromotion'
+  | 'reviewPromotion'
+  | 'approvePromotion'
+
+export type NextStep = { party: NextParty; step: NextStepName }
+
+/**
+ * Who acts next on a case, and what they are asked to do: the one answer that the notices, the work
+ * queue and the case page's "waiting on" share. A party asked to take each step can make that move
+ * (workflow.test.ts checks it against `decide` for every snapshot).
+ */
+export function nextSteps(snapshot: CaseSnapshot): NextStep[] {
+  const steps: NextStep[] = []
+  const add = (party: NextParty, step: NextStepName) => steps.push({ party, step })
   const { status, agreementStatus } = snapshot
-  if (status === 'MEETING_REQUESTED' || status === 'MEETING_SCHEDULED') parties.push('DGD_REVIEWER')
+  if (status === 'MEETING_REQUESTED') add('DGD_REVIEWER', 'scheduleMeeting')
+  if (status === 'MEETING_SCHEDULED') add('DGD_REVIEWER', 'recordMeetingHeld')
   if (snapshot.requiresAgreement && agreementPhase.includes(status)) {
-    if (agreementStatus === null) parties.push('CONSUMER_BUSINESS_ADMIN')
-    if (agreementStatus === 'REQUESTED') parties.push('PROVIDER_BUSINESS_ADMIN')
+    if (agreementStatus === null) add('CONSUMER_BUSINESS_ADMIN', 'requestAgreement')
+    if (agreementStatus === 'REQUESTED') add('PROVIDER_BUSINESS_ADMIN', 'approveAgreement')
   }
-  if (agreementStatus === 'APPROVED' && status !== 'CLOSED') {
-    if (!snapshot.signedBy.includes('CONSUMER')) parties.push('CONSUMER_BUSINESS_ADMIN')
-    if (!snapshot.signedBy.includes('PROVIDER')) parties.push('PROVIDER_BUSINESS_ADMIN')
+  // A connected case had its agreement in force (the promotion checklist asks for it): nothing is left to sign.
+  if (agreementStatus === 'APPROVED' && status !== 'CLOSED' && status !== 'CONNECTED') {
+    if (!snapshot.signedBy.includes('CONSUMER')) add('CONSUMER_BUSINESS_ADMIN', 'signAgreement')
+    if (!snapshot.signedBy.includes('PROVIDER')) add('PROVIDER_BUSINESS_ADMIN', 'signAgreement')
   }
-  if (status === 'MEETING_HELD' && providerApproved(snapshot)) parties.push('DGD_REVIEWER')
-  if (status === 'DEV_NODE_PROVISIONED') parties.push('CONSUMER_TECHNICAL_ADMIN', 'CONSUMER_CTD')
-  if (status === 'PROMOTION_REQUESTED') parties.push('DGD_REVIEWER')
-  if (status === 'PROMOTION_REVIEWED') parties.push('DGD_HEAD')
-  return [...new Set(parties)]
+  if (status === 'MEETING_HELD' && providerApproved(snapshot)) add('DGD_REVIEWER', 'provisionDevNode')
+  if (status === 'DEV_NODE_PROVISIONED') {
+    add('CONSUMER_TECHNICAL_ADMIN', 'recordConnectivityTest')
+    add('CONSUMER_CTD', 'requestPromotion')
+  }
+  if (status === 'PROMOTION_REQUESTED') add('DGD_REVIEWER', 'reviewPromotion')
+  if (status === 'PROMOTION_REVIEWED') add('DGD_HEAD', 'approvePromotion')
+  return steps
+}
+
+/** The parties a case waits on. */
+export function waitingOn(snapshot: CaseSnapshot): NextParty[] {
+  return [...new Set(nextSteps(snapshot).map((s) => s.party))]
+}
+
+/** Whether the standing is that party: holds its role on its side (or at the DGD). */
+export function holdsParty(standing: CaseStanding, party: NextParty): boolean {
+  const { side, role } = nextPartyRoles[party]
+  if (side === 'central') return standing.centralRoles.includes(role)
+  return (side === 'CONSUMER' ? standing.consumerRoles : standing.providerRoles).some((r) => r === role)
+}
+
+/** Every snapshot a case can be in (the reviewer of a promotion aside, which no next step depends on). */
+export function allSnapshots(): CaseSnapshot[] {
+  const signings: CaseSnapshot['signedBy'][] = [[], ['CONSUMER'], ['PROVIDER']]
+  return caseStatuses.flatMap((status) =>
+    [true, false].flatMap((requiresAgreement) =>
+      [null, ...agreementStatuses].flatMap((agreementStatus) =>
+        signings.map((signedBy): CaseSnapshot => ({ status, requiresAgreement, agreementStatus, signedBy, promotionReviewedBy: null })),
+      ),
+    ),
+  )
+}
+
+let waitingStatuses: Map<NextParty, CaseStatus[]> | undefined
+
+/** The statuses in which a case can wait on `party`: what a query may narrow to before asking nextSteps. */
+export function statusesWaitingOn(party: NextParty): CaseStatus[] {
+  if (!waitingStatuses) {
+    waitingStatuses = new Map()
+    for (const snapshot of allSnapshots()) {
+      for (const { party: p } of nextSteps(snapshot)) {
+        const statuses = waitingStatuses.get(p) ?? []
+        if (!statuses.includes(snapshot.status)) waitingStatuses.set(p, [...statuses, snapshot.status])
+      }
+    }
+  }
+  return waitingStatuses.get(party) ?? []
 }

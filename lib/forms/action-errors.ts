@@ -1,7 +1,7 @@
 import 'server-only'
 import { getTranslations } from 'next-intl/server'
 import type { z } from 'zod'
-import { ForbiddenError } from '@/lib/auth/roles'
+import { ForbiddenError, NotAPartyError } from '@/lib/auth/roles'
 import { DomainError } from '@/lib/errors'
 import type { FormState } from './form-state'
 
@@ -31,6 +31,7 @@ export async function refusal<Field extends string>(
   values?: Partial<Record<Field, string>>,
 ): Promise<FormState<Field>> {
   const t = await getTranslations('errors')
+  if (error instanceof NotAPartyError) return { status: 'error', message: t('notAParty'), values }
   if (error instanceof ForbiddenError) return { status: 'error', message: t('forbidden'), values }
   if (error instanceof DomainError) return { status: 'error', message: t(error.code, error.values), values }
   throw error

@@ -103,3 +103,18 @@ describe('the inbox', () => {
     expect(await openNotification(ana, offsite.id)).toBe('/notifications')
   })
 })
+
+describe('resolved notices', () => {
+  it('are listed as history but not counted as pending', async () => {
+    const ana = await reader()
+    await createNotification(db, ana.personId, { title: 'Pendiente' })
+    const done = await createNotification(db, ana.personId, { title: 'Hecho' })
+    await db.notification.update({ where: { id: done.id }, data: { resolvedAt: new Date() } })
+    expect(await unreadCount(ana)).toBe(1)
+    const inbox = await listNotifications(ana)
+    expect(inbox.rows.map((n) => [n.title, n.resolvedAt !== null]).sort()).toEqual([
+      ['Hecho', true],
+      ['Pendiente', false],
+    ])
+  })
+})

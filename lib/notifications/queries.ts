@@ -12,13 +12,15 @@ export type InboxNotification = {
   caseId: string | null
   createdAt: Date
   readAt: Date | null
+  /** Set when what it asked for was done (by anyone) or its case moved on: kept as history, no longer pending. */
+  resolvedAt: Date | null
 }
 
 export type Inbox = { rows: InboxNotification[]; total: number; page: number; pageCount: number }
 
-/** Only the viewer's own notices, ever. */
+/** The viewer's own notices still pending: unread, and not resolved by the step they asked for being done. */
 export async function unreadCount(viewer: Pick<Viewer, 'personId'>): Promise<number> {
-  return db.notification.count({ where: { recipientId: viewer.personId, readAt: null } })
+  return db.notification.count({ where: { recipientId: viewer.personId, readAt: null, resolvedAt: null } })
 }
 
 /** The viewer's own notices, newest first, INBOX_PAGE_SIZE a page (the inbox is shallow: OFFSET is fine). */
@@ -31,7 +33,7 @@ export async function listNotifications(viewer: Pick<Viewer, 'personId'>, { page
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (current - 1) * INBOX_PAGE_SIZE,
       take: INBOX_PAGE_SIZE,
-      select: { id: true, title: true, body: true, link: true, caseId: true, createdAt: true, readAt: true },
+      select: { id: true, title: true, body: true, link: true, caseId: true, createdAt: true, readAt: true, resolvedAt: true },
     }),
     db.notification.count({ where }),
   ])

@@ -44,7 +44,7 @@ export type Readiness = {
  * member details of getInstitution. Throws ForbiddenError for anyone else; null if no such institution.
  */
 export async function getReadiness(viewer: Viewer, institutionId: string, now = new Date()): Promise<Readiness | null> {
-  authorize(viewer, 'members.read', institutionId)
+  authorize(viewer, 'readiness.read', institutionId)
   const institution = await db.institution.findUnique({
     where: { id: institutionId },
     select: {
@@ -111,7 +111,7 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
  * central staff. Throws ForbiddenError for anyone else, before looking the document up.
  */
 export async function getCooperationDocument(viewer: Viewer, institutionId: string, documentId: string) {
-  authorize(viewer, 'members.read', institutionId)
+  authorize(viewer, 'readiness.read', institutionId)
   return db.document.findFirst({
     where: { id: documentId, cooperationAgreement: { institutionId } },
     select: { fileName: true, contentType: true, content: true, sha256: true },

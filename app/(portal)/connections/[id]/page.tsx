@@ -42,7 +42,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/con
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <CaseSteps detail={detail} />
-          <CaseOverview detail={detail} mayRevoke={viewer.centralRoles.some((r) => r === 'DGD_REVIEWER' || r === 'DGD_HEAD')} />
+          <CaseOverview detail={detail} mayRevoke={detail.mayRevokeNodes} />
         </div>
         <CaseTimeline entries={detail.timeline} />
       </div>

@@ -1,15 +1,13 @@
-import { forbidden } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { MeetingRequestForm } from '@/components/connections/meeting-request-form'
 import { PageHeader } from '@/components/ui/page-header'
-import { requireViewer } from '@/lib/auth/viewer'
+import { requirePermission } from '@/lib/auth/viewer'
 import { meetingRequestOptions } from '@/lib/connections/queries'
 
 export const metadata = { title: 'Solicitar reunión' }
 
 export default async function NewMeetingRequestPage() {
-  const viewer = await requireViewer()
-  if (!viewer.memberships.some((m) => m.role === 'CTD')) forbidden()
+  const viewer = await requirePermission('connections.request')
   const t = await getTranslations('connections.new')
   const options = await meetingRequestOptions(viewer)
   // The CTD's own institutions first: the usual case is asking as the consumer.

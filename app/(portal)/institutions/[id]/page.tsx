@@ -21,7 +21,7 @@ export default async function InstitutionPage({ params }: PageProps<'/institutio
   const institution = await getInstitution(viewer, (await params).id)
   if (!institution) notFound()
   // Readiness is the institution's own business: its members and central staff see it.
-  const readiness = can(viewer, 'members.read', institution.id) ? await getReadiness(viewer, institution.id) : null
+  const readiness = can(viewer, 'readiness.read', institution.id) ? await getReadiness(viewer, institution.id) : null
   const t = await getTranslations('institutions.detail')
 
   return (
