@@ -2,15 +2,26 @@ import type { Metadata, Viewport } from 'next'
 import { NextIntlClientProvider } from 'next-intl'
 import { getTranslations } from 'next-intl/server'
 import { NuqsAdapter } from 'nuqs/adapters/next/app'
+import { DemoBanner } from '@/components/layout/demo-banner'
 import { locale } from '@/lib/i18n/config'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common')
-  return { title: { default: t('portalName'), template: `%s · ${t('portalName')}` }, description: t('portalTagline') }
+  return {
+    title: { default: t('portalName'), template: `%s · ${t('portalName')}` },
+    description: t('portalTagline'),
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '48x48' },
+        { url: '/icon.svg', type: 'image/svg+xml' },
+      ],
+      apple: '/apple-touch-icon.png',
+    },
+  }
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b4f94' }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations('common')
@@ -23,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
+        <DemoBanner />
         <NextIntlClientProvider>
           <NuqsAdapter>{children}</NuqsAdapter>
         </NextIntlClientProvider>

@@ -14,6 +14,10 @@ test('a designation is in the audit log for the auditor, with who did it and the
   const row = page.getByRole('table', { name: /Eventos de auditoría/ }).getByRole('row', { name: /Jorge Castillo Vega/ }).first()
   await expect(row).toContainText('Designación de miembro')
   await expect(row).toContainText('Municipalidad de Vallenar')
+  // The record as people name it, linked to its page, never a raw id.
+  const target = row.getByRole('link', { name: /^Designación de Rocío Tapia Fuentes como .+ en .*Vallenar$/ })
+  await expect(target).toHaveAttribute('href', /^\/institutions\/[^/]+\/members$/)
+  await expect(row).not.toContainText('Membership')
   await row.getByText('Ver cambios').click()
   await expect(row).toContainText('"run": "9876543-3"')
 })

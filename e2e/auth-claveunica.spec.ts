@@ -1,12 +1,17 @@
 /**
- * ClaveÚnica login end to end, against a real OpenID Connect provider standing in for it
- * (e2e/support/oidc-server.ts): the authorization code flow with PKCE, state and nonce, the claims
- * in the ID token, the person by RUN — and that a tampered, stolen or unverifiable callback signs
- * nobody in.
+ * ClaveÚnica login end to end, against a real OpenID Connect provider that behaves like ClaveÚnica
+ * (e2e/support/oidc-server.ts): scope `openid run name`, client_secret_post, the RUN and the name
+ * from userinfo (POST), the authorization code flow with state, PKCE and nonce, sign-out through
+ * ClaveÚnica's logout — and that a tampered, stolen or unverifiable callback signs nobody in.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { checkDigit, formatRut } from '../lib/chile/rut'
+import { claveUnica } from './support/claveunica'
 import { E2E } from './support/env'
+
+test.afterEach(async () => {
+  await claveUnica.reset()
+})
 
 /** "15234561" → "15.234.561-5", as a person types it on ClaveÚnica. */
 function runOf(body: string): string {
@@ -18,9 +23,9 @@ const carolina = { name: 'Carolina Fuentes Rojas', run: runOf('15234561') }
 /** From the portal's login page to ClaveÚnica's login form. */
 async function goToClaveUnica(page: Page) {
   await page.goto('/login')
-  await page.getByRole('button', { name: 'Ingresar con ClaveÚnica' }).click()
+  await page.getByRole('button', { name: 'Iniciar sesión con ClaveÚnica' }).click()
   await expect(page).toHaveTitle('ClaveÚnica — Ingreso de prueba')
-  expect(new URL(page.url()).origin).toBe(E2E.oidcIssuer)
+  expect(new URL(page.url()).origin).toBe(E2E.oidcOrigin)
 }
 
 async function submitRun(page: Page, run: string) {
@@ -37,7 +42,7 @@ async function submitRun(page: Page, run: string) {
  * browser context's cookies.
  */
 async function holdCallback(page: Page): Promise<() => Promise<URL>> {
-  const loginPost = `${E2E.oidcIssuer}/interaction/*/login`
+  const loginPost = `${E2E.oidcOrigin}/interaction/*/login`
   let captured: (url: URL) => void
   let failed: (error: unknown) => void
   const callbackUrl = new Promise<URL>((resolve, reject) => ((captured = resolve), (failed = reject)))
@@ -46,7 +51,7 @@ async function holdCallback(page: Page): Promise<() => Promise<URL>> {
       let response = await route.fetch({ maxRedirects: 0 })
       for (let hop = 0; hop < 5 && response.status() === 303; hop++) {
         const location = new URL(response.headers().location ?? '', response.url())
-        if (location.origin !== E2E.oidcIssuer) {
+        if (location.origin !== E2E.oidcOrigin) {
           captured(location)
           break
         }
@@ -79,9 +84,9 @@ async function expectSignedInAs(page: Page, name: string) {
 }
 
 /** The portal refused the callback: back on the login page with an error, and nobody signed in. */
-async function expectRefused(page: Page) {
+async function expectRefused(page: Page, message = 'No fue posible iniciar sesión') {
   await expect(page).toHaveURL(/\/login\?error=/)
-  await expect(page.getByRole('alert').filter({ hasText: 'No fue posible iniciar sesión' })).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible()
   await expect(page.getByTestId('viewer-name')).toHaveCount(0)
   await page.goto('/')
   await expect(page).toHaveURL(`${E2E.baseURL}/login`)
@@ -101,9 +106,103 @@ test.describe('ingreso con ClaveÚnica', () => {
 
     await page.getByRole('button', { name: 'Cerrar sesión' }).click()
     await expect(page).toHaveURL(`${E2E.baseURL}/login`)
-    await expect(page.getByRole('button', { name: 'Ingresar con ClaveÚnica' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Iniciar sesión con ClaveÚnica' })).toBeVisible()
     await page.goto('/')
     await expect(page).toHaveURL(`${E2E.baseURL}/login`)
+  })
+
+  test("the portal talks to ClaveÚnica as its guide says: scope, token request, userinfo, no e-mail", async ({ page }) => {
+    await goToClaveUnica(page)
+    const [authorization] = (await claveUnica.seen()).authorizations
+    expect(authorization).toEqual({ scope: 'openid run name', codeChallenge: true, nonce: true })
+
+    await submitRun(page, carolina.run)
+    await expectSignedInAs(page, carolina.name)
+    const seen = await claveUnica.seen()
+    expect(seen.tokenRequests).toEqual([{ authorizationHeader: false, clientSecretInBody: true, state: expect.any(String), codeVerifier: true }])
+    expect(seen.tokenRequests[0]!.state).toBeTruthy()
+    expect(seen.userinfoRequests).toEqual([{ method: 'POST', bearer: true }])
+  })
+
+  test("sign-out goes through ClaveÚnica's logout, which ends the ClaveÚnica session too", async ({ page }) => {
+    await goToClaveUnica(page)
+    await submitRun(page, carolina.run)
+    await expectSignedInAs(page, carolina.name)
+
+    const logout = page.waitForRequest((request) => request.url().startsWith(E2E.claveUnicaLogoutUrl))
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click()
+    expect(new URL((await logout).url()).searchParams.get('redirect')).toBe(E2E.logoutRedirectUri)
+    await expect(page).toHaveURL(`${E2E.baseURL}/login`)
+    expect((await claveUnica.seen()).logouts).toEqual([{ redirect: E2E.logoutRedirectUri }])
+
+    // ClaveÚnica forgot this browser: signing in again asks for the RUN again.
+    await goToClaveUnica(page)
+    await expect(page.getByLabel('RUN')).toBeVisible()
+  })
+
+  test('a new sign-in from the same browser ends the session it replaces', async ({ page, browser, context }) => {
+    await goToClaveUnica(page)
+    await submitRun(page, carolina.run)
+    await expectSignedInAs(page, carolina.name)
+    const sessionCookie = async () => (await context.cookies(E2E.baseURL)).find((c) => c.name.endsWith('session-token'))!
+    const replaced = await sessionCookie()
+
+    // Signing in again while signed in (Auth.js' own sign-in endpoint, as a second tab could).
+    const csrf = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken
+    const start = await page.request.post('/api/auth/signin/claveunica', { form: { csrfToken: csrf, callbackUrl: '/' }, maxRedirects: 0 })
+    await page.goto(start.headers().location!)
+    await expectSignedInAs(page, carolina.name)
+    expect((await sessionCookie()).value).not.toBe(replaced.value)
+
+    const other = await browser.newContext({ baseURL: E2E.baseURL })
+    try {
+      await other.addCookies([replaced])
+      const otherPage = await other.newPage()
+      await otherPage.goto('/')
+      await expect(otherPage).toHaveURL(`${E2E.baseURL}/login`)
+    } finally {
+      await other.close()
+    }
+  })
+
+  test('a ClaveÚnica that ignores PKCE and nonce still signs people in', async ({ page }) => {
+    await claveUnica.behave({ ignorePkceAndNonce: true })
+    await goToClaveUnica(page)
+    await submitRun(page, carolina.run)
+    await expectSignedInAs(page, carolina.name)
+    // The portal still asked for both.
+    expect((await claveUnica.seen()).authorizations).toEqual([{ scope: 'openid run name', codeChallenge: true, nonce: true }])
+  })
+
+  test("an ID token carrying another login's nonce is refused", async ({ page }) => {
+    const tampered = 'a-nonce-from-another-login'
+    await page.route(
+      (url) => url.href.startsWith(`${E2E.oidcIssuer}/authorize/`),
+      async (route) => {
+        const url = new URL(route.request().url())
+        if (url.searchParams.get('nonce') === tampered) return route.continue()
+        url.searchParams.set('nonce', tampered)
+        await route.fulfill({ status: 302, headers: { location: url.href } })
+      },
+    )
+    await goToClaveUnica(page)
+    await page.unrouteAll()
+    await submitRun(page, carolina.run)
+    await expectRefused(page)
+  })
+
+  test('a failing userinfo endpoint signs nobody in', async ({ page }) => {
+    await claveUnica.behave({ userinfoFails: true })
+    await goToClaveUnica(page)
+    await submitRun(page, carolina.run)
+    await expectRefused(page)
+  })
+
+  test('a RUN failing módulo 11 at userinfo signs nobody in, even for a person signed in before', async ({ page }) => {
+    await claveUnica.behave({ runFailsModulo11: true })
+    await goToClaveUnica(page)
+    await submitRun(page, carolina.run)
+    await expectRefused(page, 'No pudimos leer un RUN válido desde ClaveÚnica.')
   })
 
   test('the first login of an unknown RUN creates that person, as a citizen without roles', async ({ page }) => {

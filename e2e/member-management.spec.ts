@@ -1,4 +1,4 @@
-import { expect, people, signInAs, test } from './support/fixtures'
+import { expect, people, signInAs, signInWithClaveUnica, test } from './support/fixtures'
 
 test.describe('member management', () => {
   test('a CTD designates an administrator, sees a clear refusal for a bad RUN, and ends the designation', async ({ page, signInAs }) => {
@@ -21,7 +21,7 @@ test.describe('member management', () => {
     const current = page.getByRole('table', { name: 'Miembros vigentes' })
     await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toContainText('12.345.678-5')
 
-    await page.getByRole('button', { name: 'Terminar la designación de Ignacio Bravo Leiva como Administrador/a de negocio' }).click()
+    await page.getByRole('button', { name: 'Terminar designación de Ignacio Bravo Leiva como Administrador/a de negocio' }).click()
     await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toHaveCount(0)
   })
 
@@ -76,7 +76,7 @@ test('DGD disables an account: the person is signed out everywhere and cannot si
   await page.goto('/institutions?q=IPS')
   await page.getByRole('link', { name: 'Instituto de Previsión Social' }).click()
   await page.getByRole('link', { name: 'Administrar miembros' }).click()
-  await page.getByRole('button', { name: 'Deshabilitar la cuenta de Rodrigo Silva Campos' }).click()
+  await page.getByRole('button', { name: 'Deshabilitar cuenta de Rodrigo Silva Campos' }).click()
   await expect(page.getByText('¿Deshabilitar la cuenta de Rodrigo Silva Campos?')).toBeVisible()
   await page.getByRole('button', { name: 'Sí, deshabilitar' }).click()
   await expect(page.getByRole('table', { name: 'Miembros vigentes' }).getByRole('row', { name: /Rodrigo Silva Campos/ })).toContainText(
@@ -85,7 +85,11 @@ test('DGD disables an account: the person is signed out everywhere and cannot si
 
   await theirPage.reload()
   await expect(theirPage).toHaveURL(/\/login$/)
-  await theirPage.goto('/login/demo')
-  await expect(theirPage.getByRole('button', { name: 'Ingresar como Rodrigo Silva Campos' })).toHaveCount(0)
+  await signInWithClaveUnica(theirPage, '19901238')
+  await expect(theirPage).toHaveURL(/\/login\?error=disabled/)
+  await expect(
+    theirPage.getByRole('alert').filter({ hasText: 'Tu cuenta está deshabilitada. Contacta al equipo de Interoperabilidad de la DGD.' }),
+  ).toBeVisible()
+  await expect(theirPage.getByTestId('viewer-name')).toHaveCount(0)
   await theirs.close()
 })

@@ -1,17 +1,28 @@
 'use client'
 
+import Link from 'next/link'
 import { useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import { DataTable } from '@/components/data-table/data-table'
 import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
 import { DateTimeCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
 import type { AuditRow } from '@/lib/audit/queries'
+import type { AuditTarget } from '@/lib/audit/targets'
+import type { MembershipRole } from '@/lib/auth/roles'
 import { auditTableParams } from '@/lib/audit/table-params'
 
 const column = createDataTableColumnHelper<AuditRow>()
 
 function Json({ value }: { value: unknown }) {
   return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
+}
+
+function TargetCell({ target }: { target: AuditTarget }) {
+  const t = useTranslations('audit.targets')
+  const tRoles = useTranslations('roles')
+  const values = target.kind === 'membership' ? { ...target.values, role: tRoles(`short.${target.values.role as MembershipRole}`) } : target.values
+  const label = t(target.kind, values)
+  return target.href ? <Link href={target.href}>{label}</Link> : <span>{label}</span>
 }
 
 export function AuditTable({ rows, rowCount }: { rows: AuditRow[]; rowCount: number }) {
@@ -33,11 +44,7 @@ export function AuditTable({ rows, rowCount }: { rows: AuditRow[]; rowCount: num
         column.display({
           id: 'target',
           header: t('columns.target'),
-          cell: ({ row }) => (
-            <span className="text-xs">
-              {row.original.targetType} <code>{row.original.targetId}</code>
-            </span>
-          ),
+          cell: ({ row }) => <TargetCell target={row.original.target} />,
         }),
         column.accessor('institutionName', { header: t('columns.institution'), enableSorting: false, cell: ({ getValue }) => getValue() ?? '—' }),
         column.display({

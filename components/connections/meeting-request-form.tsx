@@ -1,35 +1,26 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { requestMeetingAction } from '@/lib/connections/actions'
+import type { MeetingRequestOptions } from '@/lib/connections/queries'
+import type { FormState } from '@/lib/forms/form-state'
 import { initialFormState } from '@/lib/forms/form-state'
 
-type Option = { value: string; label: string }
+type Role = 'CONSUMER' | 'PROVIDER' | 'BOTH'
 
-export function MeetingRequestForm({ services, consumers }: { services: Option[]; consumers: Option[] }) {
+export function MeetingRequestForm({ options }: { options: MeetingRequestOptions }) {
   const t = useTranslations('connections.new')
-  const tRole = useTranslations('connections.requesterRole')
   const [state, action, pending] = useActionState(requestMeetingAction, initialFormState)
   const values = state.status === 'error' ? (state.values ?? {}) : {}
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2" key={JSON.stringify(values)}>
-        <SelectField
-          name="requesterRole"
-          label={t('requesterRole')}
-          errors={state.fieldErrors?.requesterRole}
-          defaultValue={values.requesterRole ?? 'CONSUMER'}
-          options={(['CONSUMER', 'PROVIDER', 'BOTH'] as const).map((r) => ({ value: r, label: tRole(r) }))}
-        />
-        <SelectField name="consumerId" label={t('consumer')} errors={state.fieldErrors?.consumerId} defaultValue={values.consumerId} options={consumers} />
-        <div className="sm:col-span-2">
-          <SelectField name="serviceId" label={t('service')} errors={state.fieldErrors?.serviceId} defaultValue={values.serviceId} options={services} />
-        </div>
+        <PartiesFields options={options} state={state} values={values} />
         <div className="sm:col-span-2">
           <TextAreaField name="needs" label={t('needs')} hint={t('needsHint')} errors={state.fieldErrors?.needs} defaultValue={values.needs} rows={4} required />
         </div>
@@ -57,5 +48,71 @@ export function MeetingRequestForm({ services, consumers }: { services: Option[]
         {pending ? t('submitting') : t('submit')}
       </Button>
     </form>
+  )
+}
+
+/**
+ * Role, consumer and service depend on each other, so they offer only what the server would accept:
+ * as consumer, the viewer's own institutions; as provider, any other institution and the viewer's own
+ * services. A service with an open case for the chosen consumer is marked with that case's number.
+ */
+function PartiesFields({ options, state, values }: { options: MeetingRequestOptions; state: FormState; values: Record<string, string | undefined> }) {
+  const t = useTranslations('connections.new')
+  const tRole = useTranslations('connections.requesterRole')
+  const ownIds = new Set(options.ownInstitutions.map((i) => i.id))
+  const roles: Role[] = options.otherConsumers.length > 0 ? ['CONSUMER', 'PROVIDER', 'BOTH'] : ['CONSUMER', 'BOTH']
+  const [role, setRole] = useState<Role>(roles.find((r) => r === values.requesterRole) ?? 'CONSUMER')
+  const consumers = role === 'PROVIDER' ? options.otherConsumers : options.ownInstitutions
+  const [consumerId, setConsumerId] = useState(values.consumerId ?? (consumers.length === 1 ? consumers[0]!.id : ''))
+  const services = options.services.filter((s) => (role === 'PROVIDER' ? ownIds.has(s.providerId) : s.providerId !== consumerId))
+  const openCase = (serviceId: string) => options.openCases.find((c) => c.consumerId === consumerId && c.serviceId === serviceId)
+
+  function changeRole(next: Role) {
+    setRole(next)
+    const offered = next === 'PROVIDER' ? options.otherConsumers : options.ownInstitutions
+    if (!offered.some((i) => i.id === consumerId)) setConsumerId(offered.length === 1 ? offered[0]!.id : '')
+  }
+
+  return (
+    <>
+      <SelectField
+        name="requesterRole"
+        label={t('requesterRole')}
+        errors={state.fieldErrors?.requesterRole}
+        value={role}
+        onChange={(e) => changeRole(e.target.value as Role)}
+        options={roles.map((r) => ({ value: r, label: tRole(r) }))}
+      />
+      <SelectField
+        name="consumerId"
+        label={t('consumer')}
+        hint={role === 'PROVIDER' ? t('consumerHintProvider') : t('consumerHint')}
+        errors={state.fieldErrors?.consumerId}
+        value={consumerId}
+        onChange={(e) => setConsumerId(e.target.value)}
+        required
+        options={[
+          ...(consumers.length === 1 ? [] : [{ value: '', label: t('chooseConsumer') }]),
+          ...consumers.map((i) => ({ value: i.id, label: i.name })),
+        ]}
+      />
+      <div className="sm:col-span-2">
+        <SelectField
+          name="serviceId"
+          label={t('service')}
+          hint={t('serviceHint')}
+          errors={state.fieldErrors?.serviceId}
+          defaultValue={values.serviceId ?? ''}
+          required
+          options={[
+            { value: '', label: t('chooseService') },
+            ...services.map((s) => {
+              const open = openCase(s.id)
+              return { value: s.id, label: open ? t('serviceWithOpenCase', { service: s.label, number: open.number }) : s.label }
+            }),
+          ]}
+        />
+      </div>
+    </>
   )
 }

@@ -43,15 +43,17 @@ export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
             </div>
             <Link
               href="/notifications"
-              aria-label={tNotices('headerUnread', { count: unread })}
               className="relative rounded-md border border-line px-3 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50 hover:no-underline"
               data-testid="notifications-link"
             >
               {tNotices('headerLink')}
               {unread > 0 && (
-                <span aria-hidden="true" className="ml-2 rounded-full bg-accent-600 px-2 py-0.5 text-xs font-bold text-white">
-                  {unread}
-                </span>
+                <>
+                  {/* The badge's number is read within the link's name ("Avisos 3 sin leer"), which keeps the visible text in it. */}
+                  {' '}
+                  <span className="ml-1 rounded-full bg-danger-700 px-2 py-0.5 text-xs font-bold text-white">{unread}</span>
+                  <span className="sr-only"> {tNotices('headerUnreadSuffix')}</span>
+                </>
               )}
             </Link>
             <form action={signOutAction}>

@@ -1,4 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto'
 import { test as base, expect, type Page } from '@playwright/test'
+import pg from 'pg'
+import { checkDigit, formatRut } from '../../lib/chile/rut'
+import { checkEveryPage } from './axe'
+import { E2E } from './env'
 
 /** The seeded demo people (prisma/seed.ts) the journeys sign in as. */
 export const people = {
@@ -18,11 +23,46 @@ export const people = {
 
 export type DemoPerson = (typeof people)[keyof typeof people]
 
-/** Signs in through the demo page, as a person would: pick a name, press its button. */
+/** The portal's session cookie over plain http (lib/auth/session-cookie.ts). */
+const SESSION_COOKIE = 'pisee.session-token'
+
+/**
+ * Opens a session for a seeded person the way the portal's sign-in does — a session row holding the
+ * SHA-256 of a random token, and the token in the browser's cookie — without going through a sign-in
+ * page. The portal under test has ClaveÚnica configured, so demo sign-in is refused there; only the
+ * sign-in tests (e2e/auth-claveunica.spec.ts) go through ClaveÚnica.
+ */
 export async function signInAs(page: Page, name: DemoPerson) {
-  await page.goto('/login/demo')
-  await page.getByRole('button', { name: `Ingresar como ${name}` }).first().click()
+  const token = randomBytes(32).toString('base64url')
+  const client = new pg.Client({ connectionString: E2E.databaseUrl })
+  await client.connect()
+  try {
+    const found = await client.query<{ id: string }>('SELECT id FROM "Person" WHERE name = $1 AND "disabledAt" IS NULL', [name])
+    expect(found.rows, `one enabled seeded person named ${name}`).toHaveLength(1)
+    await client.query('INSERT INTO "Session" (id, "tokenHash", "personId", expires) VALUES ($1, $2, $3, $4)', [
+      `e2e-${randomBytes(8).toString('hex')}`,
+      createHash('sha256').update(token).digest('hex'),
+      found.rows[0]!.id,
+      new Date(Date.now() + 60 * 60 * 1000),
+    ])
+  } finally {
+    await client.end()
+  }
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: E2E.baseURL, httpOnly: true, sameSite: 'Lax' }])
+  await page.goto('/')
   await expect(page.getByTestId('viewer-name')).toHaveText(name)
+}
+
+/**
+ * Signs in through the portal's ClaveÚnica button and the suite's stand-in ClaveÚnica
+ * (e2e/support/oidc-server.ts), typing the RUN `runBody`-DV. For the tests about sign-in itself.
+ */
+export async function signInWithClaveUnica(page: Page, runBody: string) {
+  await page.goto('/login')
+  await page.getByRole('button', { name: 'Iniciar sesión con ClaveÚnica' }).click()
+  await expect(page).toHaveTitle('ClaveÚnica — Ingreso de prueba')
+  await page.getByLabel('RUN').fill(formatRut(`${runBody}-${checkDigit(runBody)}`))
+  await page.getByRole('button', { name: 'Continuar' }).click()
 }
 
 export async function signOut(page: Page) {
@@ -30,7 +70,9 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/)
 }
 
-export const test = base.extend<{ signInAs: (name: DemoPerson) => Promise<void> }>({
+export const test = base.extend<{ signInAs: (name: DemoPerson) => Promise<void>; axe: void }>({
+  // Every page a test visits is checked with axe-core (e2e/support/axe.ts).
+  axe: [async ({ page }, use, testInfo) => checkEveryPage(page, testInfo, () => use()), { auto: true }],
   signInAs: async ({ page }, use) => {
     await use((name) => signInAs(page, name))
   },

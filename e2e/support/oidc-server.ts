@@ -1,15 +1,25 @@
 /**
  * A stand-in for ClaveÚnica in the end-to-end tests: a real OpenID Connect provider (`oidc-provider`)
- * over plain http on 127.0.0.1. One confidential client (client_secret_basic, the Auth.js default),
- * authorization code flow with PKCE required, scopes `openid run name email`. Like ClaveÚnica, the
- * person's claims travel IN THE ID TOKEN: `RolUnico: { numero, DV, tipo }`, `name: { nombres,
- * apellidos }` and `email`.
+ * over plain http on 127.0.0.1, made to behave like ClaveÚnica's integration guide:
+ * - issuer `…/openid`, endpoints `…/openid/authorize/`, `…/openid/token/`, `…/openid/userinfo/`;
+ * - scope exactly `openid run name` (anything else is refused); no e-mail anywhere;
+ * - one confidential client authenticating with client_id and client_secret in the token request's
+ *   body only (client_secret_post; an Authorization header is refused);
+ * - the person's claims only at userinfo, and userinfo only by POST with the access token as Bearer:
+ *   `RolUnico: { numero, DV, tipo }`, `name: { nombres, apellidos }`;
+ * - the logout URL `/api/v1/accounts/app/logout?redirect=<registered logout URI>`, which ends the
+ *   ClaveÚnica session and returns;
+ * - PKCE and nonce honoured (as oidc-provider does), unless a test asks it to ignore them.
  *
  * Its login page asks only for a RUN: whoever's valid RUN is typed is signed in (consent is granted
  * automatically). Names come from the demo people of prisma/seed.ts, else "Persona de Prueba".
  *
- *   npx tsx e2e/support/oidc-server.ts   (env: OIDC_PORT, OIDC_ISSUER, OIDC_CLIENT_ID,
- *                                         OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI; defaults: e2e/support/env.ts)
+ * Tests change its behaviour for the next sign-ins (ignore PKCE and nonce, fail userinfo, assert a
+ * RUN that fails módulo 11) with POST /__e2e/behaviour, and read what it saw at GET /__e2e/log
+ * (e2e/support/claveunica.ts).
+ *
+ *   npx tsx e2e/support/oidc-server.ts   (env: OIDC_PORT, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
+ *                                         OIDC_REDIRECT_URI, OIDC_LOGOUT_REDIRECT_URI; defaults: e2e/support/env.ts)
  *
  * Test-only: keys and cookie keys are generated per start and everything is kept in memory.
  */
@@ -22,36 +32,55 @@ const env = { ...E2E.oidcServerEnv, ...definedOnly(process.env) }
 const port = Number(env.OIDC_PORT)
 const issuer = env.OIDC_ISSUER
 const client = { id: env.OIDC_CLIENT_ID, secret: env.OIDC_CLIENT_SECRET, redirectUri: env.OIDC_REDIRECT_URI }
+const logoutRedirectUri = env.OIDC_LOGOUT_REDIRECT_URI
+const mountPath = new URL(issuer).pathname.replace(/\/+$/, '')
+const SCOPE = 'openid run name'
+const LOGOUT_PATH = '/api/v1/accounts/app/logout'
+
+/** What the next sign-ins meet; reset by DELETE /__e2e/behaviour. */
+type Behaviour = { ignorePkceAndNonce: boolean; userinfoFails: boolean; runFailsModulo11: boolean }
+const normalBehaviour: Behaviour = { ignorePkceAndNonce: false, userinfoFails: false, runFailsModulo11: false }
+let behaviour: Behaviour = { ...normalBehaviour }
+
+/** What it saw, for the tests to assert. */
+type Seen = {
+  authorizations: { scope: string | null; codeChallenge: boolean; nonce: boolean }[]
+  tokenRequests: { authorizationHeader: boolean; clientSecretInBody: boolean; state: string | null; codeVerifier: boolean }[]
+  userinfoRequests: { method: string; bearer: boolean }[]
+  logouts: { redirect: string | null }[]
+}
+const emptyLog = (): Seen => ({ authorizations: [], tokenRequests: [], userinfoRequests: [], logouts: [] })
+let seen = emptyLog()
 
 function definedOnly(source: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
 
 /** The demo people of prisma/seed.ts, by RUN body, so that their ClaveÚnica names match. */
-const knownPeople: Record<string, { nombres: string[]; apellidos: string[]; email: string }> = {
-  '15234561': { nombres: ['Carolina'], apellidos: ['Fuentes', 'Rojas'], email: 'cfuentes@registrocivil.example.cl' },
-  '16345672': { nombres: ['Matías'], apellidos: ['Herrera', 'Soto'], email: 'mherrera@registrocivil.example.cl' },
-  '17456783': { nombres: ['Valentina'], apellidos: ['Muñoz', 'Araya'], email: 'vmunoz@registrocivil.example.cl' },
-  '13567894': { nombres: ['Jorge'], apellidos: ['Castillo', 'Vega'], email: 'jcastillo@munivallenar.example.cl' },
-  '18678905': { nombres: ['Daniela'], apellidos: ['Pizarro', 'Tapia'], email: 'dpizarro@munivallenar.example.cl' },
-  '14789016': { nombres: ['Felipe'], apellidos: ['Contreras', 'Olivares'], email: 'fcontreras@munivallenar.example.cl' },
-  '12890127': { nombres: ['Andrea'], apellidos: ['Morales', 'Díaz'], email: 'amorales@ips.example.cl' },
-  '19901238': { nombres: ['Rodrigo'], apellidos: ['Silva', 'Campos'], email: 'rsilva@ips.example.cl' },
-  '16012349': { nombres: ['Camila'], apellidos: ['Reyes', 'Navarro'], email: 'creyes@digital.example.gob.cl' },
-  '11123450': { nombres: ['Sebastián'], apellidos: ['Vargas', 'Lagos'], email: 'svargas@digital.example.gob.cl' },
-  '10234568': { nombres: ['Patricia'], apellidos: ['Núñez', 'Espinoza'], email: 'pnunez@contraloria.example.cl' },
-  '20345679': { nombres: ['Juan'], apellidos: ['Pérez', 'González'], email: 'juan.perez@example.cl' },
+const knownPeople: Record<string, { nombres: string[]; apellidos: string[] }> = {
+  '15234561': { nombres: ['Carolina'], apellidos: ['Fuentes', 'Rojas'] },
+  '16345672': { nombres: ['Matías'], apellidos: ['Herrera', 'Soto'] },
+  '17456783': { nombres: ['Valentina'], apellidos: ['Muñoz', 'Araya'] },
+  '13567894': { nombres: ['Jorge'], apellidos: ['Castillo', 'Vega'] },
+  '18678905': { nombres: ['Daniela'], apellidos: ['Pizarro', 'Tapia'] },
+  '14789016': { nombres: ['Felipe'], apellidos: ['Contreras', 'Olivares'] },
+  '12890127': { nombres: ['Andrea'], apellidos: ['Morales', 'Díaz'] },
+  '19901238': { nombres: ['Rodrigo'], apellidos: ['Silva', 'Campos'] },
+  '16012349': { nombres: ['Camila'], apellidos: ['Reyes', 'Navarro'] },
+  '11123450': { nombres: ['Sebastián'], apellidos: ['Vargas', 'Lagos'] },
+  '10234568': { nombres: ['Patricia'], apellidos: ['Núñez', 'Espinoza'] },
+  '20345679': { nombres: ['Juan'], apellidos: ['Pérez', 'González'] },
 }
 
-/** The claims ClaveÚnica asserts for a RUN ("12345678-5", the account id and `sub`). */
+/** The claims ClaveÚnica's userinfo asserts for a RUN ("12345678-5", the account id and `sub`). No e-mail. */
 function claimsFor(run: string) {
   const [body, dv] = run.split('-') as [string, string]
   const known = knownPeople[body]
+  const wrongDv = dv === '0' ? '1' : '0'
   return {
     sub: run,
-    RolUnico: { numero: Number(body), DV: dv, tipo: 'RUN' },
+    RolUnico: { numero: Number(body), DV: behaviour.runFailsModulo11 ? wrongDv : dv, tipo: 'RUN' },
     name: known ? { nombres: known.nombres, apellidos: known.apellidos } : { nombres: ['Persona'], apellidos: ['de', 'Prueba'] },
-    email: known?.email ?? `persona.${body}@prueba.example.cl`,
   }
 }
 
@@ -97,6 +126,7 @@ type OidcContext = {
 }
 type Interaction = { uid: string; prompt: { name: string }; params: Record<string, unknown> }
 type OidcProvider = {
+  Session: { find(id: string): Promise<{ destroy(): Promise<void> } | undefined> }
   on(event: 'grant.error', listener: (ctx: unknown, error: { error_description?: string; error_detail?: string }) => void): void
   callback(): (req: IncomingMessage, res: ServerResponse) => void
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>
@@ -119,16 +149,18 @@ const provider = new Provider(issuer, {
       redirect_uris: [client.redirectUri],
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      // What Auth.js sends when the provider does not say otherwise.
-      token_endpoint_auth_method: 'client_secret_basic',
+      // ClaveÚnica: client_id and client_secret in the form body.
+      token_endpoint_auth_method: 'client_secret_post',
     },
   ],
   jwks: { keys: [signingKey] },
-  scopes: ['openid', 'run', 'name', 'email'],
-  claims: { openid: ['sub'], run: ['RolUnico'], name: ['name'], email: ['email'] },
-  // Like ClaveÚnica: the scoped claims are in the ID token, not only at the userinfo endpoint.
-  conformIdTokenClaims: false,
-  pkce: { required: () => true },
+  scopes: ['openid', 'run', 'name'],
+  claims: { openid: ['sub'], run: ['RolUnico'], name: ['name'] },
+  // Like ClaveÚnica: the person's claims are at the userinfo endpoint only, not in the ID token.
+  conformIdTokenClaims: true,
+  // The guide does not require PKCE; a code_challenge that is sent is still verified.
+  pkce: { required: () => false },
+  routes: { authorization: '/authorize', token: '/token', userinfo: '/userinfo', jwks: '/jwks' },
   features: { devInteractions: { enabled: false } },
   interactions: { url: (_ctx: unknown, interaction: Interaction) => `/interaction/${interaction.uid}` },
   // Plain http: the cookies are not `secure` (ctx.secure is false) and stay sameSite=lax.
@@ -264,13 +296,106 @@ async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid:
 const oidcCallback = provider.callback()
 const interactionPath = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/
 
-const server = createServer((req, res) => {
-  const match = interactionPath.exec(new URL(req.url ?? '/', issuer).pathname)
-  if (!match) return oidcCallback(req, res)
-  handleInteraction(req, res, match[1]!, match[2]).catch((error: unknown) => {
-    console.error('oidc-server: interaction failed', error)
-    if (!res.headersSent) send(res, 500, page('ClaveÚnica — Error', '<h1>Error interno</h1>'))
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=')
+    if (key === name) return decodeURIComponent(value.join('='))
+  }
+  return undefined
+}
+
+/** The test controls: PUT a behaviour for the next sign-ins, DELETE to reset it and the log, GET the log. */
+async function handleControl(req: IncomingMessage, res: ServerResponse, what: string) {
+  if (what === 'behaviour' && req.method === 'POST') {
+    let body = ''
+    for await (const chunk of req) body += String(chunk)
+    behaviour = { ...normalBehaviour, ...(JSON.parse(body || '{}') as Partial<Behaviour>) }
+    return sendJson(res, 200, behaviour)
+  }
+  if (what === 'behaviour' && req.method === 'DELETE') {
+    behaviour = { ...normalBehaviour }
+    seen = emptyLog()
+    res.writeHead(204).end()
+    return
+  }
+  if (what === 'log' && req.method === 'GET') return sendJson(res, 200, seen)
+  sendJson(res, 404, { error: 'not_found' })
+}
+
+/** ClaveÚnica's logout: ends its session and returns to the client's registered logout URI. */
+async function handleLogout(req: IncomingMessage, res: ServerResponse, url: URL) {
+  const redirect = url.searchParams.get('redirect')
+  seen.logouts.push({ redirect })
+  if (redirect !== logoutRedirectUri) return send(res, 400, page('ClaveÚnica — Error', '<h1>Dirección de retorno no registrada</h1>'))
+  const sessionId = cookieValue(req, '_session')
+  if (sessionId) await (await provider.Session.find(sessionId))?.destroy()
+  res.writeHead(302, {
+    location: redirect,
+    'set-cookie': ['_session', '_session.sig'].map((name) => `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`),
   })
+  res.end()
+}
+
+/** The OpenID Connect endpoints under the issuer's path, adapted to behave like ClaveÚnica. */
+async function handleOidc(req: IncomingMessage, res: ServerResponse, url: URL) {
+  // ClaveÚnica's endpoints end in a slash; oidc-provider's routes do not.
+  const path = url.pathname.slice(mountPath.length).replace(/(.)\/+$/, '$1') || '/'
+
+  if (path === '/authorize') {
+    const scope = url.searchParams.get('scope')
+    seen.authorizations.push({ scope, codeChallenge: url.searchParams.has('code_challenge'), nonce: url.searchParams.has('nonce') })
+    if (scope !== SCOPE) {
+      return send(res, 400, page('ClaveÚnica — Error', `<h1>Solicitud inválida</h1><p role="alert">invalid_scope: se espera «${SCOPE}».</p>`))
+    }
+    if (behaviour.ignorePkceAndNonce) for (const name of ['code_challenge', 'code_challenge_method', 'nonce']) url.searchParams.delete(name)
+  }
+
+  if (path === '/token' && req.method === 'POST') {
+    let raw = ''
+    for await (const chunk of req) raw += String(chunk)
+    const form = new URLSearchParams(raw)
+    seen.tokenRequests.push({
+      authorizationHeader: req.headers.authorization !== undefined,
+      clientSecretInBody: form.get('client_secret') === client.secret && form.get('client_id') === client.id,
+      state: form.get('state'),
+      codeVerifier: form.has('code_verifier'),
+    })
+    if (req.headers.authorization) {
+      return sendJson(res, 401, { error: 'invalid_client', error_description: 'client_id y client_secret van en el cuerpo' })
+    }
+    if (behaviour.ignorePkceAndNonce) form.delete('code_verifier')
+    // Handed to oidc-provider already read (it then takes req.body).
+    Object.assign(req, { body: Object.fromEntries(form) })
+  }
+
+  if (path === '/userinfo') {
+    seen.userinfoRequests.push({ method: req.method ?? '', bearer: /^Bearer /.test(req.headers.authorization ?? '') })
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'invalid_request', error_description: 'userinfo se pide por POST' })
+    if (behaviour.userinfoFails) return sendJson(res, 500, { error: 'server_error' })
+  }
+
+  Object.assign(req, { originalUrl: `${mountPath}${path}${url.search}`, url: `${path}${url.search}` })
+  oidcCallback(req, res)
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', issuer)
+  const fail = (error: unknown) => {
+    console.error('oidc-server: request failed', error)
+    if (!res.headersSent) send(res, 500, page('ClaveÚnica — Error', '<h1>Error interno</h1>'))
+  }
+  const control = /^\/__e2e\/(behaviour|log)$/.exec(url.pathname)
+  if (control) return void handleControl(req, res, control[1]!).catch(fail)
+  if (url.pathname === LOGOUT_PATH) return void handleLogout(req, res, url).catch(fail)
+  const match = interactionPath.exec(url.pathname)
+  if (match) return void handleInteraction(req, res, match[1]!, match[2]).catch(fail)
+  if (url.pathname === mountPath || url.pathname.startsWith(`${mountPath}/`)) return void handleOidc(req, res, url).catch(fail)
+  send(res, 404, page('ClaveÚnica — Error', '<h1>No encontrado</h1>'))
 })
 
 server.listen(port, '127.0.0.1', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseAt } from '@/lib/connections/test-scenario'
+import { caseAt } from '@/test/support/scenario'
 import type { AgreementStatus } from '@/lib/connections/workflow'
 import { db } from '@/lib/db/client'
 import { listAgreements } from './queries'

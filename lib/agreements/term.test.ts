@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { getCase } from '@/lib/connections/queries'
-import { caseAt } from '@/lib/connections/test-scenario'
+import { caseAt } from '@/test/support/scenario'
 import { agreementTerm } from './status'
 import { terminateAgreement } from './terminate'
 

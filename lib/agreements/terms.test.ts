@@ -8,7 +8,7 @@ import { renderAgreementPdfV1 } from './pdf-v1'
 import { agreementPdfFor, agreementPdfSha256, agreementTermsFor, backfillAgreementPdfs } from './terms'
 import { signAgreement } from '@/lib/connections/cases'
 import { getCase } from '@/lib/connections/queries'
-import { caseAt, levels } from '@/lib/connections/test-scenario'
+import { caseAt, levels } from '@/test/support/scenario'
 
 describe("the agreement's PDF and its signatures", () => {
   it('exists only once the provider approved the terms, and only for the parties', async () => {

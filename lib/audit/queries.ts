@@ -5,6 +5,7 @@ import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AuditTableParams } from './table-params'
+import { describeAuditTargets, type AuditTarget } from './targets'
 
 export type AuditRow = {
   id: string
@@ -13,6 +14,8 @@ export type AuditRow = {
   action: string
   targetType: string
   targetId: string
+  /** The record as people name it, with a link to its page. */
+  target: AuditTarget
   institutionName: string | null
   before: Prisma.JsonValue
   after: Prisma.JsonValue
@@ -56,14 +59,16 @@ export async function listAuditEvents(viewer: Viewer, params: AuditTableParams) 
     db.auditEvent.count({ where }),
   ])
   const institutionIds = [...new Set(events.map((e) => e.institutionId).filter((id): id is string => id !== null))]
+  const targets = await describeAuditTargets(events)
   const institutions = new Map(
     (await db.institution.findMany({ where: { id: { in: institutionIds } }, select: { id: true, name: true } })).map((i) => [
       i.id,
       i.name,
     ]),
   )
-  const rows: AuditRow[] = events.map(({ actor, institutionId, ...event }) => ({
+  const rows: AuditRow[] = events.map(({ actor, institutionId, ...event }, i) => ({
     ...event,
+    target: targets[i]!,
     actorName: actor?.name ?? null,
     institutionName: institutionId ? (institutions.get(institutionId) ?? null) : null,
   }))

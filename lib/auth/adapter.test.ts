@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { createInstitution, createMember, createPerson, randomRut } from '@/prisma/factories'
@@ -13,6 +14,37 @@ describe('signing out', () => {
     await adapter.createSession!({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 60_000) })
     await adapter.deleteSession!(token)
     expect(await adapter.getSessionAndUser!(token)).toBeNull()
+  })
+})
+
+describe('secrets at rest', () => {
+  it('keeps only the SHA-256 of a session token: the token opens the session, what the database holds does not', async () => {
+    const person = await createPerson(db)
+    const token = `at-rest-${person.id}-0123456789abcdef`
+    await adapter.createSession!({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 60_000) })
+
+    const rows = await db.session.findMany({ where: { personId: person.id } })
+    expect(rows).toHaveLength(1)
+    expect(JSON.stringify(rows)).not.toContain(token)
+    expect(rows[0]!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'))
+    expect((await adapter.getSessionAndUser!(token))?.user.id).toBe(person.id)
+    expect(await adapter.getSessionAndUser!(rows[0]!.tokenHash)).toBeNull()
+  })
+
+  it("does not keep ClaveÚnica's access, refresh or ID token", async () => {
+    const person = await createPerson(db)
+    await adapter.linkAccount!({
+      userId: person.id,
+      type: 'oidc',
+      provider: 'claveunica',
+      providerAccountId: `sub-${person.id}`,
+      access_token: 'secret-access-token',
+      refresh_token: 'secret-refresh-token',
+      id_token: 'secret.id.token',
+      token_type: 'bearer',
+    })
+    const account = await db.account.findFirstOrThrow({ where: { personId: person.id } })
+    expect(JSON.stringify(account)).not.toMatch(/secret/)
   })
 })
 

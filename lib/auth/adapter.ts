@@ -1,8 +1,10 @@
 /**
  * Auth.js adapter over our Person model. A person is identified by RUN, not e-mail: the first
  * ClaveÚnica login of a RUN that an institution already registered links to that person.
- * Sessions live in the database so that signing out or disabling a person ends them.
+ * Sessions live in the database so that signing out or disabling a person ends them; a session row
+ * holds the SHA-256 of its token only (hashSessionToken), and ClaveÚnica's tokens are never kept.
  */
+import { createHash } from 'node:crypto'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from 'next-auth/adapters'
 import type { Db } from '@/lib/db/client'
 
@@ -11,6 +13,11 @@ type PersonRow = { id: string; name: string; email: string | null; emailVerified
 // Auth.js types e-mail as required; ClaveÚnica does not always send one.
 function toAdapterUser(person: PersonRow): AdapterUser {
   return { ...person, email: person.email ?? '' }
+}
+
+/** What a session row holds instead of the token in the browser's cookie: its SHA-256, hex. */
+export function hashSessionToken(sessionToken: string): string {
+  return createHash('sha256').update(sessionToken, 'utf8').digest('hex')
 }
 
 const personSelect = { id: true, name: true, email: true, emailVerified: true, run: true } as const
@@ -48,6 +55,7 @@ export function personAdapter(db: Db): Adapter {
       const person = await db.person.update({ where: { id }, data: name ? { name } : {}, select: personSelect })
       return toAdapterUser(person)
     },
+    // ClaveÚnica's access, refresh and ID tokens served the sign-in and are not kept (nor are there columns for them).
     async linkAccount(account: AdapterAccount) {
       await db.account.create({
         data: {
@@ -55,24 +63,21 @@ export function personAdapter(db: Db): Adapter {
           type: account.type,
           provider: account.provider,
           providerAccountId: account.providerAccountId,
-          refresh_token: account.refresh_token ?? null,
-          access_token: account.access_token ?? null,
           expires_at: account.expires_at ?? null,
           token_type: account.token_type ?? null,
           scope: account.scope ?? null,
-          id_token: account.id_token ?? null,
           session_state: typeof account.session_state === 'string' ? account.session_state : null,
         },
       })
     },
     async createSession({ sessionToken, userId, expires }) {
-      const session = await db.session.create({ data: { sessionToken, personId: userId, expires } })
+      const session = await db.session.create({ data: { tokenHash: hashSessionToken(sessionToken), personId: userId, expires } })
       return { sessionToken, userId: session.personId, expires: session.expires }
     },
     async getSessionAndUser(sessionToken) {
       const session = await db.session.findUnique({
-        where: { sessionToken },
-        select: { sessionToken: true, expires: true, personId: true, person: { select: { ...personSelect, disabledAt: true } } },
+        where: { tokenHash: hashSessionToken(sessionToken) },
+        select: { expires: true, personId: true, person: { select: { ...personSelect, disabledAt: true } } },
       })
       if (!session || session.person.disabledAt) return null
       const { disabledAt: _disabled, ...person } = session.person
@@ -83,15 +88,15 @@ export function personAdapter(db: Db): Adapter {
     },
     async updateSession({ sessionToken, expires }) {
       const result = await db.session.updateManyAndReturn({
-        where: { sessionToken },
+        where: { tokenHash: hashSessionToken(sessionToken) },
         data: expires ? { expires } : {},
-        select: { sessionToken: true, personId: true, expires: true },
+        select: { personId: true, expires: true },
       })
       const session = result[0]
       return session && { sessionToken, userId: session.personId, expires: session.expires }
     },
     async deleteSession(sessionToken) {
-      await db.session.deleteMany({ where: { sessionToken } })
+      await db.session.deleteMany({ where: { tokenHash: hashSessionToken(sessionToken) } })
     },
   }
 }

@@ -2,14 +2,19 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { cookies } from 'next/headers'
 import { db } from '@/lib/db/client'
+import { env, type Env } from '@/lib/env'
+import { hashSessionToken } from './adapter'
+import { isClaveUnicaConfigured } from './claveunica'
+import { endReplacedSession } from './replace-session'
 import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
 
 /**
  * Demo mode lets anyone sign in as a seeded person without ClaveÚnica. It is on only when
- * DEMO_MODE=true (the default of `npm start` on the embedded database) and never otherwise.
+ * DEMO_MODE=true (the default of `npm start` on the embedded database) AND ClaveÚnica is not
+ * configured: a server that real people can reach through ClaveÚnica never lets anyone become anyone.
  */
-export function isDemoMode(): boolean {
-  return process.env.DEMO_MODE === 'true'
+export function isDemoMode(source: Pick<Env, 'DEMO_MODE' | 'CLAVEUNICA_CLIENT_ID' | 'CLAVEUNICA_CLIENT_SECRET'> = env): boolean {
+  return source.DEMO_MODE && !isClaveUnicaConfigured(source)
 }
 
 /** Opens a database session for `personId`, exactly like a ClaveÚnica login would. */
@@ -17,9 +22,10 @@ export async function startDemoSession(personId: string): Promise<boolean> {
   if (!isDemoMode()) return false
   const person = await db.person.findUnique({ where: { id: personId }, select: { disabledAt: true } })
   if (!person || person.disabledAt) return false
+  await endReplacedSession()
   const sessionToken = randomBytes(32).toString('base64url')
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000)
-  await db.session.create({ data: { sessionToken, personId, expires } })
+  await db.session.create({ data: { tokenHash: hashSessionToken(sessionToken), personId, expires } })
   ;(await cookies()).set(sessionCookie.name, sessionToken, { ...sessionCookie.options, expires })
   return true
 }

@@ -1,5 +1,7 @@
+import { env } from '@/lib/env'
+
 /** The session cookie, named here so the demo sign-in sets exactly what Auth.js reads. */
-const secure = (process.env.AUTH_URL ?? '').startsWith('https://')
+const secure = (env.AUTH_URL ?? '').startsWith('https://')
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60
 

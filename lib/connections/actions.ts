@@ -88,7 +88,7 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
   }
   await deliverPendingEmails()
   revalidatePath('/connections')
-  redirect(`/connections/${created.id}`)
+  redirect(`/connections/${created.id}?done=meetingRequested`)
 }
 
 export async function scheduleMeetingAction(caseId: string, _prev: FormState, formData: FormData) {

@@ -19,7 +19,7 @@ import {
   scheduleMeeting,
   signAgreement,
 } from './cases'
-import { agreementTerms, anHourAgo, caseAtTesting, levels, makeReady, scenario, sha, viewer } from './test-scenario'
+import { agreementTerms, anHourAgo, caseAtTesting, levels, makeReady, scenario, sha, viewer } from '@/test/support/scenario'
 
 describe('a connection case, step by step', () => {
   it('goes from meeting request to production credentials, with a timeline of who did what', async () => {

@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client'
 import { listNotifications, unreadCount } from '@/lib/notifications/queries'
 import { createCentralPerson, createMember } from '@/prisma/factories'
 import { approveAgreement, rejectAgreement, scheduleMeeting } from './cases'
-import { caseAt, levels, meeting, openCase, scenario, viewer } from './test-scenario'
+import { caseAt, levels, meeting, openCase, scenario, viewer } from '@/test/support/scenario'
 
 const titlesFor = async (personId: string, caseId: string) =>
   (await db.notification.findMany({ where: { recipientId: personId, caseId }, orderBy: { createdAt: 'asc' }, select: { title: true } })).map(

@@ -4,9 +4,9 @@ import { agreementsTableParams } from '@/lib/agreements/table-params'
 import { db } from '@/lib/db/client'
 import { searchTextOf } from '@/lib/text/search'
 import { createInstitution } from '@/prisma/factories'
-import { listCases } from './queries'
+import { listCases, meetingRequestOptions } from './queries'
 import { casesTableParams } from './table-params'
-import { caseAt } from './test-scenario'
+import { caseAt } from '@/test/support/scenario'
 
 const casesParams = (values: Record<string, string> = {}) => casesTableParams.load(new URLSearchParams({ perPage: '100', ...values }))
 const agreementsParams = (values: Record<string, string> = {}) =>
@@ -55,5 +55,28 @@ describe('the cases and agreements lists', () => {
     const lonely = await createInstitution(db)
     const viewer = { ...c.people.outsiderCtd, memberships: [{ ...c.people.outsiderCtd.memberships[0]!, institutionId: lonely.id }] }
     expect((await listCases(viewer, casesParams())).rows).toEqual([])
+  })
+})
+
+describe('the meeting request form', () => {
+  it("offers a consumer's CTD only its own institution, a provider's CTD any consumer, and marks the open cases of each", async () => {
+    const c = await caseAt('meetingRequested')
+    const { number } = await db.connectionCase.findUniqueOrThrow({ where: { id: c.caseId }, select: { number: true } })
+    const open = { consumerId: c.consumer.id, serviceId: c.service.id, number }
+
+    const consumer = await meetingRequestOptions(c.people.consumerCtd)
+    expect(consumer.ownInstitutions).toEqual([{ id: c.consumer.id, name: c.consumer.name }])
+    expect(consumer.otherConsumers).toEqual([])
+    expect(consumer.openCases).toEqual([open])
+
+    const provider = await meetingRequestOptions(c.people.providerCtd)
+    expect(provider.ownInstitutions.map((i) => i.id)).toEqual([c.provider.id])
+    expect(provider.otherConsumers.map((i) => i.id)).toContain(c.consumer.id)
+    expect(provider.otherConsumers.map((i) => i.id)).not.toContain(c.provider.id)
+    expect(provider.openCases).toEqual([open])
+
+    const outsider = await meetingRequestOptions(c.people.outsiderCtd)
+    expect(outsider.ownInstitutions.map((i) => i.id)).toEqual([c.outsider.id])
+    expect(outsider.openCases).toEqual([])
   })
 })

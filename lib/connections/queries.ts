@@ -189,16 +189,44 @@ export async function getCase(viewer: Viewer, id: string) {
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>
 
 /** What the meeting request form offers: the services, and the institutions the viewer is CTD of. */
-export async function meetingRequestOptions(viewer: Viewer) {
+export type MeetingRequestOptions = {
+  /** Every service; `providerId` lets the form offer a provider's CTD only its own services when it asks as the provider. */
+  services: { id: string; label: string; providerId: string }[]
+  /** Where the viewer is CTD: the consumers they may ask for as the consumer. */
+  ownInstitutions: { id: string; name: string }[]
+  /** When the viewer is CTD of a provider: every institution, which it may ask for on a consumer's behalf. Else empty. */
+  otherConsumers: { id: string; name: string }[]
+  /** Open cases the viewer is a party to, so that the form marks the services already in progress. */
+  openCases: { consumerId: string; serviceId: string; number: number }[]
+}
+
+/**
+ * What the meeting request form may offer this viewer — the same rule `requestMeeting` enforces: a
+ * CTD asks for its own institution as consumer, or, as CTD of the provider, on any consumer's behalf.
+ */
+export async function meetingRequestOptions(viewer: Viewer): Promise<MeetingRequestOptions> {
   const ownCtd = viewer.memberships.filter((m) => m.role === 'CTD')
-  const [services, institutions] = await Promise.all([
-    db.service.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, provider: { select: { id: true, shortName: true } } } }),
-    db.institution.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  const ownIds = ownCtd.map((m) => m.institutionId)
+  const services = await db.service.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, provider: { select: { id: true, shortName: true } } },
+  })
+  const providesServices = services.some((s) => ownIds.includes(s.provider.id))
+  const [others, openCases] = await Promise.all([
+    providesServices
+      ? db.institution.findMany({ where: { id: { notIn: ownIds } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+      : Promise.resolve([]),
+    db.connectionCase.findMany({
+      where: { status: { not: 'CLOSED' }, OR: [{ consumerId: { in: ownIds } }, { providerId: { in: ownIds } }] },
+      orderBy: { number: 'asc' },
+      select: { consumerId: true, serviceId: true, number: true },
+    }),
   ])
   return {
     services: services.map((s) => ({ id: s.id, label: `${s.name} — ${s.provider.shortName}`, providerId: s.provider.id })),
     ownInstitutions: ownCtd.map((m) => ({ id: m.institutionId, name: m.institutionName })),
-    institutions,
+    otherConsumers: others,
+    openCases,
   }
 }
 

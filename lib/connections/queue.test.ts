@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client'
 import { createCentralPerson, createInstitution, createMember, createService } from '@/prisma/factories'
 import { requestMeeting, scheduleMeeting } from './cases'
 import { workQueue } from './queries'
-import { caseAt } from './test-scenario'
+import { caseAt } from '@/test/support/scenario'
 
 const stepOf = async (viewer: Parameters<typeof workQueue>[0], caseId: string) =>
   (await workQueue(viewer, { limit: 10_000 })).items.find((i) => i.caseId === caseId)?.step

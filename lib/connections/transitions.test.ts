@@ -39,7 +39,7 @@ import {
   type Stage,
   type Who,
   viewer,
-} from './test-scenario'
+} from '@/test/support/scenario'
 
 // ───────────────────────────── What a case looks like ─────────────────────────────
 

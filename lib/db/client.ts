@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg'
+import { env } from '@/lib/env'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 
 /**
@@ -8,7 +9,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client'
 export function createPrismaClient(connectionString: string) {
   // The embedded server (PGlite over the wire) interleaves the protocol messages of concurrent
   // connections, so it is given one connection: DATABASE_POOL_MAX=1 (set by scripts/start.ts).
-  const max = Number(process.env.DATABASE_POOL_MAX) || undefined
+  const max = env.DATABASE_POOL_MAX
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) })
 }
 
@@ -24,7 +25,7 @@ const globalForDb = globalThis as unknown as { portalDb?: Db }
  */
 export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
-    const client = (globalForDb.portalDb ??= createPrismaClient(process.env.DATABASE_URL ?? ''))
+    const client = (globalForDb.portalDb ??= createPrismaClient(env.DATABASE_URL ?? ''))
     const value = Reflect.get(client, property, client) as unknown
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
   },

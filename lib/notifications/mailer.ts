@@ -11,16 +11,18 @@
  */
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { db as defaultDb, type Db } from '@/lib/db/client'
+import { env } from '@/lib/env'
+import { messages } from '@/lib/i18n/messages'
 
-const DEFAULT_FROM = '"Portal PISEE" <no-reply@digital.gob.cl>'
-const SIGNATURE = '— Portal PISEE, Red de Interoperabilidad del Estado'
+const mailText = messages.notifications.mail
+const DEFAULT_FROM = `"${mailText.fromName}" <no-reply@digital.gob.cl>`
 const BATCH = 200
 
 let cached: { url: string | undefined; transporter: Transporter } | undefined
 
 /** Rebuilt when SMTP_URL changes (tests point it at their own server). */
 function transporter(): Transporter {
-  const url = process.env.SMTP_URL || undefined
+  const url = env.SMTP_URL
   if (!cached || cached.url !== url) {
     cached = { url, transporter: url ? nodemailer.createTransport(url) : nodemailer.createTransport({ jsonTransport: true }) }
   }
@@ -29,15 +31,9 @@ function transporter(): Transporter {
 
 /** The portal's public address for links in mails: PORTAL_URL, else AUTH_URL's origin, else localhost. */
 export function portalUrl(): string {
-  if (process.env.PORTAL_URL) return process.env.PORTAL_URL.replace(/\/+$/, '')
-  if (process.env.AUTH_URL) {
-    try {
-      return new URL(process.env.AUTH_URL).origin
-    } catch {
-      // Malformed: fall through to localhost rather than send broken links.
-    }
-  }
-  return `http://localhost:${process.env.PORT ?? 3000}`
+  if (env.PORTAL_URL) return env.PORTAL_URL.replace(/\/+$/, '')
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin
+  return `http://localhost:${env.PORT}`
 }
 
 function escapeHtml(text: string): string {
@@ -47,14 +43,14 @@ function escapeHtml(text: string): string {
 export function composeMail(notice: { title: string; body: string; link: string; recipient: { name: string; email: string } }) {
   const link = `${portalUrl()}${notice.link}`
   return {
-    from: process.env.MAIL_FROM || DEFAULT_FROM,
+    from: env.MAIL_FROM ?? DEFAULT_FROM,
     to: { name: notice.recipient.name, address: notice.recipient.email },
     subject: notice.title,
-    text: `${notice.body}\n\nIr al portal: ${link}\n\n${SIGNATURE}`,
+    text: `${notice.body}\n\n${mailText.goToPortal}: ${link}\n\n${mailText.signature}`,
     html:
       `<p>${escapeHtml(notice.body)}</p>` +
-      `<p><a href="${escapeHtml(link)}">Ir al portal</a><br>${escapeHtml(link)}</p>` +
-      `<p>${escapeHtml(SIGNATURE)}</p>`,
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(mailText.goToPortal)}</a><br>${escapeHtml(link)}</p>` +
+      `<p>${escapeHtml(mailText.signature)}</p>`,
     headers: { 'Auto-Submitted': 'auto-generated' },
   } satisfies SendMailOptions
 }
@@ -76,7 +72,7 @@ export async function deliverPendingEmails(db: Db = defaultDb): Promise<number> 
       const mail = composeMail({ ...notice, recipient: { name: notice.recipient.name, email: notice.recipient.email! } })
       try {
         await transporter().sendMail(mail)
-        if (!process.env.SMTP_URL) console.info(`[correo] para ${mail.to.address} — ${mail.subject}\n${mail.text}`)
+        if (!env.SMTP_URL) console.info(`[correo] para ${mail.to.address} — ${mail.subject}\n${mail.text}`)
         sent++
       } catch (error) {
         // Released (only if still ours) so the next delivery tries again.

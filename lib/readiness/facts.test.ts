@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateChecklist } from '@/lib/connections/checklist'
 import { loadChecklistFacts } from '@/lib/connections/checklist-facts'
-import { caseAt } from '@/lib/connections/test-scenario'
+import { caseAt } from '@/test/support/scenario'
 import { db } from '@/lib/db/client'
 import { loadReadinessFacts } from './facts'
 import { getReadiness } from './queries'

@@ -5,7 +5,7 @@ import { agreementsTableParams } from '@/lib/agreements/table-params'
 import { requestAgreement } from '@/lib/connections/cases'
 import { listCases, meetingRequestOptions } from '@/lib/connections/queries'
 import { casesTableParams } from '@/lib/connections/table-params'
-import { agreementTerms, caseAt } from '@/lib/connections/test-scenario'
+import { agreementTerms, caseAt } from '@/test/support/scenario'
 import { db } from '@/lib/db/client'
 import { listInstitutions } from '@/lib/institutions/queries'
 import { institutionsTableParams } from '@/lib/institutions/table-params'
@@ -41,9 +41,10 @@ describe('Spanish order of names', () => {
 
     // The services a meeting request offers, and its institutions, in the same order.
     for (const name of ['Ñandú', 'Nube', 'Ábaco']) await createService(db, c.provider.id, { name: `${tag} ${name}` })
-    const options = await meetingRequestOptions(c.people.consumerCtd)
+    // The provider's CTD may ask on any consumer's behalf: it is offered every other institution.
+    const options = await meetingRequestOptions(c.people.providerCtd)
     expect(options.services.filter((s) => s.label.startsWith(tag)).map((s) => s.label.split(' ')[1])).toEqual(['Ábaco', 'Nube', 'Ñandú'])
-    expect(options.institutions.filter((i) => i.name.startsWith(tag)).map((i) => i.name.slice(tag.length + 1))).toEqual([
+    expect(options.otherConsumers.filter((i) => i.name.startsWith(tag)).map((i) => i.name.slice(tag.length + 1))).toEqual([
       'arica',
       'Ávila',
       'Chana',

@@ -131,6 +131,14 @@ function pristinePglite(): Promise<PGlite> {
 }
 
 /**
+ * Starts the shadow databases' pristine PGlite now rather than inside the first `migrate dev`: on a
+ * busy machine the start alone takes 15-20 s, which callers with a time budget should pay up front.
+ */
+export async function warmUpShadowDatabase(): Promise<void> {
+  await pristinePglite()
+}
+
+/**
  * The shadow database: a fresh in-memory PGlite, served over the wire protocol on a random local
  * port so that it is reached through the very same adapter-pg code path as the real database. It
  * needs no server and no CREATE DATABASE right (and sidesteps adapter-pg's own shadow database, which

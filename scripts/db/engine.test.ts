@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { warmUpShadowDatabase } from './adapter.ts'
 import { migrateDeploy, migrateDev, migrateStatus, schemaDrift } from './engine.ts'
 import { assertBindingsMatch, schemaEngineWasmPath } from './wasm.ts'
 
@@ -37,9 +38,17 @@ async function freshServerDatabase(): Promise<Target> {
   }
 }
 
+/**
+ * An empty PGlite started once: a start costs 15-20 s of CPU on a busy 2-core machine, a clone of a
+ * started one a tenth of that.
+ */
+let pristine: Promise<PGlite> | undefined
+
 /** An in-memory PGlite behind pglite-socket, as the app's embedded database runs. */
 async function freshPgliteServer(): Promise<Target> {
-  const db = await PGlite.create()
+  pristine ??= PGlite.create()
+  // clone() is typed as the interface but returns a PGlite, which the socket server needs.
+  const db = (await (await pristine).clone()) as PGlite
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 10 })
   await server.start()
   const port = server.getServerConn().split(':').pop()
@@ -81,6 +90,23 @@ CREATE FUNCTION note_marker() RETURNS text AS $$ BEGIN RETURN 'a;b'; END; $$ LAN
 `
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+// Everything here (the engine's WASM, every PGlite, the test itself) runs on one thread, and `migrate
+// dev` builds two shadow databases per call. Measured on a 2-core machine at load 10-14: starting the
+// shadows' first PGlite took 15-19 s, each clone 2-4 s, so a `dev` test with three calls neared 45 s
+// and timed out at 60 s in a busy CI run. The one-time starts are paid in beforeAll (with their own
+// budget), and the tests that call `migrate dev` get a budget for the slowest machine we run on.
+const ENGINE_START_BUDGET = 180_000
+const MIGRATE_DEV_BUDGET = 180_000
+
+beforeAll(async () => {
+  pristine ??= PGlite.create()
+  await Promise.all([warmUpShadowDatabase(), pristine])
+}, ENGINE_START_BUDGET)
+
+afterAll(async () => {
+  await (await pristine)?.close()
+})
 
 describe.each([
   { database: 'PostgreSQL server', fresh: freshServerDatabase },
@@ -193,7 +219,7 @@ describe.each([
     })
   })
 
-  test('dev generates, writes and applies a migration for each schema change', async () => {
+  test('dev generates, writes and applies a migration for each schema change', { timeout: MIGRATE_DEV_BUDGET }, async () => {
     const schemaPath = await writeSchema(USER_MODEL)
 
     const first = await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'init' })
@@ -221,7 +247,7 @@ describe.each([
     expect((await migrateStatus({ databaseUrl: target.url, migrationsDir })).applied).toEqual([first.created, second.created])
   })
 
-  test('drift is empty when the database matches the schema and SQL when the schema gains a model', async () => {
+  test('drift is empty when the database matches the schema and SQL when the schema gains a model', { timeout: MIGRATE_DEV_BUDGET }, async () => {
     const schemaPath = await writeSchema(USER_MODEL)
     await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'init' })
     expect(await schemaDrift({ databaseUrl: target.url, schemaPath })).toBe('')

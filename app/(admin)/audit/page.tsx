@@ -5,7 +5,10 @@ import { listAuditEvents } from '@/lib/audit/queries'
 import { auditTableParams } from '@/lib/audit/table-params'
 import { requirePermission } from '@/lib/auth/viewer'
 
-export const metadata = { title: 'Registro de auditoría' }
+export async function generateMetadata() {
+  const t = await getTranslations('audit')
+  return { title: t('title') }
+}
 
 export default async function AuditPage({ searchParams }: PageProps<'/audit'>) {
   const viewer = await requirePermission('audit.read')

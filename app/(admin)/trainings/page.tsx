@@ -6,7 +6,10 @@ import { requirePermission } from '@/lib/auth/viewer'
 import { listWorkshops } from '@/lib/trainings/queries'
 import { workshopsTableParams } from '@/lib/trainings/table-params'
 
-export const metadata = { title: 'Capacitaciones' }
+export async function generateMetadata() {
+  const t = await getTranslations('trainings')
+  return { title: t('title') }
+}
 
 export default async function TrainingsPage({ searchParams }: PageProps<'/trainings'>) {
   const viewer = await requirePermission('readiness.manage')

@@ -5,7 +5,10 @@ import { listAgreements } from '@/lib/agreements/queries'
 import { agreementsTableParams } from '@/lib/agreements/table-params'
 import { requirePermission } from '@/lib/auth/viewer'
 
-export const metadata = { title: 'Acuerdos' }
+export async function generateMetadata() {
+  const t = await getTranslations('agreements')
+  return { title: t('title') }
+}
 
 export default async function AgreementsPage({ searchParams }: PageProps<'/agreements'>) {
   const viewer = await requirePermission('connections.read')

@@ -7,7 +7,10 @@ import { requirePermission } from '@/lib/auth/viewer'
 import { listCases } from '@/lib/connections/queries'
 import { casesTableParams } from '@/lib/connections/table-params'
 
-export const metadata = { title: 'Conexiones' }
+export async function generateMetadata() {
+  const t = await getTranslations('connections')
+  return { title: t('title') }
+}
 
 export default async function ConnectionsPage({ searchParams }: PageProps<'/connections'>) {
   const viewer = await requirePermission('connections.read')

@@ -5,7 +5,10 @@ import { requirePermission } from '@/lib/auth/viewer'
 import { listInstitutions } from '@/lib/institutions/queries'
 import { institutionsTableParams } from '@/lib/institutions/table-params'
 
-export const metadata = { title: 'Instituciones' }
+export async function generateMetadata() {
+  const t = await getTranslations('institutions')
+  return { title: t('title') }
+}
 
 export default async function InstitutionsPage({ searchParams }: PageProps<'/institutions'>) {
   const viewer = await requirePermission('institutions.browse')

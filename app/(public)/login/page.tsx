@@ -1,10 +1,11 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { claveUnicaSignInAction } from '@/lib/auth/actions'
+import { ClaveUnicaButton } from '@/components/auth/claveunica-button'
 import { isClaveUnicaConfigured } from '@/lib/auth/auth'
 import { isDemoMode } from '@/lib/auth/demo'
 import { getViewer } from '@/lib/auth/viewer'
+import { env } from '@/lib/env'
 
 const knownErrors = ['run', 'disabled', 'demoRefused'] as const
 
@@ -27,14 +28,14 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
 
       <section className="mt-8 rounded-md border border-line bg-white p-6">
         {isClaveUnicaConfigured ? (
-          <form action={claveUnicaSignInAction}>
-            <button
-              type="submit"
-              className="w-full rounded-md bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700"
-            >
-              {t('claveUnica')}
-            </button>
-          </form>
+          <>
+            <ClaveUnicaButton />
+            {env.CLAVEUNICA_ENVIRONMENT !== 'production' && (
+              <p className="mt-3 text-sm text-muted" data-testid="claveunica-environment">
+                {t(`claveUnicaEnvironment.${env.CLAVEUNICA_ENVIRONMENT}`)}
+              </p>
+            )}
+          </>
         ) : (
           <p className="text-muted">{t('claveUnicaUnavailable')}</p>
         )}

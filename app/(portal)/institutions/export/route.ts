@@ -1,3 +1,4 @@
+import { downloadRefusal } from '@/lib/http/download-errors'
 import { getTranslations } from 'next-intl/server'
 import { can } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
@@ -8,7 +9,7 @@ import { institutionsTableParams } from '@/lib/institutions/table-params'
 /** The registry as CSV, with the same search, filters and order as the page it was asked from. */
 export async function GET(request: Request) {
   const viewer = await getViewer()
-  if (!viewer || !can(viewer, 'institutions.browse')) return new Response('Forbidden', { status: 403 })
+  if (!viewer || !can(viewer, 'institutions.browse')) return downloadRefusal(403)
   const params = institutionsTableParams.load(request)
   const rows = await exportInstitutions(viewer, params)
   const t = await getTranslations('institutions')

@@ -1,4 +1,5 @@
 import { agreementPdfFor } from '@/lib/agreements/terms'
+import { downloadRefusal } from '@/lib/http/download-errors'
 import { getViewer } from '@/lib/auth/viewer'
 import { DomainError } from '@/lib/errors'
 
@@ -8,7 +9,7 @@ import { DomainError } from '@/lib/errors'
  */
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/agreement'>) {
   const viewer = await getViewer()
-  if (!viewer) return new Response('Unauthorized', { status: 401 })
+  if (!viewer) return downloadRefusal(401)
   try {
     const { pdf, sha256, caseNumber } = await agreementPdfFor(viewer, (await params).id)
     return new Response(Buffer.from(pdf), {
@@ -22,7 +23,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/connecti
       },
     })
   } catch (error) {
-    if (error instanceof DomainError) return new Response('Not found', { status: 404 })
+    if (error instanceof DomainError) return downloadRefusal(404)
     throw error
   }
 }

@@ -1,3 +1,4 @@
+import { downloadRefusal } from '@/lib/http/download-errors'
 import { getViewer } from '@/lib/auth/viewer'
 import { issueDevNodeConfiguration } from '@/lib/connections/nodes'
 import { DomainError } from '@/lib/errors'
@@ -9,7 +10,7 @@ import { ForbiddenError } from '@/lib/auth/roles'
  */
 export async function GET(_request: Request, { params }: RouteContext<'/connections/[id]/node-config'>) {
   const viewer = await getViewer()
-  if (!viewer) return new Response('Unauthorized', { status: 401 })
+  if (!viewer) return downloadRefusal(401)
   try {
     const { fileName, body } = await issueDevNodeConfiguration(viewer, (await params).id)
     return new Response(body, {
@@ -20,8 +21,8 @@ export async function GET(_request: Request, { params }: RouteContext<'/connecti
       },
     })
   } catch (error) {
-    if (error instanceof ForbiddenError) return new Response('Forbidden', { status: 403 })
-    if (error instanceof DomainError) return new Response('Not found', { status: 404 })
+    if (error instanceof ForbiddenError) return downloadRefusal(403)
+    if (error instanceof DomainError) return downloadRefusal(404)
     throw error
   }
 }

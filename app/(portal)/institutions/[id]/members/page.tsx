@@ -9,7 +9,10 @@ import { can } from '@/lib/auth/roles'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
 
-export const metadata = { title: 'Administrar miembros' }
+export async function generateMetadata() {
+  const t = await getTranslations('members')
+  return { title: t('title') }
+}
 
 export default async function MembersPage({ params }: PageProps<'/institutions/[id]/members'>) {
   const { id } = await params

@@ -12,7 +12,10 @@ import { MAX_DOCUMENT_MB } from '@/lib/readiness/cooperation'
 import { getReadiness } from '@/lib/readiness/queries'
 import { todayInChile } from '@/lib/dates'
 
-export const metadata = { title: 'Convenio de cooperación' }
+export async function generateMetadata() {
+  const t = await getTranslations('readiness')
+  return { title: t('metaTitle') }
+}
 
 const iso = (date: Date) => date.toISOString().slice(0, 10)
 

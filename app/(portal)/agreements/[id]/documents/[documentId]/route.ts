@@ -1,13 +1,14 @@
+import { downloadRefusal } from '@/lib/http/download-errors'
 import { getAgreementDocument } from '@/lib/agreements/queries'
 import { getViewer } from '@/lib/auth/viewer'
 
 /** A signed PDF of an agreement, for the agreement's parties (and DGD staff and auditors). */
 export async function GET(_request: Request, { params }: RouteContext<'/agreements/[id]/documents/[documentId]'>) {
   const viewer = await getViewer()
-  if (!viewer) return new Response('Unauthorized', { status: 401 })
+  if (!viewer) return downloadRefusal(401)
   const { id, documentId } = await params
   const document = await getAgreementDocument(viewer, id, documentId)
-  if (!document) return new Response('Not found', { status: 404 })
+  if (!document) return downloadRefusal(404)
   return new Response(new Uint8Array(document.content), {
     headers: {
       'Content-Type': document.contentType,

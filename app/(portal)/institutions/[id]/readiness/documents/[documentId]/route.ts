@@ -1,3 +1,4 @@
+import { downloadRefusal } from '@/lib/http/download-errors'
 import { ForbiddenError } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
 import { getCooperationDocument } from '@/lib/readiness/queries'
@@ -5,11 +6,11 @@ import { getCooperationDocument } from '@/lib/readiness/queries'
 /** A PDF of an institution's convenio: for the institution's members and central staff only. */
 export async function GET(_request: Request, { params }: RouteContext<'/institutions/[id]/readiness/documents/[documentId]'>) {
   const viewer = await getViewer()
-  if (!viewer) return new Response('Unauthorized', { status: 401 })
+  if (!viewer) return downloadRefusal(401)
   const { id, documentId } = await params
   try {
     const document = await getCooperationDocument(viewer, id, documentId)
-    if (!document) return new Response('Not found', { status: 404 })
+    if (!document) return downloadRefusal(404)
     const ascii = document.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
     return new Response(new Uint8Array(document.content), {
       headers: {
@@ -22,7 +23,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/institut
       },
     })
   } catch (error) {
-    if (error instanceof ForbiddenError) return new Response('Forbidden', { status: 403 })
+    if (error instanceof ForbiddenError) return downloadRefusal(403)
     throw error
   }
 }

@@ -20,7 +20,7 @@ import {
   reviewPromotion,
   scheduleMeeting,
   signAgreement,
-} from './cases'
+} from '@/lib/connections/cases'
 
 /** An hour ago, as a Chilean wall-clock time: tests stay recent whenever they run. */
 export const anHourAgo = () => toChileDateTimeInput(new Date(Date.now() - 3_600_000))
