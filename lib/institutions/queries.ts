@@ -24,14 +24,10 @@ function listWhere(params: Pick<InstitutionsTableParams, 'q' | 'filters'>): Pris
 
 function listOrderBy(sort: InstitutionsTableParams['sort']): Prisma.InstitutionOrderByWithRelationInput[] {
   const dir = sort.desc ? 'desc' : 'asc'
-  // Names sort by their folded form, which begins the search text: "Ñuñoa" sorts among the N's and
-  // accents do not push a name to the end, whatever the database's collation.
+  // Names sort in Spanish by their column's collation ("spanish", see the migration
+  // spanish_search_and_sorting): accents and case do not move a name, and ñ comes after n.
   const primary: Prisma.InstitutionOrderByWithRelationInput =
-    sort.id === 'region'
-      ? { region: { sort: dir, nulls: 'last' } }
-      : sort.id === 'name'
-        ? { searchText: dir }
-        : { [sort.id]: dir }
+    sort.id === 'region' ? { region: { sort: dir, nulls: 'last' } } : { [sort.id]: dir }
   // Ties broken by name and id so that pages never overlap or skip rows.
   return [primary, { name: 'asc' }, { id: 'asc' }]
 }
