@@ -15,7 +15,7 @@ export async function addMember(actor: Principal, institutionId: string, input: 
     if (!institution) throw new DomainError('notFound')
 
     // A RUN anyone can type must never change, or reveal, someone else's record: an existing person
-    // keeps their name and e-mail (docs/decisions/008-designation-by-run.md).
+    // keeps their name and e-mail (docs/decisions/010-designation-by-run.md).
     const found = await tx.person.findUnique({ where: { run: input.run }, select: { id: true, email: true } })
     const person = found ?? (await createDesignatedPerson(tx, input))
     // Serializes concurrent designations of the same person, so the duplicate check below holds.

@@ -92,7 +92,7 @@ export type InstitutionMember = {
   email: string | null
   /**
    * The person was designated by RUN by someone who could not see them: this viewer is shown the name
-   * the designator typed and no e-mail (docs/decisions/008-designation-by-run.md).
+   * the designator typed and no e-mail (docs/decisions/010-designation-by-run.md).
    */
   nameAsDesignated: boolean
   run: string | null
