@@ -2,7 +2,7 @@
  * Who belongs to an institution and in which role. Every function authorizes first, then makes its
  * change and its audit event in one transaction.
  */
-import { authorize, institutionsWhere, isCentralStaff, type Principal } from '@/lib/auth/roles'
+import { authorize, can, institutionsWhere, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db, type Tx } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
@@ -22,7 +22,7 @@ export async function addMember(actor: Principal, institutionId: string, input: 
     await tx.$queryRaw`SELECT id FROM "Person" WHERE id = ${person.id} FOR UPDATE`
     const seesPerson = !found || (await maySeePerson(tx, actor, found.id))
     // A missing e-mail is the person's own to give (at sign-in) or central staff's, never an institution's.
-    if (found && !found.email && input.email && isCentralStaff(actor)) {
+    if (found && !found.email && input.email && can(actor, 'people.setEmail')) {
       const taken = await tx.person.findUnique({ where: { email: input.email }, select: { id: true } })
       if (!taken) await tx.person.update({ where: { id: found.id }, data: { email: input.email } })
     }
@@ -88,7 +88,7 @@ export async function endMembership(actor: Principal, membershipId: string) {
     // One designation change per institution at a time, so the "last CTD" count below cannot be
     // raced by two CTDs ending each other's designation at once.
     await tx.$queryRaw`SELECT id FROM "Institution" WHERE id = ${membership.institutionId} FOR UPDATE`
-    if (membership.role === 'CTD' && !isCentralStaff(actor)) {
+    if (membership.role === 'CTD' && !can(actor, 'members.endLastCtd', membership.institutionId)) {
       const otherCtds = await tx.membership.count({
         where: { institutionId: membership.institutionId, role: 'CTD', endedAt: null, id: { not: membership.id } },
       })
