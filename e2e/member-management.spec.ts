@@ -25,6 +25,35 @@ test.describe('member management', () => {
     await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toHaveCount(0)
   })
 
+  test("designating another institution's person by RUN shows the name typed, never their own name or e-mail", async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs(people.ctdVallenar)
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Miembros' }).click()
+    const current = page.getByRole('table', { name: 'Miembros vigentes' })
+    // The action column is announced as what it holds, not as a second "Estado".
+    await expect(current.getByRole('columnheader', { name: 'Acciones' })).toHaveCount(1)
+    await expect(current.getByRole('columnheader', { name: 'Estado' })).toHaveCount(1)
+
+    // Ignacio Soto Paredes is SII's business administrator (seed), registered with his e-mail.
+    await page.getByLabel('RUN').fill('15.890.123-4')
+    await page.getByLabel('Nombre completo').fill('Nombre Escrito Aquí')
+    await page.getByLabel('Correo electrónico institucional').fill('atacante@example.com')
+    await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Administrador/a de negocio' })
+    await page.getByRole('button', { name: 'Designar' }).click()
+    await expect(page.getByRole('status')).toContainText('Nombre Escrito Aquí fue designado/a')
+    const row = current.getByRole('row', { name: /Nombre Escrito Aquí/ })
+    await expect(row).toContainText('15.890.123-4')
+    await expect(row).toContainText('No visible: lo define la persona')
+    await expect(page.getByText('Ignacio Soto Paredes')).toHaveCount(0)
+    await expect(page.getByText('isoto@sii.example.cl')).toHaveCount(0)
+    await expect(page.getByText('atacante@example.com')).toHaveCount(0)
+
+    await page.getByRole('button', { name: 'Terminar la designación de Nombre Escrito Aquí como Administrador/a de negocio' }).click()
+    await expect(row).toHaveCount(0)
+  })
+
   test("a CTD cannot open another institution's member management", async ({ page, signInAs }) => {
     await signInAs(people.ctdVallenar)
     await page.goto('/institutions?q=registro+civil')

@@ -81,12 +81,23 @@ test('a connection goes from meeting request to production credentials through e
   // signed on its side, which it uploads.
   await provider.reload()
   const pdfDownload = provider.waitForEvent('download')
-  await provider.getByRole('link', { name: 'Descargar el acuerdo (PDF)' }).first().click()
+  await provider.getByRole('link', { name: 'Descargar el PDF del acuerdo' }).click()
   const pdf = await readFile((await (await pdfDownload).path())!)
   expect((await pdfDownload).suggestedFilename()).toMatch(/^acuerdo-caso-\d+\.pdf$/)
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   const pdfSha256 = createHash('sha256').update(pdf).digest('hex')
   await expect(provider.getByText(pdfSha256).first()).toBeVisible()
+  // The choice is explicit: nothing is signed until the signer says which document it signs.
+  await provider.getByRole('button', { name: 'Firmar como Proveedor' }).click()
+  await expect(provider.getByText('Elige qué documento firmas: el PDF del portal o uno que subes.')).toBeVisible()
+  // A form showing another SHA-256 than the kept PDF's (a stale page) signs nothing.
+  await provider.getByRole('radio', { name: 'El PDF del acuerdo que genera el portal' }).check()
+  await provider.locator('input[name="shownSha256"]').evaluate((input: HTMLInputElement) => (input.value = 'f'.repeat(64)))
+  await provider.getByRole('button', { name: 'Firmar como Proveedor' }).click()
+  await expect(provider.getByText('El PDF del acuerdo ya no es el que se te mostró.', { exact: false })).toBeVisible()
+  await provider.reload()
+  await expect(provider.getByText('Proveedor: pendiente', { exact: true })).toBeVisible()
+  await provider.getByRole('radio', { name: 'El PDF del acuerdo que genera el portal' }).check()
   await provider.getByRole('button', { name: 'Firmar como Proveedor' }).click()
   await expectSuccess(provider, 'Firma registrada.')
   await expect(provider.getByText(`Firmó el PDF generado por el portal · SHA-256 ${pdfSha256}`)).toBeVisible()
@@ -98,7 +109,8 @@ test('a connection goes from meeting request to production credentials through e
   expect(served.headers()['content-disposition']).toMatch(/^attachment; filename="acuerdo-caso-\d+\.pdf"$/)
   expect(createHash('sha256').update(await served.body()).digest('hex')).toBe(pdfSha256)
   const signedByConsumer = Buffer.from('%PDF-1.7\n% Acuerdo firmado electrónicamente por la Municipalidad de Vallenar\n%%EOF\n')
-  await business.getByLabel('PDF firmado por tu institución (opcional)').setInputFiles({
+  await business.getByRole('radio', { name: 'El acuerdo firmado por mi institución, que subo como PDF' }).check()
+  await business.getByLabel('PDF firmado', { exact: true }).setInputFiles({
     name: 'acuerdo-firmado-vallenar.pdf',
     mimeType: 'application/pdf',
     buffer: signedByConsumer,
@@ -111,8 +123,9 @@ test('a connection goes from meeting request to production credentials through e
 
   // The technical administrator downloads the node configuration and records a passing test.
   const tech = await as(browser, people.techVallenar, caseUrl)
+  await tech.getByRole('button', { name: 'Descargar configuración' }).click()
   const download = tech.waitForEvent('download')
-  await tech.getByRole('link', { name: 'Descargar configuración' }).click()
+  await tech.getByRole('button', { name: 'Sí, emitir credencial y descargar' }).click()
   const config = JSON.parse((await (await (await download).createReadStream()).toArray()).join(''))
   expect(config).toMatchObject({ environment: 'DEVELOPMENT', credential: expect.stringMatching(/^pisee_dev_/) })
   // Run just now: after the node was delivered (a test dated before it, or in the future, is refused).

@@ -7,6 +7,7 @@ import { checkDigit } from '@/lib/chile/rut'
 import type { Db } from '@/lib/db/client'
 import type { CentralRole, MembershipRole } from '@/lib/generated/prisma/enums'
 import { institutionRecord, type InstitutionFields } from '@/lib/institutions/records'
+import { searchTextOf } from '@/lib/text/search'
 
 /** A valid, random RUT/RUN in [min, max): institutions live in 60–79 million, people below 30 million. */
 export function randomRut(min = 10_000_000, max = 29_999_999): string {
@@ -69,10 +70,12 @@ export async function createService(
   overrides: Partial<{ code: string; name: string; requiresAgreement: boolean }> = {},
 ) {
   const code = overrides.code ?? `SVC-${randomInt(1_000_000_000)}`
+  const name = overrides.name ?? `Servicio ${code}`
   return db.service.create({
     data: {
       code,
-      name: overrides.name ?? `Servicio ${code}`,
+      name,
+      searchText: searchTextOf(name, code),
       description: 'Servicio de prueba',
       providerId,
       version: '1.0',

@@ -10,6 +10,7 @@ import { checkDigit } from '@/lib/chile/rut'
 import { createPrismaClient, type Db } from '@/lib/db/client'
 import type { CentralRole, GradualityGroup, MembershipRole } from '@/lib/generated/prisma/enums'
 import { institutionRecord, type InstitutionFields } from '@/lib/institutions/records'
+import { backfillAgreementPdfs } from '@/lib/agreements/terms'
 import { addMembership, createCooperationDocument, grantCentralRole, tinyPdf } from './factories'
 import { seedOnboarding } from './seed-onboarding'
 
@@ -48,6 +49,10 @@ function municipalityRut(index: number): string {
 }
 
 export async function seed(db: Db): Promise<{ institutions: number; people: number; services: number; cases: number } | null> {
+  // Not demo data but a one-off data backfill that SQL migrations cannot do (decision 007): agreements
+  // approved before the portal kept each PDF get the bytes they were signed against. Idempotent.
+  const backfilled = await backfillAgreementPdfs(db)
+  if (backfilled) console.log(`PDF de acuerdos conservados: ${backfilled}.`)
   if ((await db.institution.count()) > 0) return null
 
   const regions = readJson<Record<string, string>>('municipality-regions.json')

@@ -239,6 +239,7 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
 
   it('connection case steps', async () => {
     const a = await import('@/lib/connections/actions')
+    const agreements = await import('@/lib/agreements/actions')
     const idOr = (valid: () => string) => fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: badId }).map((bad) => bad ?? valid())
 
     const steps: { name: string; who: () => Viewer; caseId: () => string; valid: Form; fields: Fields; run: (caseId: string, f: FormData) => Promise<unknown> }[] = [
@@ -324,7 +325,7 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
       ['requestPromotion', () => at.testing.people.consumerCtd, (c) => a.requestPromotionAction(c, state, new FormData())],
       ['reviewPromotion', () => at.promotion.people.reviewer, (c) => a.reviewPromotionAction(c, state, new FormData())],
       ['approvePromotion', () => at.promotion.people.head, (c) => a.approvePromotionAction(c, state, new FormData())],
-      ['signAgreement', () => at.testing.people.consumerBusiness, (c) => a.signAgreementAction(c, 'CONSUMER', state, new FormData())],
+      ['signAgreement', () => at.testing.people.consumerBusiness, (c) => agreements.signAgreementAction(c, 'CONSUMER', state, new FormData())],
     ]
     for (const [name, who, run] of idOnly) {
       as(who())
@@ -342,7 +343,7 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
       fc.asyncProperty(fc.oneof(badEnum, fc.constant('CONSUMER')), fc.oneof(file, weird.map((w) => new File([w], w || 'x'))), async (party, upload) => {
         const form = new FormData()
         form.append('file', upload)
-        const outcome = await answer(() => a.signAgreementAction(at.testing.caseId, party as 'CONSUMER', state, form))
+        const outcome = await answer(() => agreements.signAgreementAction(at.testing.caseId, party as 'CONSUMER', state, form))
         expect(outcome).toEqual({ kind: 'refused' })
       }) as never,
     )
@@ -492,7 +493,7 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
           routes.readinessDocument.GET(request(), context({ id: institutionId, documentId })),
           routes.agreementDocument.GET(request(), context({ id, documentId })),
           routes.agreementPdf.GET(request(), context({ id })),
-          routes.nodeConfig.GET(request(), context({ id })),
+          routes.nodeConfig.POST(new Request(url, { method: 'POST', headers: head }), context({ id })),
           routes.exportInstitutions.GET(request()),
           routes.health.GET(),
         ])
@@ -552,10 +553,13 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
 describe('file names', () => {
   it('a signed PDF named with 20,000 characters and a NUL byte is kept, its name cleaned and capped', async () => {
     const { caseAt } = await import('@/test/support/scenario')
-    const { signAgreementAction } = await import('@/lib/connections/actions')
+    const { signAgreementAction } = await import('@/lib/agreements/actions')
+    const { agreementPdfSha256 } = await import('@/lib/agreements/terms')
     const c = await caseAt('devNodeProvisioned')
     as(c.people.providerBusiness)
     const form = new FormData()
+    form.append('document', 'uploaded')
+    form.append('shownSha256', (await agreementPdfSha256(c.people.providerBusiness, c.caseId)) ?? '')
     const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
     form.append('file', new File([pdf], `${'n'.repeat(20_000)}\u0000.pdf`, { type: 'application/pdf' }))
     const outcome = await answer(() => signAgreementAction(c.caseId, 'PROVIDER', { status: 'idle' }, form))

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import type { SignedDocument } from '@/lib/connections/agreement-terms'
+import type { SignedDocument } from '@/lib/agreements/terms'
 import { formatDateTime } from '@/lib/dates'
 
 type Signature = {

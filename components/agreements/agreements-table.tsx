@@ -8,6 +8,7 @@ import { createDataTableColumnHelper } from '@/components/data-table/data-table-
 import { filterMeta } from '@/components/data-table/columns'
 import { Badge } from '@/components/ui/badge'
 import type { AgreementRow } from '@/lib/agreements/queries'
+import { agreementTerm } from '@/lib/agreements/status'
 import { agreementsTableParams } from '@/lib/agreements/table-params'
 import { formatCalendarDate, formatDate } from '@/lib/dates'
 
@@ -41,9 +42,8 @@ export function AgreementsTable({ rows, rowCount }: { rows: AgreementRow[]; rowC
           header: t('columns.endsOn'),
           enableSorting: false,
           cell: ({ row }) => {
-            const { terminatesOn, endsOn } = row.original
-            if (terminatesOn) return t('term.terminates', { date: formatCalendarDate(terminatesOn) })
-            return endsOn ? t('term.until', { date: formatCalendarDate(endsOn) }) : tCase('detail.indefinite')
+            const term = agreementTerm(row.original)
+            return term.kind === 'indefinite' ? tCase('detail.indefinite') : t(`term.${term.kind}`, { date: formatCalendarDate(term.date) })
           },
         }),
       ]),

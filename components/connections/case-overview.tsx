@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server'
 import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
+import { agreementTermText, serviceLevelsText } from '@/components/agreements/agreement-terms-text'
 import { Badge } from '@/components/ui/badge'
 import { revokeNodeAction } from '@/lib/connections/actions'
-import { StepForm } from './step-form'
+import { DownloadNodeConfig, RevokeNodeButton } from './node-controls'
 import type { CaseDetail } from '@/lib/connections/queries'
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 
@@ -32,8 +33,8 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
 
 export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; mayRevoke: boolean }) {
   const t = await getTranslations('connections')
+  const tAgreements = await getTranslations('agreements')
   const agreement = detail.agreement
-  const levels = (agreement?.serviceLevels ?? null) as Record<string, string> | null
 
   return (
     <div className="space-y-6">
@@ -72,8 +73,8 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
         ) : (
           <>
             <p>
-              <Badge tone={agreement.status === 'IN_FORCE' ? 'success' : agreement.status === 'REJECTED' ? 'danger' : 'warning'}>
-                {t(`agreementStatus.${agreement.status}`)}
+              <Badge tone={agreement.effectiveStatus === 'IN_FORCE' ? 'success' : agreement.effectiveStatus === 'REJECTED' ? 'danger' : 'warning'}>
+                {t(`agreementStatus.${agreement.effectiveStatus}`)}
               </Badge>{' '}
               {t(`agreementKind.${agreement.kind}`)}
             </p>
@@ -84,8 +85,8 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                 [t('detail.procedure'), agreement.procedure],
                 [t('detail.dataRequested'), agreement.dataRequested],
                 [t('detail.expectedVolume'), agreement.expectedVolume],
-                [t('detail.endsOn'), agreement.endsOn ? formatCalendarDate(agreement.endsOn) : t('detail.indefinite')],
-                ...(levels ? ([[t('detail.serviceLevels'), Object.values(levels).join(' · ')]] as [string, React.ReactNode][]) : []),
+                [tAgreements('columns.endsOn'), await agreementTermText(agreement.term)],
+                ...(agreement.serviceLevels ? ([[t('detail.serviceLevels'), await serviceLevelsText(agreement.serviceLevels)]] as [string, React.ReactNode][]) : []),
                 ...(agreement.rejectionReason ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][]) : []),
               ]}
             />
@@ -112,13 +113,11 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                   <Badge tone="danger">{t('detail.revoked', { date: formatDateTime(node.revokedAt) })}</Badge>
                 ) : (
                   <>
-                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && <a href={`/connections/${detail.id}/node-config`}>{t('detail.downloadConfig')}</a>}
+                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && <DownloadNodeConfig caseId={detail.id} />}
                     {mayRevoke && (
-                      <StepForm
+                      <RevokeNodeButton
                         action={revokeNodeAction.bind(null, detail.id, node.id)}
-                        submitLabel={t('detail.revoke')}
-                        variant="danger"
-                        fields={[]}
+                        environment={t(`detail.environment.${node.environment}`).toLocaleLowerCase('es-CL')}
                       />
                     )}
                   </>

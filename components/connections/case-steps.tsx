@@ -11,8 +11,10 @@ import {
   requestPromotionAction,
   reviewPromotionAction,
   scheduleMeetingAction,
-  signAgreementAction,
 } from '@/lib/connections/actions'
+import { signAgreementAction } from '@/lib/agreements/actions'
+import { MAX_PDF_BYTES } from '@/lib/agreements/document'
+import { SignAgreementForm } from '@/components/agreements/sign-agreement-form'
 import type { CaseDetail } from '@/lib/connections/queries'
 import type { CaseAction } from '@/lib/connections/workflow'
 import { ApprovePromotionForm } from './approve-promotion-form'
@@ -23,6 +25,7 @@ import { StepForm } from './step-form'
 export async function CaseSteps({ detail }: { detail: CaseDetail }) {
   const t = await getTranslations('connections.steps')
   const tCase = await getTranslations('connections')
+  const tAgreements = await getTranslations('agreements')
   const id = detail.id
   const checklistBlocked = detail.checklist?.some((item) => !item.met) ?? false
 
@@ -92,26 +95,16 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
       case 'signAgreementAsConsumer':
       case 'signAgreementAsProvider': {
         const party = action === 'signAgreementAsConsumer' ? 'CONSUMER' : 'PROVIDER'
-        return (
-          <>
-            <p className="text-sm text-muted">{t('signAgreement.intro')}</p>
-            <p className="rounded-md bg-surface p-3 text-sm">
-              <a href={`/connections/${id}/agreement`} className="font-medium">
-                {t('signAgreement.download')}
-              </a>
-              {detail.agreement?.pdfSha256 && (
-                <span className="block text-xs text-muted">
-                  {t('signAgreement.generatedHash')}: <code className="break-all">{detail.agreement.pdfSha256}</code>
-                </span>
-              )}
-            </p>
-            <StepForm
-              action={signAgreementAction.bind(null, id, party)}
-              submitLabel={t('signAgreement.submit', { party: tCase(`detail.party.${party}`) })}
-              fields={[{ name: 'file', label: t('signAgreement.file'), type: 'file', hint: t('signAgreement.fileHint') }]}
-            />
-          </>
-        )
+        // The sign step shows only once the terms are approved, and so their PDF kept.
+        return detail.agreement?.pdfSha256 ? (
+          <SignAgreementForm
+            action={signAgreementAction.bind(null, id, party)}
+            caseId={id}
+            pdfSha256={detail.agreement.pdfSha256}
+            maxMb={MAX_PDF_BYTES / 1024 / 1024}
+            submitLabel={tAgreements('sign.submit', { party: tCase(`detail.party.${party}`) })}
+          />
+        ) : null
       }
       case 'provisionDevNode':
         return (

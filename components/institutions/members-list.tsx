@@ -32,16 +32,25 @@ export async function MembersList({
             {showDetails && <th scope="col" className="px-4 py-3 font-medium">{t('columns.email')}</th>}
             <th scope="col" className="px-4 py-3 font-medium">{t('columns.since')}</th>
             <th scope="col" className="px-4 py-3 font-medium">{t('columns.status')}</th>
-            {actions && <th scope="col" className="px-4 py-3"><span className="sr-only">{t('columns.status')}</span></th>}
+            {actions && <th scope="col" className="px-4 py-3"><span className="sr-only">{t('columns.actions')}</span></th>}
           </tr>
         </thead>
         <tbody>
           {members.map((member) => (
             <tr key={member.membershipId} className="border-b border-line last:border-0 align-top">
-              <th scope="row" className="px-4 py-3 font-medium">{member.name}</th>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {member.name}
+                {member.nameAsDesignated && (
+                  <span className="block text-xs font-normal text-muted">{t('nameAsDesignated')}</span>
+                )}
+              </th>
               <td className="px-4 py-3">{tRoles(member.role)}</td>
               {showDetails && <td className="whitespace-nowrap px-4 py-3">{member.run}</td>}
-              {showDetails && <td className="px-4 py-3">{member.email}</td>}
+              {showDetails && (
+                <td className="px-4 py-3">
+                  {member.nameAsDesignated ? <span className="text-muted">{t('emailNotShown')}</span> : member.email}
+                </td>
+              )}
               <td className="whitespace-nowrap px-4 py-3">{formatDate(member.startedAt)}</td>
               <td className="px-4 py-3">
                 <span className="flex flex-wrap gap-1">

@@ -1,8 +1,8 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
 import { caseStanding, mayInCase } from '@/lib/auth/roles'
-import { agreementTermsSelect } from '@/lib/connections/agreement-document'
-import { agreementPdfSha256, signedDocument } from '@/lib/connections/agreement-terms'
+import { agreementTermsSelect } from './document'
+import { agreementPdfSha256, signedDocument } from './terms'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords, searchWords } from '@/lib/connections/scope'
 import type { AgreementStatus } from '@/lib/connections/workflow'
 import { skipFor } from '@/lib/data-table/search-params'
@@ -52,9 +52,10 @@ function statusWhere(statuses: AgreementStatus[], now: Date): Prisma.AgreementWh
 
 /** Both parties' agreements (and all of them for DGD staff and auditors). */
 export async function listAgreements(viewer: Viewer, params: AgreementsTableParams, now = new Date()) {
-  // Each word may also match the agreement's purpose; its case's number, service and parties as for cases.
+  // Each word may also match the agreement's purpose or procedure; its case's number, service and
+  // parties as for cases. Accent-insensitive: all are matched on their folded search text.
   const words = caseSearchWords(params.q).map((caseWord, i): Prisma.AgreementWhereInput => ({
-    OR: [{ case: caseWord }, { purpose: { contains: searchWords(params.q)[i], mode: 'insensitive' } }],
+    OR: [{ case: caseWord }, { searchText: { contains: searchWords(params.q)[i] } }],
   }))
   const where: Prisma.AgreementWhereInput = {
     AND: [{ case: caseScope(viewer) }, statusWhere(params.filters.status, now), ...words],

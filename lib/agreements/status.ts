@@ -25,3 +25,13 @@ export function earliestTerminationDate(noticeOn: Date): Date {
   date.setUTCDate(date.getUTCDate() + MIN_NOTICE_DAYS)
   return date
 }
+
+/** How long an agreement runs, as every page says it: until its end date, until a noticed termination, or indefinitely. */
+export type AgreementTerm = { kind: 'until' | 'terminates'; date: Date } | { kind: 'indefinite' }
+
+/** A termination notice ends the agreement on its date, unless the agreement ends earlier anyway. */
+export function agreementTerm(agreement: { endsOn: Date | null; terminatesOn: Date | null }): AgreementTerm {
+  const { endsOn, terminatesOn } = agreement
+  if (terminatesOn && (!endsOn || terminatesOn <= endsOn)) return { kind: 'terminates', date: terminatesOn }
+  return endsOn ? { kind: 'until', date: endsOn } : { kind: 'indefinite' }
+}

@@ -59,6 +59,15 @@ describe('can', () => {
     expect(can(ctdOfA, 'members.read', 'B')).toBe(false)
   })
 
+  it('lets only DGD staff end an institution\'s last CTD or give a person an e-mail', () => {
+    for (const permission of ['members.endLastCtd', 'people.setEmail'] as const) {
+      expect(can(reviewer, permission, 'A')).toBe(true)
+      expect(can({ ...reviewer, centralRoles: ['DGD_HEAD'] }, permission, 'A')).toBe(true)
+      expect(can(ctdOfA, permission, 'A')).toBe(false)
+      expect(can(auditor, permission, 'A')).toBe(false)
+    }
+  })
+
   it('keeps the audit log from institution roles', () => {
     expect(can(ctdOfA, 'audit.read')).toBe(false)
   })
@@ -84,7 +93,9 @@ describe('the permission matrix', () => {
     'institutions.browse': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
     'members.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
     'members.manage': ['CTD', 'DGD_REVIEWER', 'DGD_HEAD'],
+    'members.endLastCtd': ['DGD_REVIEWER', 'DGD_HEAD'],
     'people.disable': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'people.setEmail': ['DGD_REVIEWER', 'DGD_HEAD'],
     'audit.read': ['DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
     'connections.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
     'connections.request': ['CTD'],

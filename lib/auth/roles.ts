@@ -31,6 +31,10 @@ export type Permission =
   | 'readiness.read'
   /** Open a connection case by asking the DGD for a meeting, speaking for the institution. */
   | 'connections.request'
+  /** End an institution's last CTD designation (an institution may not do it to itself). */
+  | 'members.endLastCtd'
+  /** Give a person who has none an e-mail address (otherwise it is the person's own to give). */
+  | 'people.setEmail'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   CTD: ['institutions.browse', 'members.read', 'members.manage', 'connections.read', 'readiness.read', 'connections.request'],
@@ -38,7 +42,18 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
 }
 
-const dgdStaff = ['institutions.browse', 'members.read', 'members.manage', 'people.disable', 'audit.read', 'connections.read', 'readiness.manage', 'readiness.read'] as const
+const dgdStaff = [
+  'institutions.browse',
+  'members.read',
+  'members.manage',
+  'members.endLastCtd',
+  'people.disable',
+  'people.setEmail',
+  'audit.read',
+  'connections.read',
+  'readiness.manage',
+  'readiness.read',
+] as const
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
   DGD_REVIEWER: dgdStaff,
@@ -75,10 +90,6 @@ export function institutionsWhere(principal: Principal, permission: Permission):
       principal.memberships.filter((m) => membershipPermissions[m.role].includes(permission)).map((m) => m.institutionId),
     ),
   ]
-}
-
-export function isCentralStaff(principal: Principal): boolean {
-  return principal.centralRoles.some((role) => role === 'DGD_REVIEWER' || role === 'DGD_HEAD')
 }
 
 export class ForbiddenError extends Error {

@@ -11,16 +11,11 @@ import type { FormState } from '@/lib/forms/form-state'
 import { allFormValues } from '@/lib/forms/values'
 import { DomainError } from '@/lib/errors'
 import { isRecordId } from '@/lib/ids'
-import { documentFileName } from '@/lib/readiness/schemas'
-import { isPdf, MAX_PDF_BYTES, sha256Hex } from './agreement-document'
-import { renderAgreementPdf } from './agreement-pdf'
 import { deliverEmailsAfterResponse } from '@/lib/notifications/mailer'
 import * as cases from './cases'
 import { revokeNode } from './nodes'
-import { agreementTermsFor } from './agreement-terms'
+import { agreementApprovalSchema, agreementRequestSchema } from '@/lib/agreements/schemas'
 import {
-  agreementApprovalSchema,
-  agreementRequestSchema,
   connectivityTestSchema,
   meetingHeldSchema,
   meetingRequestSchema,
@@ -157,31 +152,6 @@ export async function approvePromotionAction(
   } catch (error) {
     return refusal(error)
   }
-}
-
-/**
- * A party signs the approved agreement: with the signed PDF it uploads (kept with the agreement), or
- * with the portal's own rendering of the terms. Either way the SHA-256 of what was signed is recorded.
- */
-export async function signAgreementAction(caseId: string, party: 'CONSUMER' | 'PROVIDER', _prev: FormState, formData: FormData) {
-  const viewer = await getViewer()
-  if (!viewer) return refusal(new NotAPartyError())
-  if (!isRecordId(caseId) || (party !== 'CONSUMER' && party !== 'PROVIDER')) return refusal(new DomainError('notFound'))
-  const file = formData.get('file')
-  let uploaded: Uint8Array | null = null
-  if (file instanceof File && file.size > 0) {
-    uploaded = new Uint8Array(await file.arrayBuffer())
-    if (file.size > MAX_PDF_BYTES || !isPdf(uploaded)) return refusal(new DomainError('documentInvalid', { maxMb: 10 }))
-  }
-  try {
-    const signed = uploaded ?? (await renderAgreementPdf(await agreementTermsFor(viewer, caseId)))
-    await cases.signAgreement(viewer, caseId, party, sha256Hex(signed), uploaded && file instanceof File ? { fileName: documentFileName(file.name), content: uploaded } : null)
-  } catch (error) {
-    return refusal(error)
-  }
-  deliverEmailsAfterResponse()
-  revalidatePath(`/connections/${caseId}`)
-  redirect(`/connections/${caseId}?done=agreementSigned`)
 }
 
 export async function revokeNodeAction(caseId: string, nodeId: string, _prev: FormState, _formData: FormData): Promise<FormState> {

@@ -151,3 +151,17 @@ describe('racing decisions', () => {
     expect(await db.auditEvent.count({ where: { targetId: caseId, action: 'case.reviewPromotion' } })).toBe(1)
   })
 })
+
+describe('an uploaded signed agreement', () => {
+  it('is kept under a clean, capped file name: no folders, control characters, NUL or bidi overrides', async () => {
+    const { caseId, people } = await caseAtTesting()
+    const content = new TextEncoder().encode('%PDF-1.4 firmado')
+    const hostile = `../../${'a'.repeat(20_000)}\u0000\r\n\u202Efdp.pdf`
+    await signAgreement(people.providerBusiness, caseId, 'PROVIDER', sha, { fileName: hostile, content })
+
+    const agreement = await db.agreement.findUniqueOrThrow({ where: { caseId }, select: { id: true } })
+    const { fileName } = await db.document.findFirstOrThrow({ where: { agreementId: agreement.id }, select: { fileName: true } })
+    expect([...fileName]).toHaveLength(150)
+    expect(fileName).toMatch(/^a+\.pdf$/)
+  })
+})

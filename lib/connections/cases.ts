@@ -13,17 +13,15 @@ import { DomainError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { evaluateChecklist, unmetItems, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
-import type {
-  AgreementApprovalInput,
-  AgreementRequestInput,
-  ConnectivityTestInput,
-  MeetingRequestInput,
-  ScheduleMeetingInput,
-} from './schemas'
-import type { ApprovedParties } from './agreement-document'
+import type { ConnectivityTestInput, MeetingRequestInput, ScheduleMeetingInput } from './schemas'
+import type { ApprovedParties } from '@/lib/agreements/document'
+import type { AgreementApprovalInput, AgreementRequestInput } from '@/lib/agreements/schemas'
+import { keepApprovedPdf } from '@/lib/agreements/terms'
+import { searchTextOf } from '@/lib/text/search'
 import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseSnapshot } from './workflow'
+import { cleanFileName } from '@/lib/text/file-name'
 
 const lockedCaseSelect = {
   id: true,
@@ -181,7 +179,8 @@ export async function requestAgreement(actor: Principal, caseId: string, input: 
     'requestAgreement',
     async (tx) => {
       // The unique caseId makes a racing second request fail instead of creating a second agreement.
-      return tx.agreement.create({ data: { caseId, requestedById: actor.personId, ...input }, select: { id: true } })
+      const searchText = searchTextOf(input.purpose, input.procedure)
+      return tx.agreement.create({ data: { caseId, requestedById: actor.personId, ...input, searchText }, select: { id: true } })
     },
     { kind: input.kind },
   )
@@ -199,7 +198,7 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
     caseId,
     'approveAgreement',
     async (tx, locked) => {
-      // The names the agreement's PDF shows are fixed with its terms (see lib/connections/agreement-terms.ts).
+      // The names the agreement's PDF shows are fixed with its terms (see lib/agreements/terms.ts).
       const named = await tx.connectionCase.findUniqueOrThrow({
         where: { id: caseId },
         select: { consumer: { select: { name: true, rut: true } }, provider: { select: { name: true, rut: true } }, service: { select: { name: true, code: true } } },
@@ -214,6 +213,7 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
         decidedAt: new Date(),
         approvedParties,
       })
+      await keepApprovedPdf(tx, caseId)
     },
     { serviceLevels },
   )
@@ -257,7 +257,7 @@ export async function signAgreement(
         await tx.document.create({
           data: {
             agreementId,
-            fileName: uploaded.fileName,
+            fileName: cleanFileName(uploaded.fileName, 'acuerdo-firmado.pdf'),
             contentType: 'application/pdf',
             size: uploaded.content.byteLength,
             sha256: documentSha256,

@@ -41,3 +41,15 @@ describe('nodes', () => {
     await expect(issueDevNodeConfiguration(providerTech, s.caseId)).rejects.toThrow(ForbiddenError)
   })
 })
+
+describe('development node configuration', () => {
+  it('issues no credential for a node revoked at the same moment: the revocation holds', async () => {
+    const s = await caseWithNode('DEVELOPMENT')
+    const head = (await loadViewer((await createCentralPerson(db, 'DGD_HEAD')).id))!
+    await Promise.allSettled([issueDevNodeConfiguration(s.ctd, s.caseId), revokeNode(head, s.node.id)])
+    const node = await db.node.findUniqueOrThrow({ where: { id: s.node.id } })
+    expect(node.revokedAt).not.toBeNull()
+    await expect(issueDevNodeConfiguration(s.ctd, s.caseId)).rejects.toThrow(new DomainError('notFound'))
+    expect((await db.node.findUniqueOrThrow({ where: { id: s.node.id } })).credentialHash).toBe(node.credentialHash)
+  })
+})

@@ -7,18 +7,24 @@ import { hashCredential } from './cases'
 
 /**
  * Hands the consumer's technical administrator (or CTD) the development node's configuration with
- * freshly issued credentials; the previous development credential stops working.
+ * freshly issued credentials; the previous development credential stops working. A change of state:
+ * only ever called from a POST the person confirmed, never from a GET.
  */
 export async function issueDevNodeConfiguration(actor: Principal, caseId: string) {
-  const node = await db.node.findFirst({
-    where: { caseId, environment: 'DEVELOPMENT', revokedAt: null },
-    select: { id: true, institutionId: true, configuration: true, case: { select: { number: true, consumerId: true, providerId: true } } },
-  })
-  if (!node) throw new DomainError('notFound')
-  authorizeInCase(actor, node.case, 'nodes.downloadConfig')
   const credential = `pisee_dev_${randomBytes(24).toString('base64url')}`
-  await db.$transaction(async (tx) => {
-    await tx.node.update({ where: { id: node.id }, data: { credentialHash: hashCredential(credential) } })
+  const node = await db.$transaction(async (tx) => {
+    const node = await tx.node.findFirst({
+      where: { caseId, environment: 'DEVELOPMENT', revokedAt: null },
+      select: { id: true, institutionId: true, configuration: true, case: { select: { number: true, consumerId: true, providerId: true } } },
+    })
+    if (!node) throw new DomainError('notFound')
+    authorizeInCase(actor, node.case, 'nodes.downloadConfig')
+    // Guarded: a node revoked since it was read keeps its revocation and gets no new credential.
+    const { count } = await tx.node.updateMany({
+      where: { id: node.id, revokedAt: null },
+      data: { credentialHash: hashCredential(credential) },
+    })
+    if (count !== 1) throw new DomainError('notFound')
     await recordAudit(tx, {
       actorId: actor.personId,
       action: 'node.configuration.download',
@@ -26,6 +32,7 @@ export async function issueDevNodeConfiguration(actor: Principal, caseId: string
       targetId: node.id,
       institutionId: node.institutionId,
     })
+    return node
   })
   const body = JSON.stringify({ ...(node.configuration as object), credential }, null, 2)
   return { fileName: `nodo-desarrollo-caso-${node.case.number}.json`, body }

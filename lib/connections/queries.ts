@@ -5,8 +5,9 @@ import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { ConnectionStatus } from '@/lib/generated/prisma/enums'
-import { agreementTermsSelect } from './agreement-document'
-import { agreementPdfSha256, signedDocument } from './agreement-terms'
+import { agreementTermsSelect } from '@/lib/agreements/document'
+import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status'
+import { agreementPdfSha256, signedDocument } from '@/lib/agreements/terms'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords } from './scope'
@@ -113,6 +114,7 @@ export async function getCase(viewer: Viewer, id: string) {
           status: true,
           rejectionReason: true,
           inForceFrom: true,
+          terminatesOn: true,
           signatures: { select: { party: true, signedAt: true, documentSha256: true, signedById: true } },
           documents: { select: { sha256: true } },
         },
@@ -158,6 +160,9 @@ export async function getCase(viewer: Viewer, id: string) {
     ...found,
     agreement: found.agreement && {
       ...found.agreement,
+      // As the agreements list says it: the status and term on today's date, a termination notice included.
+      effectiveStatus: effectiveAgreementStatus(found.agreement, new Date()),
+      term: agreementTerm(found.agreement),
       pdfSha256,
       signatures: found.agreement.signatures.map((s) => ({
         ...s,
@@ -209,7 +214,7 @@ export async function meetingRequestOptions(viewer: Viewer): Promise<MeetingRequ
   const providesServices = services.some((s) => ownIds.includes(s.provider.id))
   const [others, openCases] = await Promise.all([
     providesServices
-      ? db.institution.findMany({ where: { id: { notIn: ownIds } }, orderBy: { searchText: 'asc' }, select: { id: true, name: true } })
+      ? db.institution.findMany({ where: { id: { notIn: ownIds } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
       : Promise.resolve([]),
     db.connectionCase.findMany({
       where: { status: { not: 'CLOSED' }, OR: [{ consumerId: { in: ownIds } }, { providerId: { in: ownIds } }] },

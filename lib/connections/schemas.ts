@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { calendarDate, chileDateTime, httpsLink, optionalCalendarDate, optionalDecimalInteger, optionalText, recordId, text } from '@/lib/forms/fields'
+import { calendarDate, chileDateTime, httpsLink, optionalDecimalInteger, optionalText, recordId, text } from '@/lib/forms/fields'
 
 // Messages are keys of the `validation` catalog.
 
@@ -19,24 +19,6 @@ export const scheduleMeetingSchema = z.object({
 export type ScheduleMeetingInput = z.output<typeof scheduleMeetingSchema>
 
 export const meetingHeldSchema = z.object({ meetingNotes: text(4000) })
-
-export const agreementRequestSchema = z.object({
-  kind: z.enum(['CONVENIO', 'TERMINOS_Y_CONDICIONES', 'OTRO'], 'agreementKindInvalid'),
-  legalBasis: text(2000),
-  purpose: text(2000),
-  procedure: text(300),
-  dataRequested: text(2000),
-  expectedVolume: text(300),
-})
-export type AgreementRequestInput = z.output<typeof agreementRequestSchema>
-
-export const agreementApprovalSchema = z.object({
-  availability: text(100),
-  responseTime: text(100),
-  supportHours: text(100),
-  endsOn: optionalCalendarDate,
-})
-export type AgreementApprovalInput = z.output<typeof agreementApprovalSchema>
 
 export const reasonSchema = z.object({ reason: text(2000, 'reasonRequired') })
 

@@ -21,7 +21,7 @@ export function searchWords(q: string): string[] {
 export function caseSearchWords(q: string): Prisma.ConnectionCaseWhereInput[] {
   return searchWords(q).map((word) => ({
       OR: [
-        { service: { name: { contains: word, mode: 'insensitive' as const } } },
+        { service: { searchText: { contains: word } } },
         { consumer: { searchText: { contains: word } } },
         { provider: { searchText: { contains: word } } },
         ...(/^\d+$/.test(word) ? [{ number: Number(word) }] : []),

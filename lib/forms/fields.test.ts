@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { agreementApprovalSchema, connectivityTestSchema, meetingRequestSchema, scheduleMeetingSchema } from '@/lib/connections/schemas'
+import { agreementApprovalSchema } from '@/lib/agreements/schemas'
+import { connectivityTestSchema, meetingRequestSchema, scheduleMeetingSchema } from '@/lib/connections/schemas'
 import { messages } from '@/lib/i18n/messages'
 import { addMemberSchema } from '@/lib/institutions/schemas'
 import { cooperationSchema, terminationSchema } from '@/lib/readiness/schemas'

@@ -1,5 +1,5 @@
 import 'server-only'
-import { authorize, can } from '@/lib/auth/roles'
+import { authorize, can, institutionsWhere, type Principal } from '@/lib/auth/roles'
 import type { Viewer } from '@/lib/auth/viewer'
 import { formatRut } from '@/lib/chile/rut'
 import { skipFor } from '@/lib/data-table/search-params'
@@ -24,14 +24,10 @@ function listWhere(params: Pick<InstitutionsTableParams, 'q' | 'filters'>): Pris
 
 function listOrderBy(sort: InstitutionsTableParams['sort']): Prisma.InstitutionOrderByWithRelationInput[] {
   const dir = sort.desc ? 'desc' : 'asc'
-  // Names sort by their folded form, which begins the search text: "Ñuñoa" sorts among the N's and
-  // accents do not push a name to the end, whatever the database's collation.
+  // Names sort in Spanish by their column's collation ("spanish", see the migration
+  // spanish_search_and_sorting): accents and case do not move a name, and ñ comes after n.
   const primary: Prisma.InstitutionOrderByWithRelationInput =
-    sort.id === 'region'
-      ? { region: { sort: dir, nulls: 'last' } }
-      : sort.id === 'name'
-        ? { searchText: dir }
-        : { [sort.id]: dir }
+    sort.id === 'region' ? { region: { sort: dir, nulls: 'last' } } : { [sort.id]: dir }
   // Ties broken by name and id so that pages never overlap or skip rows.
   return [primary, { name: 'asc' }, { id: 'asc' }]
 }
@@ -94,6 +90,11 @@ export type InstitutionMember = {
   name: string
   /** Only for viewers who may read this institution's members in detail. */
   email: string | null
+  /**
+   * The person was designated by RUN by someone who could not see them: this viewer is shown the name
+   * the designator typed and no e-mail (docs/decisions/010-designation-by-run.md).
+   */
+  nameAsDesignated: boolean
   run: string | null
   role: MembershipRole
   startedAt: Date
@@ -129,6 +130,7 @@ export async function getInstitution(viewer: Viewer, id: string): Promise<Instit
           role: true,
           startedAt: true,
           endedAt: true,
+          designatedName: true,
           person: { select: { id: true, name: true, email: true, run: true, disabledAt: true } },
         },
       },
@@ -141,16 +143,30 @@ export async function getInstitution(viewer: Viewer, id: string): Promise<Instit
     rut: formatRut(rut),
     canReadMemberDetails: mayReadDetails,
     canManageMembers: can(viewer, 'members.manage', id),
-    members: memberships.map((m) => ({
-      membershipId: m.id,
-      personId: m.person.id,
-      name: m.person.name,
-      email: mayReadDetails ? m.person.email : null,
-      run: mayReadDetails ? formatRut(m.person.run) : null,
-      role: m.role,
-      startedAt: m.startedAt,
-      endedAt: m.endedAt,
-      disabled: m.person.disabledAt !== null,
-    })),
+    members: memberships.map((m) => {
+      const designatedName = designatedNameShown(viewer, m.person.id, m.designatedName)
+      return {
+        membershipId: m.id,
+        personId: m.person.id,
+        name: designatedName ?? m.person.name,
+        email: mayReadDetails && designatedName === null ? m.person.email : null,
+        nameAsDesignated: designatedName !== null,
+        run: mayReadDetails ? formatRut(m.person.run) : null,
+        role: m.role,
+        startedAt: m.startedAt,
+        endedAt: m.endedAt,
+        disabled: m.person.disabledAt !== null,
+      }
+    }),
   }
+}
+
+/**
+ * The name a designation shows instead of the person's own record, or null for the person's own: a
+ * designation by RUN of someone the designator could not see shows the name typed to everyone but the
+ * person and staff who may read every institution's members.
+ */
+export function designatedNameShown(viewer: Principal, personId: string, designatedName: string | null) {
+  if (designatedName === null || viewer.personId === personId) return null
+  return institutionsWhere(viewer, 'members.read') === 'all' ? null : designatedName
 }

@@ -6,7 +6,7 @@
 import { authorize, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { earliestTerminationDate } from '@/lib/agreements/status'
-import { isPdf, MAX_PDF_BYTES, sha256Hex } from '@/lib/connections/agreement-document'
+import { isPdf, MAX_PDF_BYTES, sha256Hex } from '@/lib/agreements/document'
 import { db, type Tx } from '@/lib/db/client'
 import { formatCalendarDate } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'

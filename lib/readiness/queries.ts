@@ -2,6 +2,7 @@ import 'server-only'
 import { authorize, can } from '@/lib/auth/roles'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db/client'
+import { designatedNameShown } from '@/lib/institutions/queries'
 import { cooperationStatus, readinessFactsOf, readinessOf, type CooperationStatus, type ReadinessResult } from './readiness'
 import { todayInChile } from '@/lib/dates'
 
@@ -68,7 +69,7 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
       memberships: {
         where: { endedAt: null },
         orderBy: { person: { name: 'asc' } },
-        select: { role: true, person: { select: { name: true } } },
+        select: { role: true, designatedName: true, person: { select: { id: true, name: true } } },
       },
       trainingAttendances: {
         orderBy: [{ workshop: { heldOn: 'desc' } }, { recordedAt: 'desc' }],
@@ -84,7 +85,10 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
     designatedRoles: institution.memberships.map((m) => m.role),
     trainingKindsAttended: institution.trainingAttendances.map((a) => a.workshop.kind),
   })
-  const namesOf = (role: string) => institution.memberships.filter((m) => m.role === role).map((m) => m.person.name)
+  const namesOf = (role: string) =>
+    institution.memberships
+      .filter((m) => m.role === role)
+      .map((m) => designatedNameShown(viewer, m.person.id, m.designatedName) ?? m.person.name)
   return {
     items: readinessOf(facts, today),
     cooperation: c && {

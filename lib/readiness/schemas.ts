@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { calendarDate, text } from '@/lib/forms/fields'
+import { cleanFileName } from '@/lib/text/file-name'
 
 // Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
 
@@ -26,9 +27,7 @@ export const terminationSchema = z.object({
 export type TerminationInput = z.output<typeof terminationSchema>
 export type TerminationField = keyof z.input<typeof terminationSchema>
 
-/** The name a document keeps: no folders, no control characters, a sane length. */
+/** The name a document keeps: no folders, no control characters, a sane length (lib/text/file-name.ts). */
 export function documentFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? ''
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-150)
-  return clean || 'documento.pdf'
+  return cleanFileName(name, 'documento.pdf')
 }

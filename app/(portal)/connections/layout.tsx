@@ -9,10 +9,19 @@ const paths: MessagePath[] = [
   'connections.empty',
   'connections.columns',
   'connections.detail.caseNumber',
+  'connections.detail.downloadConfig',
+  'connections.detail.downloadConfigCancel',
+  'connections.detail.downloadConfigConfirm',
+  'connections.detail.downloadConfigSubmit',
+  'connections.detail.revokeCancel',
+  'connections.detail.revokeConfirm',
+  'connections.detail.revokeLabel',
+  'connections.detail.revokeSubmit',
   'connections.status',
   'connections.new',
   'connections.requesterRole',
   'connections.credential',
+  'agreements.sign',
 ]
 
 export default function ConnectionsLayout({ children }: { children: React.ReactNode }) {

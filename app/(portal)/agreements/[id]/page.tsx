@@ -2,12 +2,14 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
+import { agreementTermText, serviceLevelsText } from '@/components/agreements/agreement-terms-text'
 import { StepForm } from '@/components/connections/step-form'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireRecordId } from '@/lib/ids'
 import { terminateAgreementAction } from '@/lib/agreements/actions'
 import { getAgreement } from '@/lib/agreements/queries'
+import { agreementTerm } from '@/lib/agreements/status'
 import { requirePermission } from '@/lib/auth/viewer'
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 
@@ -17,7 +19,6 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
   if (!agreement) notFound()
   const t = await getTranslations('agreements')
   const tCase = await getTranslations('connections')
-  const levels = (agreement.serviceLevels ?? null) as Record<string, string> | null
   const facts: [string, string][] = [
     [tCase('detail.consumer'), agreement.case.consumer.name],
     [tCase('detail.provider'), agreement.case.provider.name],
@@ -27,8 +28,8 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
     [tCase('detail.procedure'), agreement.procedure],
     [tCase('detail.dataRequested'), agreement.dataRequested],
     [tCase('detail.expectedVolume'), agreement.expectedVolume],
-    [tCase('detail.serviceLevels'), levels ? Object.values(levels).join(' · ') : '—'],
-    [tCase('detail.endsOn'), agreement.endsOn ? formatCalendarDate(agreement.endsOn) : tCase('detail.indefinite')],
+    [tCase('detail.serviceLevels'), await serviceLevelsText(agreement.serviceLevels)],
+    [t('columns.endsOn'), await agreementTermText(agreementTerm(agreement))],
     ...(agreement.rejectionReason ? ([[tCase('detail.rejectionReason'), agreement.rejectionReason]] as [string, string][]) : []),
   ]
   const dates: [string, string | null][] = [

@@ -4,6 +4,7 @@ import { getViewer } from '@/lib/auth/viewer'
 import { DomainError } from '@/lib/errors'
 import { refusal } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
+import { BodyTooLargeError, formDataOf, readBodyWithin, sameOrigin } from '@/lib/http/request'
 import { MAX_DOCUMENT_MB, uploadCooperationDocument } from '@/lib/readiness/cooperation'
 import { isRecordId } from '@/lib/ids'
 
@@ -29,14 +30,17 @@ export async function POST(request: Request, { params }: RouteContext<'/institut
 
   const viewer = await getViewer()
   if (!viewer) return reply(await refusal(new ForbiddenError('readiness.manage')), 401)
+  // Cross-site posts are refused (the session cookie is SameSite=Lax too), like server actions do.
   if (!can(viewer, 'readiness.manage') || !sameOrigin(request)) return reply(await refusal(new ForbiddenError('readiness.manage')), 403)
   if (!isRecordId(id)) return reply(await refusal(new DomainError('notFound')), 404)
 
-  const length = Number(request.headers.get('content-length'))
-  if (!Number.isFinite(length) || length > MAX_BODY_BYTES) {
+  // Counted while it streams: a chunked body declares no length, and must not slip past the limit.
+  const body = await readBodyWithin(request, MAX_BODY_BYTES).catch((error: unknown) => error)
+  if (body instanceof BodyTooLargeError) {
     return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 413)
   }
-  const file = (await request.formData().catch(() => null))?.get('file')
+  if (!(body instanceof Uint8Array)) return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 400)
+  const file = (await formDataOf(request, body))?.get('file')
   if (!(file instanceof File)) return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 400)
   try {
     const document = await uploadCooperationDocument(viewer, id, { fileName: file.name, content: new Uint8Array(await file.arrayBuffer()) })
@@ -44,17 +48,5 @@ export async function POST(request: Request, { params }: RouteContext<'/institut
     return reply({ status: 'success', message: t('documentUploaded', { fileName: document.fileName }) }, 200)
   } catch (error) {
     return reply(await refusal(error), error instanceof ForbiddenError ? 403 : 400)
-  }
-}
-
-/** Cross-site posts are refused (the session cookie is SameSite=Lax too), like server actions do. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin')
-  if (!origin) return true
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
-  try {
-    return new URL(origin).host === host
-  } catch {
-    return false
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-/** What the agreement's PDF (./agreement-pdf.ts) is rendered from: its terms, fixed once the provider approved. */
+/** What the agreement's PDF (./pdf.ts) is rendered from: its terms, fixed once the provider approved. */
 export type AgreementTerms = {
   caseNumber: number
   consumer: { name: string; rut: string }

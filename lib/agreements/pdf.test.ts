@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { sha256Hex, type AgreementTerms } from './agreement-document'
-import { renderAgreementPdf } from './agreement-pdf'
+import { sha256Hex, type AgreementTerms } from './document'
+import { renderAgreementPdf } from './pdf'
 
 const terms: AgreementTerms = {
   caseNumber: 42,
@@ -63,20 +63,33 @@ describe('the agreement PDF', () => {
     for (const expected of [
       'Acuerdo de acceso a servicio de interoperabilidad — PISEE 2',
       'Caso N° 42 · Convenio',
-      'Municipalidad de Ñuñoa (RUT 69.070.400-5)',
-      'Consulta de datos de identidad por RUN (SRCEI-IDENTIDAD-RUN)',
+      'Con fecha 20 de noviembre de 2026, entre Servicio de Registro Civil e Identificación, RUT 61.002.000-3',
+      'Municipalidad de Ñuñoa, RUT 69.070.400-5, en adelante la «Institución consumidora», se ha convenido lo siguiente:',
+      // Numbered clauses, as the convenio numbers them.
+      'PRIMERO: OBJETO.',
+      '«Consulta de datos de identidad por RUN» (código SRCEI-IDENTIDAD-RUN)',
+      'SEGUNDO: BASE LEGAL.',
       'Ley N° 19.880, artículo 17 letra c)',
-      '¿Verificar la identidad? Sí: de quienes piden patentes — «sin papeles».',
-      'CPAT-2231 Solicitud de patente comercial',
-      '1.500 consultas al mes',
-      'Disponibilidad: 99,5 % mensual',
-      'Tiempo de respuesta: 2 segundos',
-      'Horario de soporte: Lunes a viernes, 9:00 a 18:00',
+      'TERCERO: FINALIDAD Y TRÁMITE.',
+      'Finalidad: ¿Verificar la identidad? Sí: de quienes piden patentes — «sin papeles».',
+      'Trámite o procedimiento que atiende: CPAT-2231 Solicitud de patente comercial',
+      'CUARTO: DATOS Y VOLUMEN.',
+      'Volumen esperado: 1.500 consultas al mes',
+      // Service levels, labelled and lettered.
+      'QUINTO: NIVELES DE SERVICIO.',
+      'a) Disponibilidad: 99,5 % mensual',
+      'b) Tiempo de respuesta: 2 segundos',
+      'c) Horario de soporte: Lunes a viernes, 9:00 a 18:00',
+      'SEXTO: OBLIGACIONES DE LAS PARTES.',
+      'SÉPTIMO: TRAZABILIDAD.',
+      'OCTAVO: VIGENCIA Y TÉRMINO.',
       'hasta el 31-12-2027.',
-      'con al menos 30 días corridos de anticipación.',
-      'Términos aprobados por Valentina Muñoz Araya, de Servicio de Registro Civil e Identificación, el 20-11-2026, 12:30.',
-      'Por la institución consumidora',
-      'Por la institución proveedora',
+      'con a lo menos treinta (30) días corridos de anticipación',
+      'NOVENO: SUSCRIPCIÓN.',
+      'Sus términos fueron aprobados por Valentina Muñoz Araya, de Servicio de Registro Civil e Identificación, el 20-11-2026, 12:30.',
+      'Para constancia firman:',
+      'Por la Institución consumidora',
+      'Por la Institución proveedora',
       'Caso N° 42 · Portal PISEE · Página 1 de',
     ]) {
       expect(text.replace(/\n/g, ' ')).toContain(expected)
@@ -85,8 +98,9 @@ describe('the agreement PDF', () => {
 
   it('says the term is indefinite, and shows no service levels when none were set', async () => {
     const text = (await pagesText(await renderAgreementPdf({ ...terms, endsOn: null, serviceLevels: null }))).join(' ').replace(/\n/g, ' ')
-    expect(text).toContain('por tiempo indefinido.')
-    expect(text).toContain('Los que fija el convenio de cooperación de cada parte con SEGPRES.')
+    expect(text).toContain('tendrá duración indefinida.')
+    expect(text).toContain('Rigen los niveles de servicio que fija el convenio de cooperación de cada parte con SEGPRES.')
+    expect(text).not.toContain('a) Disponibilidad')
   })
 
   it('gives the same bytes for the same terms, and another SHA-256 when a term changes', async () => {
@@ -107,7 +121,7 @@ describe('the agreement PDF', () => {
     for (const lines of [0, 20, 40, 44, 48, 52, 56, 60]) {
       const pages = await pagesText(await renderAgreementPdf({ ...terms, procedure: Array.from({ length: lines }, (_, i) => `línea ${i}`).join('\n') }))
       const last = pages.at(-1)!
-      for (const expected of ['Términos aprobados por', 'Por la institución consumidora', 'Por la institución proveedora', 'Fecha']) {
+      for (const expected of ['NOVENO: SUSCRIPCIÓN.', 'aprobados por', 'Para constancia firman:', 'Por la Institución consumidora', 'Por la Institución proveedora', 'Fecha']) {
         expect(last).toContain(expected)
       }
     }
