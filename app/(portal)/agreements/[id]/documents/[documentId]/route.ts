@@ -8,7 +8,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/agreemen
   const viewer = await getViewer()
   if (!viewer) return downloadRefusal(401)
   const { id, documentId } = await params
-  if (!isRecordId(id) || !isRecordId(documentId)) return new Response('Not found', { status: 404 })
+  if (!isRecordId(id) || !isRecordId(documentId)) return downloadRefusal(404)
   const document = await getAgreementDocument(viewer, id, documentId)
   if (!document) return downloadRefusal(404)
   return new Response(new Uint8Array(document.content), {

@@ -9,7 +9,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/institut
   const viewer = await getViewer()
   if (!viewer) return downloadRefusal(401)
   const { id, documentId } = await params
-  if (!isRecordId(id) || !isRecordId(documentId)) return new Response('Not found', { status: 404 })
+  if (!isRecordId(id) || !isRecordId(documentId)) return downloadRefusal(404)
   try {
     const document = await getCooperationDocument(viewer, id, documentId)
     if (!document) return downloadRefusal(404)
