@@ -12,7 +12,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       body={t('errorBody')}
       action={
         <>
-          <button type="button" onClick={reset} className="rounded-md border border-line bg-white px-4 py-2 font-medium text-brand-700">
+          <button
+            type="button"
+            onClick={reset}
+            className="rounded-md border border-line bg-white px-4 py-2 font-medium text-brand-700"
+          >
             {t('retry')}
           </button>
           <HomeLink label={t('goHome')} />

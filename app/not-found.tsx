@@ -14,7 +14,14 @@ export async function generateMetadata() {
 export default async function NotFound() {
   const t = await getTranslations('errors')
   const viewer = await getViewer()
-  const message = <StatusMessage code="404" title={t('notFoundTitle')} body={t('notFoundBody')} action={<HomeLink label={t('goHome')} />} />
+  const message = (
+    <StatusMessage
+      code="404"
+      title={t('notFoundTitle')}
+      body={t('notFoundBody')}
+      action={<HomeLink label={t('goHome')} />}
+    />
+  )
   if (viewer) return <PortalShell viewer={viewer}>{message}</PortalShell>
   return (
     <>

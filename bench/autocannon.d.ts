@@ -8,7 +8,13 @@ declare module 'autocannon' {
   }
   type Options = { url: string; connections: number; duration: number; headers?: Record<string, string> }
   type Instance = {
-    on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+    ): void
   }
-  export default function autocannon(options: Options, callback: (error: Error | null, result: Result) => void): Instance
+  export default function autocannon(
+    options: Options,
+    callback: (error: Error | null, result: Result) => void,
+  ): Instance
 }

@@ -75,7 +75,11 @@ async function openSessions(db: Db): Promise<Record<Role, { cookie: string; pers
     Object.entries(roles).map(async ([role, name]) => {
       const person = await db.person.findFirstOrThrow({ where: { name }, select: { id: true } })
       const sessionToken = randomBytes(32).toString('base64url')
-      await adapter.createSession!({ sessionToken, userId: person.id, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) })
+      await adapter.createSession!({
+        sessionToken,
+        userId: person.id,
+        expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      })
       return [role, { cookie: `${sessionCookie.name}=${sessionToken}`, personId: person.id }] as const
     }),
   )
@@ -170,13 +174,17 @@ async function check(page: Page, headers: Record<string, string>, name?: string)
   for (let i = 0; i < 10; i++) {
     const response = await fetch(`${base}${page.path}`, { headers, redirect: 'manual' })
     html = await response.text()
-    if (response.status !== (page.status ?? 200)) throw new Error(`${page.key}: ${page.path} answered ${response.status}`)
+    if (response.status !== (page.status ?? 200))
+      throw new Error(`${page.key}: ${page.path} answered ${response.status}`)
     if (name && !html.includes(name)) throw new Error(`${page.key}: ${page.path} does not show ${name}`)
   }
   return firstLoadJsKb(html)
 }
 
-function run(url: string, headers: Record<string, string>): Promise<{ rps: number; p95: number; requests: number; errors: number; bytes: number }> {
+function run(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ rps: number; p95: number; requests: number; errors: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const times: number[] = []
     const instance = autocannon({ url, connections, duration: seconds, headers }, (error, result) => {
@@ -196,29 +204,38 @@ function run(url: string, headers: Record<string, string>): Promise<{ rps: numbe
 
 const db = await recreateDatabase()
 const sessions = await openSessions(db)
-const list = (await pages(db)).filter((page) => !only || page.key === 'static (not found)' || only.some((word) => page.key.includes(word)))
+const list = (await pages(db)).filter(
+  (page) => !only || page.key === 'static (not found)' || only.some((word) => page.key.includes(word)),
+)
 await db.$disconnect()
 
-const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : []
-const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    DEMO_MODE: 'false',
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
-    AUTH_TRUST_HOST: 'true',
-    AUTH_URL: base,
-    SMTP_URL: '',
+const nodeArgs = process.env.BENCH_CPU_PROF
+  ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)]
+  : []
+const server = spawn(
+  process.execPath,
+  [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: 'false',
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      AUTH_TRUST_HOST: 'true',
+      AUTH_URL: base,
+      SMTP_URL: '',
+    },
   },
-})
-const stop = () => new Promise<void>((resolve) => {
-  if (server.exitCode !== null) return resolve()
-  server.once('exit', () => resolve())
-  server.kill('SIGTERM')
-})
+)
+const stop = () =>
+  new Promise<void>((resolve) => {
+    if (server.exitCode !== null) return resolve()
+    server.once('exit', () => resolve())
+    server.kill('SIGTERM')
+  })
 
 try {
   await waitForServer()
@@ -229,13 +246,23 @@ try {
     const before = treeCpuMs(server.pid!)
     const result = await run(`${base}${page.path}`, headers)
     const cpu = (treeCpuMs(server.pid!) - before) / Math.max(1, result.requests)
-    rows.push({ key: page.key, rps: result.rps, p95: result.p95, cpu, kb: result.bytes / 1024, js, errors: result.errors })
+    rows.push({
+      key: page.key,
+      rps: result.rps,
+      p95: result.p95,
+      cpu,
+      kb: result.bytes / 1024,
+      js,
+      errors: result.errors,
+    })
     console.error(`  ${page.key}: ${result.rps.toFixed(0)} req/s`)
   }
   const staticRps = rows[0]!.rps
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
   console.log(`\n${connections} connections, ${seconds} s per page, ${base}; load average ${load}\n`)
-  console.log(`${'page'.padEnd(24)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'share'.padStart(8)}${'CPU ms/req'.padStart(12)}${'kB/resp'.padStart(9)}${'JS kB gz'.padStart(10)}`)
+  console.log(
+    `${'page'.padEnd(24)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'share'.padStart(8)}${'CPU ms/req'.padStart(12)}${'kB/resp'.padStart(9)}${'JS kB gz'.padStart(10)}`,
+  )
   for (const row of rows) {
     console.log(
       `${row.key.padEnd(24)}${row.rps.toFixed(0).padStart(8)}${row.p95.toFixed(0).padStart(9)}` +

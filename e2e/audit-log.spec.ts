@@ -11,7 +11,10 @@ test('a designation is in the audit log for the auditor, with who did it and the
 
   await signInAs(page, people.auditor)
   await page.goto('/audit?action=membership.create')
-  const row = page.getByRole('table', { name: /Eventos de auditoría/ }).getByRole('row', { name: /Jorge Castillo Vega/ }).first()
+  const row = page
+    .getByRole('table', { name: /Eventos de auditoría/ })
+    .getByRole('row', { name: /Jorge Castillo Vega/ })
+    .first()
   await expect(row).toContainText('Designación de miembro')
   await expect(row).toContainText('Municipalidad de Vallenar')
   // The record as people name it, linked to its page, never a raw id.

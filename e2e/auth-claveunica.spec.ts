@@ -111,7 +111,9 @@ test.describe('ingreso con ClaveÚnica', () => {
     await expect(page).toHaveURL(`${E2E.baseURL}/login`)
   })
 
-  test("the portal talks to ClaveÚnica as its guide says: scope, token request, userinfo, no e-mail", async ({ page }) => {
+  test('the portal talks to ClaveÚnica as its guide says: scope, token request, userinfo, no e-mail', async ({
+    page,
+  }) => {
     await goToClaveUnica(page)
     const [authorization] = (await claveUnica.seen()).authorizations
     expect(authorization).toEqual({ scope: 'openid run name', codeChallenge: true, nonce: true })
@@ -119,7 +121,9 @@ test.describe('ingreso con ClaveÚnica', () => {
     await submitRun(page, carolina.run)
     await expectSignedInAs(page, carolina.name)
     const seen = await claveUnica.seen()
-    expect(seen.tokenRequests).toEqual([{ authorizationHeader: false, clientSecretInBody: true, state: expect.any(String), codeVerifier: true }])
+    expect(seen.tokenRequests).toEqual([
+      { authorizationHeader: false, clientSecretInBody: true, state: expect.any(String), codeVerifier: true },
+    ])
     expect(seen.tokenRequests[0]!.state).toBeTruthy()
     expect(seen.userinfoRequests).toEqual([{ method: 'POST', bearer: true }])
   })
@@ -144,12 +148,16 @@ test.describe('ingreso con ClaveÚnica', () => {
     await goToClaveUnica(page)
     await submitRun(page, carolina.run)
     await expectSignedInAs(page, carolina.name)
-    const sessionCookie = async () => (await context.cookies(E2E.baseURL)).find((c) => c.name.endsWith('session-token'))!
+    const sessionCookie = async () =>
+      (await context.cookies(E2E.baseURL)).find((c) => c.name.endsWith('session-token'))!
     const replaced = await sessionCookie()
 
     // Signing in again while signed in (Auth.js' own sign-in endpoint, as a second tab could).
     const csrf = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken
-    const start = await page.request.post('/api/auth/signin/claveunica', { form: { csrfToken: csrf, callbackUrl: '/' }, maxRedirects: 0 })
+    const start = await page.request.post('/api/auth/signin/claveunica', {
+      form: { csrfToken: csrf, callbackUrl: '/' },
+      maxRedirects: 0,
+    })
     await page.goto(start.headers().location!)
     await expectSignedInAs(page, carolina.name)
     expect((await sessionCookie()).value).not.toBe(replaced.value)
@@ -171,7 +179,9 @@ test.describe('ingreso con ClaveÚnica', () => {
     await submitRun(page, carolina.run)
     await expectSignedInAs(page, carolina.name)
     // The portal still asked for both.
-    expect((await claveUnica.seen()).authorizations).toEqual([{ scope: 'openid run name', codeChallenge: true, nonce: true }])
+    expect((await claveUnica.seen()).authorizations).toEqual([
+      { scope: 'openid run name', codeChallenge: true, nonce: true },
+    ])
   })
 
   test("an ID token carrying another login's nonce is refused", async ({ page }) => {

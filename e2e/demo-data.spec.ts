@@ -4,10 +4,16 @@ import { expect, people, test } from './support/fixtures'
  * The demo reads like a real onboarding: each agreement cites a procedure that fits its service, and
  * each case's history is spread over weeks, so the timeline's "N días después" mean something.
  */
-test("the demo's cases took weeks, and their agreements cite procedures that fit their services", async ({ page, signInAs }) => {
+test("the demo's cases took weeks, and their agreements cite procedures that fit their services", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs(people.dgdReviewer)
   await page.goto('/connections?q=defuncion')
-  await page.getByRole('link', { name: /Caso N° \d+|^\d+$/ }).first().click()
+  await page
+    .getByRole('link', { name: /Caso N° \d+|^\d+$/ })
+    .first()
+    .click()
   await expect(page.getByText('Certificado de defunción (SRCEI-CERT-DEFUNCION)')).toBeVisible()
   await expect(page.getByText('CPAT-MUN-0521 Solicitud de sepultación en cementerio municipal')).toBeVisible()
   // The agreement is under a termination notice: the case page says when it ends.
@@ -15,7 +21,9 @@ test("the demo's cases took weeks, and their agreements cite procedures that fit
   // Service levels come with their labels, as in the agreement's PDF.
   await expect(page.getByText(/Disponibilidad: 99,5 % mensual\s+Tiempo de respuesta: 2 segundos/)).toBeVisible()
 
-  const times = await page.locator('time[datetime]').evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime')!)))
+  const times = await page
+    .locator('time[datetime]')
+    .evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime')!)))
   expect(times.length).toBeGreaterThanOrEqual(10)
   const weeks = (Math.max(...times) - Math.min(...times)) / (7 * 86_400_000)
   expect(weeks).toBeGreaterThan(6)

@@ -31,7 +31,9 @@ test.describe('a portal in demo mode', () => {
     for (const key of Object.keys(env)) if (key.startsWith('CLAVEUNICA_') || key === 'DATABASE_URL') delete env[key]
     portal = spawn('npx', ['tsx', 'scripts/start.ts', '--no-build'], { env, stdio: 'ignore', detached: true })
     await expect
-      .poll(async () => (await fetch(`${E2E.demoBaseURL}/api/health`).catch(() => undefined))?.status, { timeout: 170_000 })
+      .poll(async () => (await fetch(`${E2E.demoBaseURL}/api/health`).catch(() => undefined))?.status, {
+        timeout: 170_000,
+      })
       .toBe(200)
   })
 

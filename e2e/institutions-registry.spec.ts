@@ -17,7 +17,10 @@ test.describe('institutions registry', () => {
     await expect(table.getByRole('link', { name: 'Gobierno Regional de Valparaíso' })).toBeVisible()
 
     // Filter by group: only group B remains.
-    await page.getByRole('group', { name: 'Búsqueda y filtros' }).getByRole('button', { name: /^Grupo/ }).click()
+    await page
+      .getByRole('group', { name: 'Búsqueda y filtros' })
+      .getByRole('button', { name: /^Grupo/ })
+      .click()
     await page.getByRole('checkbox', { name: 'Grupo B' }).check()
     await expect(page).toHaveURL(/group=B/)
     await page.keyboard.press('Escape')
@@ -53,9 +56,13 @@ test.describe('institutions registry', () => {
   test('opens an institution with its members and roles', async ({ page }) => {
     await page.goto('/institutions?q=registro+civil')
     await page.getByRole('link', { name: 'Servicio de Registro Civil e Identificación' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Servicio de Registro Civil e Identificación' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Servicio de Registro Civil e Identificación' }),
+    ).toBeVisible()
     const members = page.getByRole('table', { name: 'Miembros y roles' })
-    await expect(members.getByRole('row', { name: /Carolina Fuentes Rojas/ })).toContainText('Coordinador/a de Transformación Digital (CTD)')
+    await expect(members.getByRole('row', { name: /Carolina Fuentes Rojas/ })).toContainText(
+      'Coordinador/a de Transformación Digital (CTD)',
+    )
     await expect(members.getByRole('row', { name: /Matías Herrera Soto/ })).toContainText('Administrador/a técnico/a')
   })
 
@@ -65,7 +72,11 @@ test.describe('institutions registry', () => {
     await page.getByRole('link', { name: 'Exportar CSV' }).click()
     const file = await download
     expect(file.suggestedFilename()).toBe('instituciones.csv')
-    const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))
+    const text = await (
+      await file.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8'))
     expect(text).toContain('Municipalidad de Valparaíso')
     expect(text).not.toContain('Delegación Presidencial')
   })

@@ -1,7 +1,10 @@
 import { expect, people, signInAs, signInWithClaveUnica, test } from './support/fixtures'
 
 test.describe('member management', () => {
-  test('a CTD designates an administrator, sees a clear refusal for a bad RUN, and ends the designation', async ({ page, signInAs }) => {
+  test('a CTD designates an administrator, sees a clear refusal for a bad RUN, and ends the designation', async ({
+    page,
+    signInAs,
+  }) => {
     await signInAs(people.ctdRegistroCivil)
     await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Miembros' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Administrar miembros' })).toBeVisible()
@@ -17,11 +20,15 @@ test.describe('member management', () => {
 
     await page.getByLabel('RUN').fill('12.345.678-5')
     await page.getByRole('button', { name: 'Designar' }).click()
-    await expect(page.getByRole('status')).toHaveText('Ignacio Bravo Leiva fue designado/a como Administrador/a de negocio.')
+    await expect(page.getByRole('status')).toHaveText(
+      'Ignacio Bravo Leiva fue designado/a como Administrador/a de negocio.',
+    )
     const current = page.getByRole('table', { name: 'Miembros vigentes' })
     await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toContainText('12.345.678-5')
 
-    await page.getByRole('button', { name: 'Terminar designación de Ignacio Bravo Leiva como Administrador/a de negocio' }).click()
+    await page
+      .getByRole('button', { name: 'Terminar designación de Ignacio Bravo Leiva como Administrador/a de negocio' })
+      .click()
     await expect(current.getByRole('row', { name: /Ignacio Bravo Leiva/ })).toHaveCount(0)
   })
 
@@ -50,7 +57,9 @@ test.describe('member management', () => {
     await expect(page.getByText('isoto@sii.example.cl')).toHaveCount(0)
     await expect(page.getByText('atacante@example.com')).toHaveCount(0)
 
-    await page.getByRole('button', { name: 'Terminar la designación de Nombre Escrito Aquí como Administrador/a de negocio' }).click()
+    await page
+      .getByRole('button', { name: 'Terminar la designación de Nombre Escrito Aquí como Administrador/a de negocio' })
+      .click()
     await expect(row).toHaveCount(0)
   })
 
@@ -58,7 +67,9 @@ test.describe('member management', () => {
     await signInAs(people.ctdVallenar)
     await page.goto('/institutions?q=registro+civil')
     await page.getByRole('link', { name: 'Servicio de Registro Civil e Identificación' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Servicio de Registro Civil e Identificación' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Servicio de Registro Civil e Identificación' }),
+    ).toBeVisible()
     await expect(page.getByRole('link', { name: 'Administrar miembros' })).toHaveCount(0)
 
     const response = await page.goto(`${page.url()}/members`)
@@ -66,7 +77,7 @@ test.describe('member management', () => {
     await expect(page.getByRole('heading', { name: 'Acceso denegado' })).toBeVisible()
   })
 
-  test("the server action refuses a CTD who points it at another institution", async ({ page, signInAs }) => {
+  test('the server action refuses a CTD who points it at another institution', async ({ page, signInAs }) => {
     // Find both institutions' ids the way the CTD sees them in the portal.
     await signInAs(people.ctdVallenar)
     await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Miembros' }).click()
@@ -87,7 +98,9 @@ test.describe('member management', () => {
     await page.getByLabel('RUN').fill('11.111.111-1')
     await page.getByLabel('Nombre completo').fill('Persona Intrusa')
     await page.getByRole('button', { name: 'Designar' }).click()
-    await expect(page.getByRole('alert').filter({ hasText: 'No tienes permiso para realizar esta acción.' })).toBeVisible()
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'No tienes permiso para realizar esta acción.' }),
+    ).toBeVisible()
     await page.unrouteAll()
 
     // Nothing changed at the other institution.
@@ -96,7 +109,10 @@ test.describe('member management', () => {
   })
 })
 
-test('DGD disables an account: the person is signed out everywhere and cannot sign in again', async ({ page, browser }) => {
+test('DGD disables an account: the person is signed out everywhere and cannot sign in again', async ({
+  page,
+  browser,
+}) => {
   const theirs = await browser.newContext()
   const theirPage = await theirs.newPage()
   await signInAs(theirPage, people.techIps)
@@ -108,16 +124,18 @@ test('DGD disables an account: the person is signed out everywhere and cannot si
   await page.getByRole('button', { name: 'Deshabilitar cuenta de Rodrigo Silva Campos' }).click()
   await expect(page.getByText('¿Deshabilitar la cuenta de Rodrigo Silva Campos?')).toBeVisible()
   await page.getByRole('button', { name: 'Sí, deshabilitar' }).click()
-  await expect(page.getByRole('table', { name: 'Miembros vigentes' }).getByRole('row', { name: /Rodrigo Silva Campos/ })).toContainText(
-    'Cuenta deshabilitada',
-  )
+  await expect(
+    page.getByRole('table', { name: 'Miembros vigentes' }).getByRole('row', { name: /Rodrigo Silva Campos/ }),
+  ).toContainText('Cuenta deshabilitada')
 
   await theirPage.reload()
   await expect(theirPage).toHaveURL(/\/login$/)
   await signInWithClaveUnica(theirPage, '19901238')
   await expect(theirPage).toHaveURL(/\/login\?error=disabled/)
   await expect(
-    theirPage.getByRole('alert').filter({ hasText: 'Tu cuenta está deshabilitada. Contacta al equipo de Interoperabilidad de la DGD.' }),
+    theirPage
+      .getByRole('alert')
+      .filter({ hasText: 'Tu cuenta está deshabilitada. Contacta al equipo de Interoperabilidad de la DGD.' }),
   ).toBeVisible()
   await expect(theirPage.getByTestId('viewer-name')).toHaveCount(0)
   await theirs.close()

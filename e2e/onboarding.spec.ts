@@ -6,7 +6,9 @@ import { mailbox } from './support/mailbox'
 
 /** An instant as a Chilean wall-clock value for <input type="datetime-local">. */
 const chileDateTimeInput = (date: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Santiago', dateStyle: 'short', timeStyle: 'short' }).format(date).replace(' ', 'T')
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Santiago', dateStyle: 'short', timeStyle: 'short' })
+    .format(date)
+    .replace(' ', 'T')
 
 /**
  * One new connection, from the meeting request to production credentials, through every role:
@@ -92,7 +94,9 @@ test('a connection goes from meeting request to production credentials through e
   await expect(provider.getByText('Elige qué documento firmas: el PDF del portal o uno que subes.')).toBeVisible()
   // A form showing another SHA-256 than the kept PDF's (a stale page) signs nothing.
   await provider.getByRole('radio', { name: 'El PDF del acuerdo que genera el portal' }).check()
-  await provider.locator('input[name="shownSha256"]').evaluate((input: HTMLInputElement) => (input.value = 'f'.repeat(64)))
+  await provider
+    .locator('input[name="shownSha256"]')
+    .evaluate((input: HTMLInputElement) => (input.value = 'f'.repeat(64)))
   await provider.getByRole('button', { name: 'Firmar como Proveedor' }).click()
   await expect(provider.getByText('El PDF del acuerdo ya no es el que se te mostró.', { exact: false })).toBeVisible()
   await provider.reload()
@@ -107,8 +111,14 @@ test('a connection goes from meeting request to production credentials through e
   const served = await business.request.get(`${caseUrl}/agreement`)
   expect(served.headers()['content-type']).toBe('application/pdf')
   expect(served.headers()['content-disposition']).toMatch(/^attachment; filename="acuerdo-caso-\d+\.pdf"$/)
-  expect(createHash('sha256').update(await served.body()).digest('hex')).toBe(pdfSha256)
-  const signedByConsumer = Buffer.from('%PDF-1.7\n% Acuerdo firmado electrónicamente por la Municipalidad de Vallenar\n%%EOF\n')
+  expect(
+    createHash('sha256')
+      .update(await served.body())
+      .digest('hex'),
+  ).toBe(pdfSha256)
+  const signedByConsumer = Buffer.from(
+    '%PDF-1.7\n% Acuerdo firmado electrónicamente por la Municipalidad de Vallenar\n%%EOF\n',
+  )
   await business.getByRole('radio', { name: 'El acuerdo firmado por mi institución, que subo como PDF' }).check()
   await business.getByLabel('PDF firmado', { exact: true }).setInputFiles({
     name: 'acuerdo-firmado-vallenar.pdf',
@@ -119,7 +129,9 @@ test('a connection goes from meeting request to production credentials through e
   await expectSuccess(business, 'Firma registrada.')
   await expect(business.getByText('Vigente').first()).toBeVisible()
   const uploadedSha256 = createHash('sha256').update(signedByConsumer).digest('hex')
-  await expect(business.getByText(`Firmó el PDF que subió (guardado con el acuerdo) · SHA-256 ${uploadedSha256}`)).toBeVisible()
+  await expect(
+    business.getByText(`Firmó el PDF que subió (guardado con el acuerdo) · SHA-256 ${uploadedSha256}`),
+  ).toBeVisible()
 
   // The technical administrator downloads the node configuration and records a passing test.
   const tech = await as(browser, people.techVallenar, caseUrl)
@@ -150,7 +162,11 @@ test('a connection goes from meeting request to production credentials through e
   const review = head.getByTestId('promotion-review')
   await expect(review).toContainText('Solicitada por Jorge Castillo Vega el')
   await expect(review).toContainText('Revisión aprobada por Camila Reyes Navarro el')
-  for (const item of ['Prueba de conectividad exitosa en los últimos 30 días', 'Capacitación de consumo asistida', 'Convenio de cooperación con SEGPRES vigente']) {
+  for (const item of [
+    'Prueba de conectividad exitosa en los últimos 30 días',
+    'Capacitación de consumo asistida',
+    'Convenio de cooperación con SEGPRES vigente',
+  ]) {
     await expect(review.getByRole('listitem').filter({ hasText: item })).toContainText('Cumplido')
   }
   await head.getByRole('button', { name: 'Aprobar y emitir nodo productivo' }).click()
@@ -169,19 +185,38 @@ test('a connection goes from meeting request to production credentials through e
     for (const mail of theirs) expect(mail.text, `${address}: ${mail.subject}`).toContain(casePath)
     return theirs.map((m) => m.subject.replace(`Caso N° ${caseNumber}: `, '')).sort()
   }
-  expect(subjectsTo('creyes@digital.example.gob.cl')).toEqual(['Agendar la reunión', 'Entregar nodo de desarrollo', 'Revisión del paso a producción'])
+  expect(subjectsTo('creyes@digital.example.gob.cl')).toEqual([
+    'Agendar la reunión',
+    'Entregar nodo de desarrollo',
+    'Revisión del paso a producción',
+  ])
   // The consumer learns that its case is connected; its CTD was told what the checklist still missed.
-  expect(subjectsTo('fcontreras@munivallenar.example.cl')).toEqual(['Firmar el acuerdo', 'Solicitar el acuerdo al proveedor', 'conectado a producción'])
+  expect(subjectsTo('fcontreras@munivallenar.example.cl')).toEqual([
+    'Firmar el acuerdo',
+    'Solicitar el acuerdo al proveedor',
+    'conectado a producción',
+  ])
   expect(subjectsTo('vmunoz@registrocivil.example.cl')).toEqual(['Aprobar el acuerdo'])
-  expect(subjectsTo('dpizarro@munivallenar.example.cl')).toEqual(['Registrar prueba de conectividad', 'conectado a producción'])
-  expect(subjectsTo('jcastillo@munivallenar.example.cl')).toEqual(['completar los requisitos del paso a producción', 'conectado a producción'])
+  expect(subjectsTo('dpizarro@munivallenar.example.cl')).toEqual([
+    'Registrar prueba de conectividad',
+    'conectado a producción',
+  ])
+  expect(subjectsTo('jcastillo@munivallenar.example.cl')).toEqual([
+    'completar los requisitos del paso a producción',
+    'conectado a producción',
+  ])
   // In the CTD's inbox, the step done is history ("Ya resuelto"); the news of the connection is pending.
   await ctd.goto('/notifications')
-  const notice = (title: string) => ctd.getByTestId('notification').filter({ hasText: `Caso N° ${caseNumber}: ${title}` })
+  const notice = (title: string) =>
+    ctd.getByTestId('notification').filter({ hasText: `Caso N° ${caseNumber}: ${title}` })
   await expect(notice('completar los requisitos del paso a producción')).toContainText('Ya resuelto')
   await expect(notice('completar los requisitos del paso a producción')).not.toContainText('Sin leer')
   await expect(notice('conectado a producción')).toContainText('Sin leer')
-  const blocked = mails.find((m) => m.to.includes('jcastillo@munivallenar.example.cl') && m.subject.endsWith('completar los requisitos del paso a producción'))!
+  const blocked = mails.find(
+    (m) =>
+      m.to.includes('jcastillo@munivallenar.example.cl') &&
+      m.subject.endsWith('completar los requisitos del paso a producción'),
+  )!
   expect(blocked.text).toContain('Para solicitar el paso a producción falta: ')
   expect(blocked.text).toContain('Prueba de conectividad exitosa en los últimos 30 días')
   expect(subjectsTo('svargas@digital.example.gob.cl')).toEqual(['Aprobación final del paso a producción'])
@@ -191,7 +226,11 @@ test('an unmet checklist item blocks the promotion request, visibly', async ({ p
   // IPS is testing a connection but has no convenio de cooperación with SEGPRES (seed).
   await signInAs(page, people.ctdIps)
   await page.goto('/connections?status=DEV_NODE_PROVISIONED')
-  await page.getByRole('table', { name: 'Casos de conexión' }).getByRole('link', { name: /^Caso N°/ }).first().click()
+  await page
+    .getByRole('table', { name: 'Casos de conexión' })
+    .getByRole('link', { name: /^Caso N°/ })
+    .first()
+    .click()
   const checklist = page.getByTestId('promotion-checklist')
   const cooperation = checklist.getByRole('listitem').filter({ hasText: 'Convenio de cooperación con SEGPRES vigente' })
   await expect(cooperation).toContainText('Pendiente')

@@ -32,7 +32,10 @@ const navigation = 'Navegación principal'
 const pdfName = 'convenio-vallenar-e2e.pdf'
 const workshopTitle = 'Taller de provisión PISEE 2 (e2e)'
 
-test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready and downloads the PDF; no one else can', async ({ page, browser }) => {
+test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready and downloads the PDF; no one else can', async ({
+  page,
+  browser,
+}) => {
   // ── DGD reviewer: the convenio, as in its approving decrees (seeds/002) ──
   await signInAs(page, people.dgdReviewer)
   await page.goto('/institutions?q=vallenar')
@@ -62,10 +65,18 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
 
   // Its PDF: a file that only pretends to be one is refused by its content; the real one is kept.
   const file = page.getByLabel('Archivo PDF')
-  await file.setInputFiles({ name: 'convenio.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>no soy un PDF</html>') })
+  await file.setInputFiles({
+    name: 'convenio.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<html>no soy un PDF</html>'),
+  })
   await page.getByRole('button', { name: 'Subir documento' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'El archivo debe ser un PDF de hasta 10 MB.' })).toBeVisible()
-  await file.setInputFiles({ name: pdfName, mimeType: 'application/pdf', buffer: tinyPdf('Convenio SEGPRES - Vallenar') })
+  await file.setInputFiles({
+    name: pdfName,
+    mimeType: 'application/pdf',
+    buffer: tinyPdf('Convenio SEGPRES - Vallenar'),
+  })
   await page.getByRole('button', { name: 'Subir documento' }).click()
   await expect(page.getByRole('status').filter({ hasText: `Se subió «${pdfName}».` })).toBeVisible()
   await expect(recorded.getByRole('link', { name: `Descargar ${pdfName}` })).toBeVisible()
@@ -74,7 +85,9 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
   await page.getByLabel('Quién da aviso').selectOption({ label: 'SEGPRES' })
   await page.getByLabel('Fecha de término').fill(isoDate(10))
   await page.getByRole('button', { name: 'Registrar aviso de término' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'con al menos 30 días de anticipación (fecha más temprana:' })).toBeVisible()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'con al menos 30 días de anticipación (fecha más temprana:' }),
+  ).toBeVisible()
   await expect(page.getByLabel('Quién da aviso')).toHaveValue('SEGPRES')
   await expect(recorded).toContainText('Indefinido')
 
@@ -102,12 +115,18 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
   await expect(attendees.getByRole('row', { name: /Jorge Castillo Vega/ })).toContainText('Municipalidad de Vallenar')
   await page.getByLabel('RUN').fill('13.567.894-5')
   await page.getByRole('button', { name: 'Registrar asistencia' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Esta persona ya figura como asistente de este taller.' })).toBeVisible()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Esta persona ya figura como asistente de este taller.' }),
+  ).toBeVisible()
   await expect(page.getByLabel('RUN')).toHaveValue('13.567.894-5')
 
   // The list finds it, without accents.
   await page.goto('/trainings?q=provision+e2e')
-  await expect(page.getByRole('table', { name: 'Talleres de capacitación' }).getByRole('row', { name: new RegExp(workshopTitle.replace(/[()]/g, '\\$&')) })).toContainText('1')
+  await expect(
+    page
+      .getByRole('table', { name: 'Talleres de capacitación' })
+      .getByRole('row', { name: new RegExp(workshopTitle.replace(/[()]/g, '\\$&')) }),
+  ).toContainText('1')
 
   // ── Vallenar's CTD: ready at a glance, and the PDF downloads ──
   const vallenar = await browser.newContext()
@@ -121,7 +140,9 @@ test('DGD records Vallenar’s convenio and training; Vallenar sees itself ready
   await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText('Cumplido')
   // The notice given above leaves it in force until its termination date.
   const terminatesOn = isoDate(45).split('-').reverse().join('-')
-  await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText(`Vigente; se dio aviso de término y termina el ${terminatesOn}.`)
+  await expect(item('Convenio de cooperación con SEGPRES vigente')).toContainText(
+    `Vigente; se dio aviso de término y termina el ${terminatesOn}.`,
+  )
   await expect(item('Taller de provisión asistido')).toContainText('Cumplido')
   await expect(item('Taller de provisión asistido')).toContainText(`Jorge Castillo Vega asistió a «${workshopTitle}»`)
   await expect(item('Taller de consumo asistido')).toContainText('Cumplido')

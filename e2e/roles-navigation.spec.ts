@@ -4,7 +4,14 @@ test.describe('each role sees its own navigation', () => {
   test('a CTD sees their institution and its member management, not the audit log', async ({ page, signInAs }) => {
     await signInAs(people.ctdRegistroCivil)
     const nav = page.getByRole('navigation', { name: 'Navegación principal' })
-    await expect(nav.getByRole('link')).toHaveText(['Inicio', 'Conexiones', 'Acuerdos', 'Instituciones', 'Mi institución', 'Miembros'])
+    await expect(nav.getByRole('link')).toHaveText([
+      'Inicio',
+      'Conexiones',
+      'Acuerdos',
+      'Instituciones',
+      'Mi institución',
+      'Miembros',
+    ])
     await expect(page.getByTestId('viewer-context')).toHaveText('CTD · SRCeI')
     await expect(page.getByTestId('viewer-roles')).toContainText(
       'Coordinador/a de Transformación Digital (CTD) en Servicio de Registro Civil e Identificación',
@@ -15,14 +22,29 @@ test.describe('each role sees its own navigation', () => {
   test('a DGD reviewer sees the registry, the trainings and the audit log', async ({ page, signInAs }) => {
     await signInAs(people.dgdReviewer)
     const nav = page.getByRole('navigation', { name: 'Navegación principal' })
-    await expect(nav.getByRole('link')).toHaveText(['Inicio', 'Conexiones', 'Acuerdos', 'Instituciones', 'Capacitaciones', 'Registro de auditoría'])
-    await expect(page.getByTestId('viewer-roles')).toContainText('Equipo de Interoperabilidad DGD — revisor/a — toda la red')
+    await expect(nav.getByRole('link')).toHaveText([
+      'Inicio',
+      'Conexiones',
+      'Acuerdos',
+      'Instituciones',
+      'Capacitaciones',
+      'Registro de auditoría',
+    ])
+    await expect(page.getByTestId('viewer-roles')).toContainText(
+      'Equipo de Interoperabilidad DGD — revisor/a — toda la red',
+    )
   })
 
   test('an auditor sees the registry and the audit log, read-only', async ({ page, signInAs }) => {
     await signInAs(people.auditor)
     const nav = page.getByRole('navigation', { name: 'Navegación principal' })
-    await expect(nav.getByRole('link')).toHaveText(['Inicio', 'Conexiones', 'Acuerdos', 'Instituciones', 'Registro de auditoría'])
+    await expect(nav.getByRole('link')).toHaveText([
+      'Inicio',
+      'Conexiones',
+      'Acuerdos',
+      'Instituciones',
+      'Registro de auditoría',
+    ])
     await nav.getByRole('link', { name: 'Registro de auditoría' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Registro de auditoría' })).toBeVisible()
   })

@@ -4,7 +4,9 @@ import { expect, people, signInAs, test } from './support/fixtures'
 
 /** The portal's embedded database, to check that a refused or read-only request changed nothing. */
 async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client(`postgresql://postgres:postgres@127.0.0.1:${E2E.portalEnv.EMBEDDED_DB_PORT}/postgres?sslmode=disable`)
+  const client = new pg.Client(
+    `postgresql://postgres:postgres@127.0.0.1:${E2E.portalEnv.EMBEDDED_DB_PORT}/postgres?sslmode=disable`,
+  )
   await client.connect()
   try {
     return (await client.query(sql, values)).rows as T[]
@@ -59,7 +61,9 @@ test.describe('security', () => {
     expect(again.headers()['content-security-policy']).not.toBe(login!.headers()['content-security-policy'])
   })
 
-  test('pages work under the policy: they hydrate, sign in works, and the browser reports no violation', async ({ page }) => {
+  test('pages work under the policy: they hydrate, sign in works, and the browser reports no violation', async ({
+    page,
+  }) => {
     const violations: string[] = []
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text())
@@ -116,7 +120,9 @@ test.describe('security', () => {
     const node = await ipsDevNode()
     await page.goto(`/connections/${node.caseId}`)
     await page.getByRole('button', { name: 'Revocar el nodo de desarrollo' }).click()
-    await expect(page.getByText('¿Revocar el nodo de desarrollo? Su credencial deja de funcionar de inmediato')).toBeVisible()
+    await expect(
+      page.getByText('¿Revocar el nodo de desarrollo? Su credencial deja de funcionar de inmediato'),
+    ).toBeVisible()
     await page.getByRole('button', { name: 'Cancelar' }).click()
     await expect(page.getByRole('button', { name: 'Revocar el nodo de desarrollo' })).toBeVisible()
     expect((await ipsDevNode()).id).toBe(node.id)
@@ -143,7 +149,12 @@ test.describe('security', () => {
       method: 'POST',
       body,
       duplex: 'half',
-      headers: { cookie, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}`, origin: E2E.baseURL },
+      headers: {
+        cookie,
+        accept: 'application/json',
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        origin: E2E.baseURL,
+      },
     } as RequestInit)
     expect(response.status).toBe(413)
     expect(await response.json()).toMatchObject({ status: 'error' })

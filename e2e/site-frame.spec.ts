@@ -28,8 +28,11 @@ test('the favicon, icons and a Spanish web manifest are served', async ({ page, 
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href')
   const manifest = await (await request.get(manifestHref!)).json()
   expect(manifest).toMatchObject({ lang: 'es-CL', short_name: 'Portal PISEE', start_url: '/' })
-  for (const icon of manifest.icons as { src: string }[]) expect((await request.get(icon.src)).status(), icon.src).toBe(200)
-  for (const href of await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')!))) {
+  for (const icon of manifest.icons as { src: string }[])
+    expect((await request.get(icon.src)).status(), icon.src).toBe(200)
+  for (const href of await page
+    .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href')!))) {
     expect((await request.get(href)).status(), href).toBe(200)
   }
 })

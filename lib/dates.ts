@@ -13,7 +13,12 @@ const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   hourCycle: 'h23',
 })
 
-const calendarDateFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' })
+const calendarDateFormat = new Intl.DateTimeFormat(locale, {
+  timeZone: 'UTC',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+})
 
 /** A calendar date (a @db.Date column, midnight UTC) as written, with no time-zone shift: "22-12-2026". */
 export function formatCalendarDate(date: Date): string {

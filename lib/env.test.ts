@@ -31,17 +31,22 @@ describe('parseEnv', () => {
   })
 
   it('needs a ClaveÚnica client id and secret together', () => {
-    expect(() => parseEnv({ DATABASE_URL, CLAVEUNICA_CLIENT_ID: 'id' })).toThrow(/CLAVEUNICA_CLIENT_SECRET: ClaveÚnica needs both/)
+    expect(() => parseEnv({ DATABASE_URL, CLAVEUNICA_CLIENT_ID: 'id' })).toThrow(
+      /CLAVEUNICA_CLIENT_SECRET: ClaveÚnica needs both/,
+    )
   })
 
   it('in production, needs a session secret and https addresses for ClaveÚnica (loopback excepted)', () => {
     expect(() => parseEnv({ ...production, AUTH_SECRET: undefined })).toThrow(/AUTH_SECRET: is required in production/)
     const claveUnica = { ...production, CLAVEUNICA_CLIENT_ID: 'id', CLAVEUNICA_CLIENT_SECRET: 'secret' }
-    expect(() => parseEnv({ ...claveUnica, AUTH_URL: 'http://pisee.example.gob.cl' })).toThrow(/AUTH_URL: must be https/)
+    expect(() => parseEnv({ ...claveUnica, AUTH_URL: 'http://pisee.example.gob.cl' })).toThrow(
+      /AUTH_URL: must be https/,
+    )
     expect(() => parseEnv(claveUnica)).toThrow(/AUTH_URL: is required with ClaveÚnica/)
     expect(parseEnv({ ...claveUnica, AUTH_URL: 'https://pisee.example.gob.cl' }).CLAVEUNICA_CLIENT_ID).toBe('id')
-    expect(parseEnv({ ...claveUnica, AUTH_URL: 'http://localhost:3100', CLAVEUNICA_ISSUER: 'http://127.0.0.1:3101/openid' }).AUTH_URL).toBe(
-      'http://localhost:3100',
-    )
+    expect(
+      parseEnv({ ...claveUnica, AUTH_URL: 'http://localhost:3100', CLAVEUNICA_ISSUER: 'http://127.0.0.1:3101/openid' })
+        .AUTH_URL,
+    ).toBe('http://localhost:3100')
   })
 })

@@ -68,21 +68,36 @@ export function parseEnv(source: Source = process.env): Env {
         const v = value as Record<string, unknown>
         const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
         if (Boolean(v.CLAVEUNICA_CLIENT_ID) !== Boolean(v.CLAVEUNICA_CLIENT_SECRET)) {
-          problem(v.CLAVEUNICA_CLIENT_ID ? 'CLAVEUNICA_CLIENT_SECRET' : 'CLAVEUNICA_CLIENT_ID', 'ClaveÚnica needs both a client id and a secret')
+          problem(
+            v.CLAVEUNICA_CLIENT_ID ? 'CLAVEUNICA_CLIENT_SECRET' : 'CLAVEUNICA_CLIENT_ID',
+            'ClaveÚnica needs both a client id and a secret',
+          )
         }
         if (v.NODE_ENV !== 'production' || building) return
         if (!v.AUTH_SECRET) problem('AUTH_SECRET', 'is required in production (npm start generates one)')
         // ClaveÚnica's certification requires HTTPS in production; loopback addresses are for local tests.
         if (v.CLAVEUNICA_CLIENT_ID) {
-          for (const key of ['AUTH_URL', 'CLAVEUNICA_ISSUER', 'CLAVEUNICA_AUTHORIZATION_URL', 'CLAVEUNICA_TOKEN_URL', 'CLAVEUNICA_USERINFO_URL', 'CLAVEUNICA_LOGOUT_URL']) {
+          for (const key of [
+            'AUTH_URL',
+            'CLAVEUNICA_ISSUER',
+            'CLAVEUNICA_AUTHORIZATION_URL',
+            'CLAVEUNICA_TOKEN_URL',
+            'CLAVEUNICA_USERINFO_URL',
+            'CLAVEUNICA_LOGOUT_URL',
+          ]) {
             const url = v[key]
-            if (key === 'AUTH_URL' && !url) problem(key, 'is required with ClaveÚnica (the portal\'s public https:// address)')
-            if (typeof url === 'string' && !url.startsWith('https://') && !isLoopback(url)) problem(key, 'must be https:// in production')
+            if (key === 'AUTH_URL' && !url)
+              problem(key, "is required with ClaveÚnica (the portal's public https:// address)")
+            if (typeof url === 'string' && !url.startsWith('https://') && !isLoopback(url))
+              problem(key, 'must be https:// in production')
           }
         }
       }),
     onValidationError: (issues) => {
-      const lines = issues.map((issue) => `  ${issue.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.') || '(environment)'}: ${issue.message}`)
+      const lines = issues.map(
+        (issue) =>
+          `  ${issue.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.') || '(environment)'}: ${issue.message}`,
+      )
       throw new Error(`Invalid environment variables (see the README's environment table):\n${lines.join('\n')}`)
     },
   }) as Env

@@ -15,7 +15,8 @@ export async function checkHealth(timeoutMs = 3000): Promise<Health> {
     return { status: 'ok', database: 'ok' }
   } catch (error) {
     // A reason an operator can act on, without connection strings or credentials.
-    const reason = error instanceof Error && error.message.includes('no answer') ? error.message : 'database unreachable'
+    const reason =
+      error instanceof Error && error.message.includes('no answer') ? error.message : 'database unreachable'
     return { status: 'error', database: 'error', reason }
   } finally {
     clearTimeout(timer)

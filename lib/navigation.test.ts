@@ -4,23 +4,29 @@ import { navigationFor } from './navigation'
 describe('navigationFor', () => {
   it('gives a CTD their institution and its member management', () => {
     const nav = navigationFor({ personId: 'p', memberships: [{ institutionId: 'i1', role: 'CTD' }], centralRoles: [] })
-    expect(nav.map((i) => i.href)).toEqual(['/', '/connections', '/agreements', '/institutions', '/institutions/i1', '/institutions/i1/members'])
+    expect(nav.map((i) => i.href)).toEqual([
+      '/',
+      '/connections',
+      '/agreements',
+      '/institutions',
+      '/institutions/i1',
+      '/institutions/i1/members',
+    ])
   })
 
   it('gives a technical administrator their institution but no member management', () => {
-    const nav = navigationFor({ personId: 'p', memberships: [{ institutionId: 'i1', role: 'TECHNICAL_ADMIN' }], centralRoles: [] })
+    const nav = navigationFor({
+      personId: 'p',
+      memberships: [{ institutionId: 'i1', role: 'TECHNICAL_ADMIN' }],
+      centralRoles: [],
+    })
     expect(nav.map((i) => i.label)).toEqual(['home', 'connections', 'agreements', 'institutions', 'myInstitution'])
   })
 
   it('gives DGD staff the trainings and the audit log, and auditors the audit log only', () => {
-    expect(navigationFor({ personId: 'p', memberships: [], centralRoles: ['DGD_REVIEWER'] }).map((i) => i.label)).toEqual([
-      'home',
-      'connections',
-      'agreements',
-      'institutions',
-      'trainings',
-      'audit',
-    ])
+    expect(
+      navigationFor({ personId: 'p', memberships: [], centralRoles: ['DGD_REVIEWER'] }).map((i) => i.label),
+    ).toEqual(['home', 'connections', 'agreements', 'institutions', 'trainings', 'audit'])
     const auditor = navigationFor({ personId: 'p', memberships: [], centralRoles: ['AUDITOR'] }).map((i) => i.label)
     expect(auditor).toContain('audit')
     expect(auditor).not.toContain('trainings')

@@ -32,7 +32,10 @@ export async function createInstitution(db: Db, overrides: InstitutionOverrides 
   })
 }
 
-export async function createPerson(db: Db, overrides: Partial<{ name: string; run: string; email: string | null }> = {}) {
+export async function createPerson(
+  db: Db,
+  overrides: Partial<{ name: string; run: string; email: string | null }> = {},
+) {
   const run = overrides.run ?? randomRut()
   return db.person.create({
     data: {
@@ -90,7 +93,16 @@ export async function createService(
 export async function createNotification(
   db: Db,
   recipientId: string,
-  overrides: Partial<{ kind: string; title: string; body: string; link: string; caseId: string | null; createdAt: Date; readAt: Date | null; emailedAt: Date | null }> = {},
+  overrides: Partial<{
+    kind: string
+    title: string
+    body: string
+    link: string
+    caseId: string | null
+    createdAt: Date
+    readAt: Date | null
+    emailedAt: Date | null
+  }> = {},
 ) {
   return db.notification.create({
     data: {

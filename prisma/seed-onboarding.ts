@@ -14,7 +14,14 @@ import type { Db } from '@/lib/db/client'
 import { parseChileDateTime, toChileDateTimeInput, todayInChile } from '@/lib/dates'
 import { searchTextOf } from '@/lib/text/search'
 
-type ServiceSeed = { code: string; name: string; provider: string; protocol: 'REST' | 'SOAP'; requiresAgreement: boolean; description: string }
+type ServiceSeed = {
+  code: string
+  name: string
+  provider: string
+  protocol: 'REST' | 'SOAP'
+  requiresAgreement: boolean
+  description: string
+}
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`)
@@ -37,24 +44,30 @@ const dateAt = (days: number, hour: number): Date => {
 const terms = {
   vallenarNacimiento: {
     kind: 'CONVENIO' as const,
-    legalBasis: 'Ley N° 19.880, artículo 17 letra c); Ley N° 21.180 de Transformación Digital del Estado; Decreto N° 22 de 2015 (MDS), Registro Social de Hogares.',
-    purpose: 'Acreditar el nacimiento y la filiación de los integrantes menores de edad del hogar al ingresar o actualizar el Registro Social de Hogares, sin pedir el certificado de nacimiento a la familia.',
+    legalBasis:
+      'Ley N° 19.880, artículo 17 letra c); Ley N° 21.180 de Transformación Digital del Estado; Decreto N° 22 de 2015 (MDS), Registro Social de Hogares.',
+    purpose:
+      'Acreditar el nacimiento y la filiación de los integrantes menores de edad del hogar al ingresar o actualizar el Registro Social de Hogares, sin pedir el certificado de nacimiento a la familia.',
     procedure: 'CPAT-MUN-0311 Ingreso y actualización del Registro Social de Hogares',
     dataRequested: 'RUN, nombres, fecha y comuna de nacimiento del inscrito; RUN de la madre y del padre.',
     expectedVolume: '450 consultas al mes',
   },
   ipsNacimiento: {
     kind: 'CONVENIO' as const,
-    legalBasis: 'DFL N° 150 de 1981 (Trabajo), sistema único de prestaciones familiares; Ley N° 19.880, artículo 17 letra c).',
-    purpose: 'Verificar el nacimiento y la filiación de los hijos invocados como causantes de asignación familiar, sin pedir el certificado al beneficiario.',
+    legalBasis:
+      'DFL N° 150 de 1981 (Trabajo), sistema único de prestaciones familiares; Ley N° 19.880, artículo 17 letra c).',
+    purpose:
+      'Verificar el nacimiento y la filiación de los hijos invocados como causantes de asignación familiar, sin pedir el certificado al beneficiario.',
     procedure: 'CPAT-IPS-0147 Reconocimiento de causantes de asignación familiar',
     dataRequested: 'RUN, nombres y fecha de nacimiento del causante; RUN de sus padres.',
     expectedVolume: '12.000 consultas al mes',
   },
   vallenarMatrimonio: {
     kind: 'CONVENIO' as const,
-    legalBasis: 'Ley N° 18.695, Orgánica Constitucional de Municipalidades, artículo 4 letra c); Ley N° 19.880, artículo 17 letra c).',
-    purpose: 'Acreditar el estado civil de quienes postulan al subsidio municipal de apoyo familiar, que distingue a los jefes de hogar casados.',
+    legalBasis:
+      'Ley N° 18.695, Orgánica Constitucional de Municipalidades, artículo 4 letra c); Ley N° 19.880, artículo 17 letra c).',
+    purpose:
+      'Acreditar el estado civil de quienes postulan al subsidio municipal de apoyo familiar, que distingue a los jefes de hogar casados.',
     procedure: 'CPAT-MUN-0388 Postulación al subsidio municipal de apoyo familiar',
     dataRequested: 'RUN de los cónyuges, fecha y vigencia del matrimonio, régimen patrimonial.',
     expectedVolume: '120 consultas al mes',
@@ -62,15 +75,18 @@ const terms = {
   ipsMatrimonio: {
     kind: 'CONVENIO' as const,
     legalBasis: 'DL N° 3.500 de 1980, artículos 5 y 7; Ley N° 19.880, artículo 17 letra c).',
-    purpose: 'Verificar el vínculo matrimonial del cónyuge sobreviviente que solicita pensión de sobrevivencia, sin pedirle el certificado de matrimonio.',
+    purpose:
+      'Verificar el vínculo matrimonial del cónyuge sobreviviente que solicita pensión de sobrevivencia, sin pedirle el certificado de matrimonio.',
     procedure: 'CPAT-IPS-0092 Solicitud de pensión de sobrevivencia',
     dataRequested: 'RUN de ambos cónyuges, fecha de celebración y vigencia del matrimonio a la fecha de fallecimiento.',
     expectedVolume: '3.000 consultas al mes',
   },
   vallenarDefuncion: {
     kind: 'CONVENIO' as const,
-    legalBasis: 'Decreto N° 357 de 1970 (Salud), Reglamento General de Cementerios; Ley N° 19.880, artículo 17 letra c).',
-    purpose: 'Acreditar el fallecimiento al solicitar la sepultación en el cementerio municipal y el aporte municipal para gastos funerarios.',
+    legalBasis:
+      'Decreto N° 357 de 1970 (Salud), Reglamento General de Cementerios; Ley N° 19.880, artículo 17 letra c).',
+    purpose:
+      'Acreditar el fallecimiento al solicitar la sepultación en el cementerio municipal y el aporte municipal para gastos funerarios.',
     procedure: 'CPAT-MUN-0521 Solicitud de sepultación en cementerio municipal',
     dataRequested: 'RUN y nombres del fallecido, fecha, lugar y causa registral de la defunción.',
     expectedVolume: '60 consultas al mes',
@@ -78,13 +94,19 @@ const terms = {
   vallenarInicioActividades: {
     kind: 'CONVENIO' as const,
     legalBasis: 'DL N° 3.063 de 1979, Ley de Rentas Municipales, artículo 26; Ley N° 19.880, artículo 17 letra c).',
-    purpose: 'Verificar el inicio de actividades y el giro del contribuyente que solicita una patente comercial, sin pedirle el formulario del SII.',
+    purpose:
+      'Verificar el inicio de actividades y el giro del contribuyente que solicita una patente comercial, sin pedirle el formulario del SII.',
     procedure: 'CPAT-MUN-0104 Solicitud de patente comercial',
     dataRequested: 'RUT, fecha de inicio de actividades, giros y domicilio declarado del contribuyente.',
     expectedVolume: '80 consultas al mes',
   },
 }
-const serviceLevels = { availability: '99,5 % mensual', responseTime: '2 segundos', supportHours: 'Lunes a viernes, 9:00 a 18:00', endsOn: null }
+const serviceLevels = {
+  availability: '99,5 % mensual',
+  responseTime: '2 segundos',
+  supportHours: 'Lunes a viernes, 9:00 a 18:00',
+  endsOn: null,
+}
 
 /** Every column the workflow stamps with the time a step happens. */
 const stamped: [table: string, column: string][] = [
@@ -106,7 +128,8 @@ const stamped: [table: string, column: string][] = [
 ]
 
 export async function seedOnboarding(db: Db): Promise<{ services: number; cases: number }> {
-  const institution = async (shortName: string) => (await db.institution.findFirstOrThrow({ where: { shortName }, select: { id: true } })).id
+  const institution = async (shortName: string) =>
+    (await db.institution.findFirstOrThrow({ where: { shortName }, select: { id: true } })).id
   const person = async (name: string): Promise<Viewer> => {
     const found = await db.person.findFirstOrThrow({ where: { name }, select: { id: true } })
     return (await loadViewer(found.id))!
@@ -157,8 +180,12 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
       institutionDecreeDate: date('2022-10-20'),
     },
   })
-  const consumption = await db.trainingWorkshop.create({ data: { kind: 'CONSUMPTION', title: 'Taller de consumo de servicios PISEE 2', heldOn: date('2026-08-12') } })
-  const provision = await db.trainingWorkshop.create({ data: { kind: 'PROVISION', title: 'Taller de provisión de servicios PISEE 2', heldOn: date('2026-09-09') } })
+  const consumption = await db.trainingWorkshop.create({
+    data: { kind: 'CONSUMPTION', title: 'Taller de consumo de servicios PISEE 2', heldOn: date('2026-08-12') },
+  })
+  const provision = await db.trainingWorkshop.create({
+    data: { kind: 'PROVISION', title: 'Taller de provisión de servicios PISEE 2', heldOn: date('2026-09-09') },
+  })
   const ctdVallenar = await person('Jorge Castillo Vega')
   const ctdIps = await person('Andrea Morales Díaz')
   const ctdSrcei = await person('Carolina Fuentes Rojas')
@@ -213,8 +240,15 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
     )
   /** The meeting scheduled on `scheduled` days ago for `held` days ago, and held then. */
   const meeting = async (id: string, scheduled: number, held: number) => {
-    await on(scheduled, 15, () => cases.scheduleMeeting(reviewer, id, { meetingAt: dateAt(held, 10), meetingLink: 'https://meet.example.gob.cl/pisee-demo' }))
-    await on(held, 12, () => cases.recordMeetingHeld(reviewer, id, { meetingNotes: 'Se revisaron los requisitos técnicos y el acuerdo.' }))
+    await on(scheduled, 15, () =>
+      cases.scheduleMeeting(reviewer, id, {
+        meetingAt: dateAt(held, 10),
+        meetingLink: 'https://meet.example.gob.cl/pisee-demo',
+      }),
+    )
+    await on(held, 12, () =>
+      cases.recordMeetingHeld(reviewer, id, { meetingNotes: 'Se revisaron los requisitos técnicos y el acuerdo.' }),
+    )
   }
   /** From a held meeting to a passing test, one step after another, `start` days ago onwards. */
   const toTesting = async (id: string, start: number, agreement: (typeof terms)[keyof typeof terms]) => {
@@ -226,47 +260,118 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
     await on(start - 15, 12, () => cases.signAgreement(businessSrcei, id, 'PROVIDER', signed))
     await on(start - 20, 17, () => cases.signAgreement(businessVallenar, id, 'CONSUMER', signed))
     await on(start - 24, 11, () =>
-      cases.recordConnectivityTest(techVallenar, id, { ranAt: dateAt(start - 24, 10), target: 'Ambiente de desarrollo SRCeI', outcome: 'FAILED', latencyMs: null, notes: 'Certificado del nodo sin instalar.' }),
+      cases.recordConnectivityTest(techVallenar, id, {
+        ranAt: dateAt(start - 24, 10),
+        target: 'Ambiente de desarrollo SRCeI',
+        outcome: 'FAILED',
+        latencyMs: null,
+        notes: 'Certificado del nodo sin instalar.',
+      }),
     )
     await on(start - 26, 16, () =>
-      cases.recordConnectivityTest(techVallenar, id, { ranAt: dateAt(start - 26, 15), target: 'Ambiente de desarrollo SRCeI', outcome: 'PASSED', latencyMs: 210, notes: null }),
+      cases.recordConnectivityTest(techVallenar, id, {
+        ranAt: dateAt(start - 26, 15),
+        target: 'Ambiente de desarrollo SRCeI',
+        outcome: 'PASSED',
+        latencyMs: 210,
+        notes: null,
+      }),
     )
   }
 
   const need = 'Acceder a los datos sin pedir certificados en papel a los vecinos.'
-  await open(2, vallenar, ctdVallenar, 'IPS-PENSIONES-VIGENTES', 'Verificar las pensiones de quienes postulan a la rebaja del derecho de aseo domiciliario.') // MEETING_REQUESTED
-  const scheduled = await open(9, vallenar, ctdVallenar, 'IPS-PGU', 'Acreditar la Pensión Garantizada Universal en la postulación a beneficios sociales municipales.')
-  await on(6, 15, () => cases.scheduleMeeting(reviewer, scheduled.id, { meetingAt: inDays(3), meetingLink: 'https://meet.example.gob.cl/pisee-vallenar-ips' }))
-  const agreementPending = await open(40, ips, ctdIps, 'SRCEI-CERT-NACIMIENTO', 'Reconocer causantes de asignación familiar sin pedir certificados de nacimiento.')
+  await open(
+    2,
+    vallenar,
+    ctdVallenar,
+    'IPS-PENSIONES-VIGENTES',
+    'Verificar las pensiones de quienes postulan a la rebaja del derecho de aseo domiciliario.',
+  ) // MEETING_REQUESTED
+  const scheduled = await open(
+    9,
+    vallenar,
+    ctdVallenar,
+    'IPS-PGU',
+    'Acreditar la Pensión Garantizada Universal en la postulación a beneficios sociales municipales.',
+  )
+  await on(6, 15, () =>
+    cases.scheduleMeeting(reviewer, scheduled.id, {
+      meetingAt: inDays(3),
+      meetingLink: 'https://meet.example.gob.cl/pisee-vallenar-ips',
+    }),
+  )
+  const agreementPending = await open(
+    40,
+    ips,
+    ctdIps,
+    'SRCEI-CERT-NACIMIENTO',
+    'Reconocer causantes de asignación familiar sin pedir certificados de nacimiento.',
+  )
   await meeting(agreementPending.id, 37, 30)
   await on(26, 10, () => cases.requestAgreement(ctdIps, agreementPending.id, terms.ipsNacimiento)) // waits on SRCeI's business admin
 
   const testing = await open(35, vallenar, ctdVallenar, 'SRCEI-VIGENCIA-CEDULA', need) // no agreement required
   await meeting(testing.id, 33, 28)
   await on(21, 16, () => cases.provisionDevNode(reviewer, testing.id))
-  await cases.recordConnectivityTest(techVallenar, testing.id, { ranAt: hoursAgo(2), target: 'Ambiente de desarrollo SRCeI', outcome: 'FAILED', latencyMs: null, notes: 'Tiempo de espera agotado.' })
+  await cases.recordConnectivityTest(techVallenar, testing.id, {
+    ranAt: hoursAgo(2),
+    target: 'Ambiente de desarrollo SRCeI',
+    outcome: 'FAILED',
+    latencyMs: null,
+    notes: 'Tiempo de espera agotado.',
+  })
 
   // IPS in testing without a convenio: its checklist shows what is missing.
-  const blocked = await open(30, ips, ctdIps, 'SRCEI-VIGENCIA-CEDULA', 'Verificar la identidad de quienes cobran beneficios con cédula vigente.')
+  const blocked = await open(
+    30,
+    ips,
+    ctdIps,
+    'SRCEI-VIGENCIA-CEDULA',
+    'Verificar la identidad de quienes cobran beneficios con cédula vigente.',
+  )
   await meeting(blocked.id, 28, 24)
   await on(18, 16, () => cases.provisionDevNode(reviewer, blocked.id))
   await on(4, 11, () =>
-    cases.recordConnectivityTest(techIps, blocked.id, { ranAt: dateAt(4, 10), target: 'Ambiente de desarrollo SRCeI', outcome: 'PASSED', latencyMs: 180, notes: null }),
+    cases.recordConnectivityTest(techIps, blocked.id, {
+      ranAt: dateAt(4, 10),
+      target: 'Ambiente de desarrollo SRCeI',
+      outcome: 'PASSED',
+      latencyMs: 180,
+      notes: null,
+    }),
   )
 
   // One open case per consumer and service; SRCEI-IDENTIDAD-RUN is left for Vallenar to request in the demo.
   // The promotion checklist wants a passing test from the last 30 days: each toTesting ends with one.
-  const requested = await open(50, vallenar, ctdVallenar, 'SRCEI-CERT-NACIMIENTO', 'Acreditar a los integrantes del hogar en el Registro Social de Hogares sin pedir certificados.')
+  const requested = await open(
+    50,
+    vallenar,
+    ctdVallenar,
+    'SRCEI-CERT-NACIMIENTO',
+    'Acreditar a los integrantes del hogar en el Registro Social de Hogares sin pedir certificados.',
+  )
   await meeting(requested.id, 46, 42)
   await toTesting(requested.id, 38, terms.vallenarNacimiento)
   await on(3, 10, () => cases.requestPromotion(ctdVallenar, requested.id))
-  const reviewed = await open(58, vallenar, ctdVallenar, 'SRCEI-CERT-MATRIMONIO', 'Acreditar el estado civil de quienes postulan a subsidios municipales.')
+  const reviewed = await open(
+    58,
+    vallenar,
+    ctdVallenar,
+    'SRCEI-CERT-MATRIMONIO',
+    'Acreditar el estado civil de quienes postulan a subsidios municipales.',
+  )
   await meeting(reviewed.id, 55, 49)
   await toTesting(reviewed.id, 42, terms.vallenarMatrimonio)
   await on(10, 10, () => cases.requestPromotion(ctdVallenar, reviewed.id))
   await on(6, 15, () => cases.reviewPromotion(reviewer, reviewed.id))
   // The checklist is judged when the step runs, today: the connected case's passing test is 29 days old.
-  const connected = await open(72, vallenar, ctdVallenar, 'SRCEI-CERT-DEFUNCION', 'Acreditar el fallecimiento en la solicitud de cuota mortuoria y sepultación municipal.')
+  const connected = await open(
+    72,
+    vallenar,
+    ctdVallenar,
+    'SRCEI-CERT-DEFUNCION',
+    'Acreditar el fallecimiento en la solicitud de cuota mortuoria y sepultación municipal.',
+  )
   await meeting(connected.id, 68, 62)
   await toTesting(connected.id, 55, terms.vallenarDefuncion)
   await on(28, 10, () => cases.requestPromotion(ctdVallenar, connected.id))
@@ -275,11 +380,20 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
 
   // The agreement manager's other states: approved and waiting on both signatures; in force with a
   // termination notice given by the provider.
-  const toSign = await open(45, ips, ctdIps, 'SRCEI-CERT-MATRIMONIO', 'Verificar el vínculo matrimonial en las solicitudes de pensión de sobrevivencia.')
+  const toSign = await open(
+    45,
+    ips,
+    ctdIps,
+    'SRCEI-CERT-MATRIMONIO',
+    'Verificar el vínculo matrimonial en las solicitudes de pensión de sobrevivencia.',
+  )
   await meeting(toSign.id, 42, 35)
   await on(30, 10, () => cases.requestAgreement(ctdIps, toSign.id, terms.ipsMatrimonio))
   await approve(21, toSign.id)
-  const connectedAgreement = await db.agreement.findUniqueOrThrow({ where: { caseId: connected.id }, select: { id: true } })
+  const connectedAgreement = await db.agreement.findUniqueOrThrow({
+    where: { caseId: connected.id },
+    select: { id: true },
+  })
   const noticeAt = new Date(Date.now() - 5 * DAY)
   await on(5, 11, () =>
     terminateAgreement(
@@ -293,12 +407,24 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
     ),
   )
 
-  const closed = await open(20, vallenar, ctdVallenar, 'SII-INICIO-ACTIVIDADES', 'Verificar el inicio de actividades de quienes solicitan patentes comerciales.')
+  const closed = await open(
+    20,
+    vallenar,
+    ctdVallenar,
+    'SII-INICIO-ACTIVIDADES',
+    'Verificar el inicio de actividades de quienes solicitan patentes comerciales.',
+  )
   await on(16, 10, () => cases.requestAgreement(businessVallenar, closed.id, terms.vallenarInicioActividades))
-  const businessSii = await db.membership.findFirst({ where: { institution: { shortName: 'SII' }, role: 'BUSINESS_ADMIN' } })
+  const businessSii = await db.membership.findFirst({
+    where: { institution: { shortName: 'SII' }, role: 'BUSINESS_ADMIN' },
+  })
   if (businessSii) {
     await on(12, 15, async () =>
-      cases.rejectAgreement((await loadViewer(businessSii.personId))!, closed.id, 'El acceso al giro y domicilio tributario requiere el consentimiento del contribuyente; solicítelo por el servicio con autorización.'),
+      cases.rejectAgreement(
+        (await loadViewer(businessSii.personId))!,
+        closed.id,
+        'El acceso al giro y domicilio tributario requiere el consentimiento del contribuyente; solicítelo por el servicio con autorización.',
+      ),
     )
   }
 

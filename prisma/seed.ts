@@ -17,7 +17,6 @@ import { seedOnboarding } from './seed-onboarding'
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T
 
-
 /** Demo people: who they are, and where they act. RUNs are valid but fictitious. */
 const demoPeople: {
   name: string
@@ -27,16 +26,75 @@ const demoPeople: {
   roles?: MembershipRole[]
   central?: CentralRole
 }[] = [
-  { name: 'Carolina Fuentes Rojas', runBody: '15234561', email: 'cfuentes@registrocivil.example.cl', institution: 'SRCeI', roles: ['CTD'] },
-  { name: 'Matías Herrera Soto', runBody: '16345672', email: 'mherrera@registrocivil.example.cl', institution: 'SRCeI', roles: ['TECHNICAL_ADMIN'] },
-  { name: 'Valentina Muñoz Araya', runBody: '17456783', email: 'vmunoz@registrocivil.example.cl', institution: 'SRCeI', roles: ['BUSINESS_ADMIN'] },
-  { name: 'Jorge Castillo Vega', runBody: '13567894', email: 'jcastillo@munivallenar.example.cl', institution: 'Vallenar', roles: ['CTD'] },
-  { name: 'Daniela Pizarro Tapia', runBody: '18678905', email: 'dpizarro@munivallenar.example.cl', institution: 'Vallenar', roles: ['TECHNICAL_ADMIN'] },
-  { name: 'Felipe Contreras Olivares', runBody: '14789016', email: 'fcontreras@munivallenar.example.cl', institution: 'Vallenar', roles: ['BUSINESS_ADMIN'] },
-  { name: 'Andrea Morales Díaz', runBody: '12890127', email: 'amorales@ips.example.cl', institution: 'IPS', roles: ['CTD', 'BUSINESS_ADMIN'] },
-  { name: 'Rodrigo Silva Campos', runBody: '19901238', email: 'rsilva@ips.example.cl', institution: 'IPS', roles: ['TECHNICAL_ADMIN'] },
-  { name: 'Ignacio Soto Paredes', runBody: '15890123', email: 'isoto@sii.example.cl', institution: 'SII', roles: ['BUSINESS_ADMIN'] },
-  { name: 'Camila Reyes Navarro', runBody: '16012349', email: 'creyes@digital.example.gob.cl', central: 'DGD_REVIEWER' },
+  {
+    name: 'Carolina Fuentes Rojas',
+    runBody: '15234561',
+    email: 'cfuentes@registrocivil.example.cl',
+    institution: 'SRCeI',
+    roles: ['CTD'],
+  },
+  {
+    name: 'Matías Herrera Soto',
+    runBody: '16345672',
+    email: 'mherrera@registrocivil.example.cl',
+    institution: 'SRCeI',
+    roles: ['TECHNICAL_ADMIN'],
+  },
+  {
+    name: 'Valentina Muñoz Araya',
+    runBody: '17456783',
+    email: 'vmunoz@registrocivil.example.cl',
+    institution: 'SRCeI',
+    roles: ['BUSINESS_ADMIN'],
+  },
+  {
+    name: 'Jorge Castillo Vega',
+    runBody: '13567894',
+    email: 'jcastillo@munivallenar.example.cl',
+    institution: 'Vallenar',
+    roles: ['CTD'],
+  },
+  {
+    name: 'Daniela Pizarro Tapia',
+    runBody: '18678905',
+    email: 'dpizarro@munivallenar.example.cl',
+    institution: 'Vallenar',
+    roles: ['TECHNICAL_ADMIN'],
+  },
+  {
+    name: 'Felipe Contreras Olivares',
+    runBody: '14789016',
+    email: 'fcontreras@munivallenar.example.cl',
+    institution: 'Vallenar',
+    roles: ['BUSINESS_ADMIN'],
+  },
+  {
+    name: 'Andrea Morales Díaz',
+    runBody: '12890127',
+    email: 'amorales@ips.example.cl',
+    institution: 'IPS',
+    roles: ['CTD', 'BUSINESS_ADMIN'],
+  },
+  {
+    name: 'Rodrigo Silva Campos',
+    runBody: '19901238',
+    email: 'rsilva@ips.example.cl',
+    institution: 'IPS',
+    roles: ['TECHNICAL_ADMIN'],
+  },
+  {
+    name: 'Ignacio Soto Paredes',
+    runBody: '15890123',
+    email: 'isoto@sii.example.cl',
+    institution: 'SII',
+    roles: ['BUSINESS_ADMIN'],
+  },
+  {
+    name: 'Camila Reyes Navarro',
+    runBody: '16012349',
+    email: 'creyes@digital.example.gob.cl',
+    central: 'DGD_REVIEWER',
+  },
   { name: 'Sebastián Vargas Lagos', runBody: '11123450', email: 'svargas@digital.example.gob.cl', central: 'DGD_HEAD' },
   { name: 'Patricia Núñez Espinoza', runBody: '10234568', email: 'pnunez@contraloria.example.cl', central: 'AUDITOR' },
   { name: 'Juan Pérez González', runBody: '20345679', email: 'juan.perez@example.cl' },
@@ -48,7 +106,9 @@ function municipalityRut(index: number): string {
   return `${body}-${checkDigit(body)}`
 }
 
-export async function seed(db: Db): Promise<{ institutions: number; people: number; services: number; cases: number } | null> {
+export async function seed(
+  db: Db,
+): Promise<{ institutions: number; people: number; services: number; cases: number } | null> {
   // Not demo data but a one-off data backfill that SQL migrations cannot do (decision 007): agreements
   // approved before the portal kept each PDF get the bytes they were signed against. Idempotent.
   const backfilled = await backfillAgreementPdfs(db)
@@ -93,7 +153,10 @@ export async function seed(db: Db): Promise<{ institutions: number; people: numb
 
   // Readiness: seedOnboarding records the convenios (Vallenar's as in seeds/002, SRCeI's; IPS has none
   // on purpose) and the workshops; Vallenar's convenio also keeps its approving decree as a PDF.
-  const vallenarConvenio = await db.cooperationAgreement.findFirstOrThrow({ where: { institution: { shortName: 'Vallenar' } }, select: { id: true } })
+  const vallenarConvenio = await db.cooperationAgreement.findFirstOrThrow({
+    where: { institution: { shortName: 'Vallenar' } },
+    select: { id: true },
+  })
   await createCooperationDocument(db, vallenarConvenio.id, {
     fileName: 'Decreto Exento N° 02142 - aprueba convenio de cooperación PISEE.pdf',
     content: tinyPdf([

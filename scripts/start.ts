@@ -45,7 +45,9 @@ if (!databaseUrl) {
   const folder = process.env.EMBEDDED_DATA_DIR ?? path.join(dataDir, 'pglite')
   embedded = await startEmbeddedPostgres({ dataDir: folder === 'memory' ? undefined : folder, port: embeddedPort })
   databaseUrl = embedded.url
-  console.log(`Base de datos embebida en ${folder === 'memory' ? 'memoria' : path.relative(root, folder)} (puerto ${embeddedPort}).`)
+  console.log(
+    `Base de datos embebida en ${folder === 'memory' ? 'memoria' : path.relative(root, folder)} (puerto ${embeddedPort}).`,
+  )
 }
 // The domain code that the seed runs reads the URL from the environment, like the portal does.
 process.env.DATABASE_URL = databaseUrl
@@ -62,7 +64,8 @@ try {
   if (applied.length) console.log(`Migraciones aplicadas: ${applied.join(', ')}`)
   const db = createPrismaClient(databaseUrl)
   const seeded = await seed(db)
-  if (seeded) console.log(
+  if (seeded)
+    console.log(
       `Datos de demostración: ${seeded.institutions} instituciones, ${seeded.people} personas, ${seeded.services} servicios, ${seeded.cases} casos.`,
     )
   await db.$disconnect()

@@ -41,9 +41,18 @@ function vitest(name: string, testDb: 'postgres' | 'embedded') {
   const ok = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], {
     TEST_DB: testDb,
   })
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output)
+  const report = readJson<{
+    numPassedTests: number
+    numFailedTests: number
+    numPendingTests: number
+    numTodoTests: number
+  }>(output)
   const counts = report
-    ? { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
+    ? {
+        passed: report.numPassedTests,
+        failed: report.numFailedTests,
+        skipped: report.numPendingTests + report.numTodoTests,
+      }
     : { passed: 0, failed: 1, skipped: 0 }
   record(name, counts, ok)
 }
@@ -75,9 +84,15 @@ if (await postgresAnswers(postgresUrl)) {
   vitest('Unit and integration tests on PostgreSQL', 'postgres')
 } else if (process.env.CI) {
   console.error(`PostgreSQL does not answer at ${new URL(postgresUrl).host}; CI requires it.`)
-  suites.push({ name: 'Unit and integration tests on PostgreSQL', counts: { passed: 0, failed: 1, skipped: 0 }, ok: false })
+  suites.push({
+    name: 'Unit and integration tests on PostgreSQL',
+    counts: { passed: 0, failed: 1, skipped: 0 },
+    ok: false,
+  })
 } else {
-  console.warn(`\nPostgreSQL does not answer at ${new URL(postgresUrl).host}: skipping that run; the embedded run below covers the same tests.`)
+  console.warn(
+    `\nPostgreSQL does not answer at ${new URL(postgresUrl).host}: skipping that run; the embedded run below covers the same tests.`,
+  )
 }
 vitest('Unit and integration tests on the embedded PostgreSQL', 'embedded')
 
@@ -94,7 +109,11 @@ if (built) {
   const ok = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output })
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output)
   const counts = report
-    ? { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped }
+    ? {
+        passed: report.stats.expected + report.stats.flaky,
+        failed: report.stats.unexpected,
+        skipped: report.stats.skipped,
+      }
     : { passed: 0, failed: 1, skipped: 0 }
   record('End-to-end tests (Chromium)', counts, ok)
 }
@@ -102,7 +121,9 @@ if (built) {
 console.log('\n── Summary ──')
 const total: Counts = { passed: 0, failed: 0, skipped: 0 }
 for (const suite of suites) {
-  console.log(`${suite.ok ? 'ok  ' : 'FAIL'} ${suite.name}: ${suite.counts.passed} passed, ${suite.counts.failed} failed, ${suite.counts.skipped} skipped`)
+  console.log(
+    `${suite.ok ? 'ok  ' : 'FAIL'} ${suite.name}: ${suite.counts.passed} passed, ${suite.counts.failed} failed, ${suite.counts.skipped} skipped`,
+  )
   total.passed += suite.counts.passed
   total.failed += suite.counts.failed
   total.skipped += suite.counts.skipped

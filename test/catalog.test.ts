@@ -21,7 +21,9 @@ const HARD_CODED = [
 describe('the message catalog', () => {
   it('holds every string the UI shows: page titles, route handler answers, the mail footer', () => {
     const files = [...sources('app'), ...sources('components'), ...sources('lib/notifications')]
-    const offenders = files.flatMap(({ file, text }) => HARD_CODED.filter((h) => h.pattern.test(text)).map((h) => `${file}: ${h.what}`))
+    const offenders = files.flatMap(({ file, text }) =>
+      HARD_CODED.filter((h) => h.pattern.test(text)).map((h) => `${file}: ${h.what}`),
+    )
     expect(offenders).toEqual([])
   })
 })

@@ -45,7 +45,8 @@ vi.mock('next-intl/server', async () => {
   const { createTranslator } = await import('next-intl')
   const { messages } = await import('@/lib/i18n/messages')
   return {
-    getTranslations: async (namespace?: string) => createTranslator({ locale: 'es-CL', messages, namespace: namespace as never }),
+    getTranslations: async (namespace?: string) =>
+      createTranslator({ locale: 'es-CL', messages, namespace: namespace as never }),
   }
 })
 vi.mock('@/lib/notifications/mailer', async (importOriginal) => ({
@@ -80,32 +81,67 @@ const withNul = fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`)
 const huge = fc.constantFrom(20_000, 100_000).map((n) => 'x'.repeat(n))
 const badPercent = fc.constantFrom('%E0%A4%A', '%', '%00', '%ZZ', '%C0%AF', '..%2F..%2Fetc')
 const controls = fc.constantFrom('\u0000', '\u0007', '\u001b[31m', 'a\u0000b', '\u007f')
-const weird = fc.oneof(withNul, huge, badPercent, controls, fc.constantFrom('', ' ', '\uD800', 'null', '[object File]', '{}', '-1'))
+const weird = fc.oneof(
+  withNul,
+  huge,
+  badPercent,
+  controls,
+  fc.constantFrom('', ' ', '\uD800', 'null', '[object File]', '{}', '-1'),
+)
 const file = fc.constant(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00])], `${'n'.repeat(20_000)}.pdf`))
 
 const badDate = fc.oneof(
-  fc.constantFrom('2026-13-01', '2027-02-30', '2026-00-10', '2026-04-31', '0000-01-01', '99999-01-01', '2026-1-1', '2026-01-01T00:00'),
-  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 0, max: 99 })).map(
-    ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+  fc.constantFrom(
+    '2026-13-01',
+    '2027-02-30',
+    '2026-00-10',
+    '2026-04-31',
+    '0000-01-01',
+    '99999-01-01',
+    '2026-1-1',
+    '2026-01-01T00:00',
   ),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
   weird,
 )
 const badDateTime = fc.oneof(
-  fc.constantFrom('2026-13-45T25:61', '2026-02-30T10:00', '2026-12-01T24:00', '2026-12-01T10:60', '2026-09-06T00:30', '2026-12-01'),
-  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 24, max: 99 })).map(([m, h]) => `2026-${String(m).padStart(2, '0')}-01T${h}:00`),
+  fc.constantFrom(
+    '2026-13-45T25:61',
+    '2026-02-30T10:00',
+    '2026-12-01T24:00',
+    '2026-12-01T10:60',
+    '2026-09-06T00:30',
+    '2026-12-01',
+  ),
+  fc
+    .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 24, max: 99 }))
+    .map(([m, h]) => `2026-${String(m).padStart(2, '0')}-01T${h}:00`),
   weird,
 )
 const badLink = fc.oneof(
-  fc.constantFrom('javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://meet.example.cl/x', 'https://', 'ftp://x.cl', 'meet.example.cl'),
+  fc.constantFrom(
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'http://meet.example.cl/x',
+    'https://',
+    'ftp://x.cl',
+    'meet.example.cl',
+  ),
   weird,
 )
-const badInteger = fc.oneof(fc.constantFrom('0x10', '1e3', '12.0', '-5', '600001', '99999999999', 'NaN', 'Infinity', '١٢'), weird)
+const badInteger = fc.oneof(
+  fc.constantFrom('0x10', '1e3', '12.0', '-5', '600001', '99999999999', 'NaN', 'Infinity', '١٢'),
+  weird,
+)
 const badText = fc.oneof(withNul, huge, controls, fc.constantFrom('', '   '))
 const badEnum = fc.oneof(fc.string({ maxLength: 30 }), weird)
 /** Ids that cannot be one, and well-formed ids of nothing. */
 const badId = fc.oneof(weird, fc.constantFrom('c' + 'z'.repeat(24), 'cm0000000000000000000000', '1', 'a'.repeat(64)))
 
-type Kind = 'date' | 'optionalDate' | 'dateTime' | 'link' | 'integer' | 'text' | 'optionalText' | 'enum' | 'id' | 'run' | 'email'
+type Kind =
+  'date' | 'optionalDate' | 'dateTime' | 'link' | 'integer' | 'text' | 'optionalText' | 'enum' | 'id' | 'run' | 'email'
 const badFor: Record<Kind, fc.Arbitrary<string>> = {
   date: badDate,
   optionalDate: badDate.filter((v) => v.trim() !== ''),
@@ -137,7 +173,10 @@ function malformedForm(valid: Form, fields: Fields): fc.Arbitrary<FormData> {
     })
     .chain(({ field, how, extra }) => {
       // A missing optional field is valid: those are made bad instead.
-      const optional = ['optionalDate', 'optionalText', 'integer'].includes(fields[field]!) || field === 'institutionId' || field === 'email'
+      const optional =
+        ['optionalDate', 'optionalText', 'integer'].includes(fields[field]!) ||
+        field === 'institutionId' ||
+        field === 'email'
       const mode = how === 'missing' && optional ? 'bad' : how
       return badFor[fields[field]!].map((bad) => {
         const form = new FormData()
@@ -167,8 +206,10 @@ async function answer(run: () => Promise<unknown>): Promise<Outcome> {
     return { kind: 'refused' }
   } catch (error) {
     const digest = (error as { digest?: unknown }).digest
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return { kind: 'redirect', to: digest.split(';')[2] ?? '' }
-    if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;')) return { kind: 'http', status: Number(digest.split(';')[1]) }
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT'))
+      return { kind: 'redirect', to: digest.split(';')[2] ?? '' }
+    if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;'))
+      return { kind: 'http', status: Number(digest.split(';')[1]) }
     throw error
   }
 }
@@ -176,7 +217,11 @@ async function answer(run: () => Promise<unknown>): Promise<Outcome> {
 /** Runs `property` for an action or a route, with the database checksummed around the whole run. */
 async function unchangedAfter(name: string, property: fc.IAsyncPropertyWithHooks<never> | fc.IAsyncProperty<never>) {
   const before = await snapshot()
-  await fc.assert(property, { numRuns: RUNS, endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined })
+  await fc.assert(property, {
+    numRuns: RUNS,
+    endOnFailure: true,
+    seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+  })
   tried += RUNS
   const after = await snapshot()
   const changed = Object.keys(before).filter((t) => before[t] !== after[t])
@@ -188,7 +233,8 @@ async function unchangedAfter(name: string, property: fc.IAsyncPropertyWithHooks
 type CaseScenario = import('@/test/support/scenario').CaseScenario
 let s: CaseScenario
 /** One case at each stage a step starts from, each with its own cast. */
-const at: Record<'requested' | 'scheduled' | 'held' | 'agreementRequested' | 'testing' | 'promotion', CaseScenario> = {} as never
+const at: Record<'requested' | 'scheduled' | 'held' | 'agreementRequested' | 'testing' | 'promotion', CaseScenario> =
+  {} as never
 let institutionId = ''
 let workshopId = ''
 let attendanceId = ''
@@ -203,10 +249,26 @@ beforeAll(async () => {
   const { createCentralPerson } = await import('@/prisma/factories')
   const { loadViewer } = await import('@/lib/auth/load-viewer')
   // One after another: the embedded database serves one connection at a time.
-  const stages = ['meetingRequested', 'meetingScheduled', 'meetingHeld', 'agreementRequested', 'agreementInForce', 'promotionReviewed', 'meetingRequested'] as const
+  const stages = [
+    'meetingRequested',
+    'meetingScheduled',
+    'meetingHeld',
+    'agreementRequested',
+    'agreementInForce',
+    'promotionReviewed',
+    'meetingRequested',
+  ] as const
   const built: CaseScenario[] = []
   for (const stage of stages) built.push(await caseAt(stage))
-  const [requested, scheduled, held, agreementRequested, testing, promotion, other] = built as [CaseScenario, CaseScenario, CaseScenario, CaseScenario, CaseScenario, CaseScenario, CaseScenario]
+  const [requested, scheduled, held, agreementRequested, testing, promotion, other] = built as [
+    CaseScenario,
+    CaseScenario,
+    CaseScenario,
+    CaseScenario,
+    CaseScenario,
+    CaseScenario,
+    CaseScenario,
+  ]
   s = testing
   Object.assign(at, { requested, scheduled, held, agreementRequested, testing, promotion })
   // A case of other people: a well-formed id the viewers below are not parties to (DGD staff aside).
@@ -214,12 +276,19 @@ beforeAll(async () => {
   institutionId = s.consumer.id
   const reviewer = await createCentralPerson(db, 'DGD_REVIEWER')
   dgd = (await loadViewer(reviewer.id))!
-  const workshop = await db.trainingWorkshop.create({ data: { kind: 'CONSUMPTION', title: 'Fuzz', heldOn: new Date('2026-01-10') } })
+  const workshop = await db.trainingWorkshop.create({
+    data: { kind: 'CONSUMPTION', title: 'Fuzz', heldOn: new Date('2026-01-10') },
+  })
   workshopId = workshop.id
   attendanceId = (
-    await db.trainingAttendance.create({ data: { workshopId, personId: s.people.consumerCtd.personId, institutionId }, select: { id: true } })
+    await db.trainingAttendance.create({
+      data: { workshopId, personId: s.people.consumerCtd.personId, institutionId },
+      select: { id: true },
+    })
   ).id
-  membershipId = (await db.membership.findFirstOrThrow({ where: { institutionId, endedAt: null }, select: { id: true } })).id
+  membershipId = (
+    await db.membership.findFirstOrThrow({ where: { institutionId, endedAt: null }, select: { id: true } })
+  ).id
   agreementId = (await db.agreement.findFirstOrThrow({ where: { caseId: testing.caseId }, select: { id: true } })).id
   nodeId = (await db.node.findFirstOrThrow({ where: { caseId: testing.caseId }, select: { id: true } })).id
 }, 240_000)
@@ -240,14 +309,30 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
   it('connection case steps', async () => {
     const a = await import('@/lib/connections/actions')
     const agreements = await import('@/lib/agreements/actions')
-    const idOr = (valid: () => string) => fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: badId }).map((bad) => bad ?? valid())
+    const idOr = (valid: () => string) =>
+      fc
+        .oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: badId })
+        .map((bad) => bad ?? valid())
 
-    const steps: { name: string; who: () => Viewer; caseId: () => string; valid: Form; fields: Fields; run: (caseId: string, f: FormData) => Promise<unknown> }[] = [
+    const steps: {
+      name: string
+      who: () => Viewer
+      caseId: () => string
+      valid: Form
+      fields: Fields
+      run: (caseId: string, f: FormData) => Promise<unknown>
+    }[] = [
       {
         name: 'requestMeeting',
         who: () => at.requested.people.consumerCtd,
         caseId: () => '',
-        valid: { consumerId: at.requested.consumer.id, serviceId: at.requested.service.id, requesterRole: 'CONSUMER', needs: 'Datos', preferredDates: ['2026-12-01', '2026-12-02'] },
+        valid: {
+          consumerId: at.requested.consumer.id,
+          serviceId: at.requested.service.id,
+          requesterRole: 'CONSUMER',
+          needs: 'Datos',
+          preferredDates: ['2026-12-01', '2026-12-02'],
+        },
         fields: { consumerId: 'id', serviceId: 'id', requesterRole: 'enum', needs: 'text', preferredDates: 'date' },
         run: (_c, f) => a.requestMeetingAction(state, f),
       },
@@ -271,8 +356,22 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
         name: 'requestAgreement',
         who: () => at.held.people.consumerBusiness,
         caseId: () => at.held.caseId,
-        valid: { kind: 'CONVENIO', legalBasis: 'Ley', purpose: 'Fin', procedure: 'CPAT-1', dataRequested: 'Nombre', expectedVolume: '10' },
-        fields: { kind: 'enum', legalBasis: 'text', purpose: 'text', procedure: 'text', dataRequested: 'text', expectedVolume: 'text' },
+        valid: {
+          kind: 'CONVENIO',
+          legalBasis: 'Ley',
+          purpose: 'Fin',
+          procedure: 'CPAT-1',
+          dataRequested: 'Nombre',
+          expectedVolume: '10',
+        },
+        fields: {
+          kind: 'enum',
+          legalBasis: 'text',
+          purpose: 'text',
+          procedure: 'text',
+          dataRequested: 'text',
+          expectedVolume: 'text',
+        },
         run: (c, f) => a.requestAgreementAction(c, state, f),
       },
       {
@@ -295,7 +394,13 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
         name: 'recordConnectivityTest',
         who: () => at.testing.people.consumerTech,
         caseId: () => at.testing.caseId,
-        valid: { ranAt: toChileDateTimeInput(new Date()), target: 'dev', outcome: 'PASSED', latencyMs: '120', notes: '' },
+        valid: {
+          ranAt: toChileDateTimeInput(new Date()),
+          target: 'dev',
+          outcome: 'PASSED',
+          latencyMs: '120',
+          notes: '',
+        },
         fields: { ranAt: 'dateTime', target: 'text', outcome: 'enum', latencyMs: 'integer', notes: 'optionalText' },
         run: (c, f) => a.recordConnectivityTestAction(c, state, f),
       },
@@ -322,10 +427,18 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
     // Steps that take no form: only their bound ids can be wrong (malformed, or another case's).
     const idOnly: [string, () => Viewer, (caseId: string) => Promise<unknown>][] = [
       ['provisionDevNode', () => at.held.people.reviewer, (c) => a.provisionDevNodeAction(c, state, new FormData())],
-      ['requestPromotion', () => at.testing.people.consumerCtd, (c) => a.requestPromotionAction(c, state, new FormData())],
+      [
+        'requestPromotion',
+        () => at.testing.people.consumerCtd,
+        (c) => a.requestPromotionAction(c, state, new FormData()),
+      ],
       ['reviewPromotion', () => at.promotion.people.reviewer, (c) => a.reviewPromotionAction(c, state, new FormData())],
       ['approvePromotion', () => at.promotion.people.head, (c) => a.approvePromotionAction(c, state, new FormData())],
-      ['signAgreement', () => at.testing.people.consumerBusiness, (c) => agreements.signAgreementAction(c, 'CONSUMER', state, new FormData())],
+      [
+        'signAgreement',
+        () => at.testing.people.consumerBusiness,
+        (c) => agreements.signAgreementAction(c, 'CONSUMER', state, new FormData()),
+      ],
     ]
     for (const [name, who, run] of idOnly) {
       as(who())
@@ -340,21 +453,34 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
     as(at.testing.people.consumerBusiness)
     await unchangedAfter(
       'signAgreement (party and file)',
-      fc.asyncProperty(fc.oneof(badEnum, fc.constant('CONSUMER')), fc.oneof(file, weird.map((w) => new File([w], w || 'x'))), async (party, upload) => {
-        const form = new FormData()
-        form.append('file', upload)
-        const outcome = await answer(() => agreements.signAgreementAction(at.testing.caseId, party as 'CONSUMER', state, form))
-        expect(outcome).toEqual({ kind: 'refused' })
-      }) as never,
+      fc.asyncProperty(
+        fc.oneof(badEnum, fc.constant('CONSUMER')),
+        fc.oneof(
+          file,
+          weird.map((w) => new File([w], w || 'x')),
+        ),
+        async (party, upload) => {
+          const form = new FormData()
+          form.append('file', upload)
+          const outcome = await answer(() =>
+            agreements.signAgreementAction(at.testing.caseId, party as 'CONSUMER', state, form),
+          )
+          expect(outcome).toEqual({ kind: 'refused' })
+        },
+      ) as never,
     )
 
     as(at.testing.people.consumerTech)
     await unchangedAfter(
       'revokeNode',
       fc.asyncProperty(
-        fc.tuple(fc.oneof(badId, fc.constant(at.testing.caseId)), fc.oneof(badId, fc.constant(nodeId))).filter(([c, n]) => c !== at.testing.caseId || n !== nodeId),
+        fc
+          .tuple(fc.oneof(badId, fc.constant(at.testing.caseId)), fc.oneof(badId, fc.constant(nodeId)))
+          .filter(([c, n]) => c !== at.testing.caseId || n !== nodeId),
         async ([caseId, node]) => {
-          expect(await answer(() => a.revokeNodeAction(caseId, node, state, new FormData()))).toEqual({ kind: 'refused' })
+          expect(await answer(() => a.revokeNodeAction(caseId, node, state, new FormData()))).toEqual({
+            kind: 'refused',
+          })
         },
       ) as never,
     )
@@ -367,9 +493,17 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
     const agreements = await import('@/lib/agreements/actions')
     const notifications = await import('@/lib/notifications/actions')
     const auth = await import('@/lib/auth/actions')
-    const bound = (valid: string) => fc.oneof({ weight: 4, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: badId })
+    const bound = (valid: string) =>
+      fc.oneof({ weight: 4, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: badId })
 
-    const forms: { name: string; who: () => Viewer; bound: () => string; valid: Form; fields: Fields; run: (id: string, f: FormData) => Promise<unknown> }[] = [
+    const forms: {
+      name: string
+      who: () => Viewer
+      bound: () => string
+      valid: Form
+      fields: Fields
+      run: (id: string, f: FormData) => Promise<unknown>
+    }[] = [
       {
         name: 'addMember',
         who: () => s.people.consumerCtd,
@@ -382,8 +516,20 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
         name: 'recordCooperation',
         who: () => dgd,
         bound: () => institutionId,
-        valid: { signedOn: '2024-01-10', segpresDecreeNumber: '1', segpresDecreeDate: '2024-02-01', institutionDecreeNumber: '2', institutionDecreeDate: '2024-02-15' },
-        fields: { signedOn: 'date', segpresDecreeNumber: 'text', segpresDecreeDate: 'date', institutionDecreeNumber: 'text', institutionDecreeDate: 'date' },
+        valid: {
+          signedOn: '2024-01-10',
+          segpresDecreeNumber: '1',
+          segpresDecreeDate: '2024-02-01',
+          institutionDecreeNumber: '2',
+          institutionDecreeDate: '2024-02-15',
+        },
+        fields: {
+          signedOn: 'date',
+          segpresDecreeNumber: 'text',
+          segpresDecreeDate: 'date',
+          institutionDecreeNumber: 'text',
+          institutionDecreeDate: 'date',
+        },
         run: (id, f) => readiness.recordCooperationAction(id, state, f),
       },
       {
@@ -433,8 +579,18 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
     const idForms: [string, () => Viewer, string, (f: FormData) => Promise<unknown>][] = [
       ['endMembership', () => s.people.outsiderCtd, 'membershipId', (f) => members.endMembershipAction(state, f)],
       ['disablePerson', () => dgd, 'personId', (f) => members.disablePersonAction(state, f)],
-      ['removeAttendance', () => s.people.outsiderCtd, 'attendanceId', (f) => trainings.removeAttendanceAction(state, f)],
-      ['openNotification', () => s.people.consumerCtd, 'notificationId', (f) => notifications.openNotificationAction(f)],
+      [
+        'removeAttendance',
+        () => s.people.outsiderCtd,
+        'attendanceId',
+        (f) => trainings.removeAttendanceAction(state, f),
+      ],
+      [
+        'openNotification',
+        () => s.people.consumerCtd,
+        'notificationId',
+        (f) => notifications.openNotificationAction(f),
+      ],
       ['markRead', () => s.people.consumerCtd, 'notificationId', (f) => notifications.markReadAction(f)],
       ['demoSignIn', () => s.people.consumerCtd, 'personId', (f) => auth.demoSignInAction(f)],
     ]
@@ -442,14 +598,16 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
     try {
       for (const [name, who, field, run] of idForms) {
         as(who())
-        const foreign = name === 'endMembership' ? membershipId : name === 'removeAttendance' ? attendanceId : 'cm' + '0'.repeat(23)
+        const foreign =
+          name === 'endMembership' ? membershipId : name === 'removeAttendance' ? attendanceId : 'cm' + '0'.repeat(23)
         await unchangedAfter(
           name,
           fc.asyncProperty(fc.oneof(badId, fc.constant(foreign), file), async (value) => {
             const form = new FormData()
             form.append(field, value)
             const outcome = await answer(() => run(form))
-            if (outcome.kind === 'redirect') expect(outcome.to, name).toMatch(/^\/(notifications|login\?error=demoRefused)$/)
+            if (outcome.kind === 'redirect')
+              expect(outcome.to, name).toMatch(/^\/(notifications|login\?error=demoRefused)$/)
             else expect(outcome, name).toEqual({ kind: 'refused' })
           }) as never,
         )
@@ -475,11 +633,26 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
       exportInstitutions: await import('@/app/(portal)/institutions/export/route'),
       health: await import('@/app/api/health/route'),
     }
-    const viewers = fc.constantFrom<() => Viewer | null>(() => s.people.consumerCtd, () => s.people.consumerTech, () => dgd, () => null)
-    const headers = fc.dictionary(fc.constantFrom('accept', 'origin', 'range', 'if-none-match', 'x-forwarded-host', 'cookie'), weird.map((w) => w.slice(0, 200).replace(/[^\x20-\x7e]/g, '')), {
-      maxKeys: 3,
-    })
-    const query = fc.array(fc.tuple(fc.constantFrom('q', 'sort', 'page', 'perPage', 'group', 'kind', '$x'), weird.map((w) => w.slice(0, 5000))), { maxLength: 4 })
+    const viewers = fc.constantFrom<() => Viewer | null>(
+      () => s.people.consumerCtd,
+      () => s.people.consumerTech,
+      () => dgd,
+      () => null,
+    )
+    const headers = fc.dictionary(
+      fc.constantFrom('accept', 'origin', 'range', 'if-none-match', 'x-forwarded-host', 'cookie'),
+      weird.map((w) => w.slice(0, 200).replace(/[^\x20-\x7e]/g, '')),
+      {
+        maxKeys: 3,
+      },
+    )
+    const query = fc.array(
+      fc.tuple(
+        fc.constantFrom('q', 'sort', 'page', 'perPage', 'group', 'kind', '$x'),
+        weird.map((w) => w.slice(0, 5000)),
+      ),
+      { maxLength: 4 },
+    )
 
     await unchangedAfter(
       'GET routes',
@@ -513,36 +686,53 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
     )
     await unchangedAfter(
       'POST convenio upload',
-      fc.asyncProperty(bodies, fc.oneof(badId, fc.constant(institutionId)), fc.constantFrom('', 'application/json'), async ({ file: upload }, id, accept) => {
-        current.viewer = dgd
-        const form = new FormData()
-        form.append('file', upload)
-        const request = new Request(`${origin}/institutions/x/readiness/documents`, {
-          method: 'POST',
-          body: form,
-          headers: { accept },
-        })
-        // A known length, as browsers send: the route checks it before reading.
-        const body = await request.arrayBuffer()
-        const headers = new Headers(request.headers)
-        headers.set('content-length', String(body.byteLength))
-        const buffered = new Request(request.url, { method: 'POST', body, headers })
-        const response = await POST(buffered, context({ id }))
-        if (accept) expect(response.status).toBeGreaterThanOrEqual(400)
-        expect(response.status).toBeLessThan(500)
-      }) as never,
+      fc.asyncProperty(
+        bodies,
+        fc.oneof(badId, fc.constant(institutionId)),
+        fc.constantFrom('', 'application/json'),
+        async ({ file: upload }, id, accept) => {
+          current.viewer = dgd
+          const form = new FormData()
+          form.append('file', upload)
+          const request = new Request(`${origin}/institutions/x/readiness/documents`, {
+            method: 'POST',
+            body: form,
+            headers: { accept },
+          })
+          // A known length, as browsers send: the route checks it before reading.
+          const body = await request.arrayBuffer()
+          const headers = new Headers(request.headers)
+          headers.set('content-length', String(body.byteLength))
+          const buffered = new Request(request.url, { method: 'POST', body, headers })
+          const response = await POST(buffered, context({ id }))
+          if (accept) expect(response.status).toBeGreaterThanOrEqual(400)
+          expect(response.status).toBeLessThan(500)
+        },
+      ) as never,
     )
 
     // A 20 MB body, a missing length and a foreign origin.
     current.viewer = dgd
     const big = new Uint8Array(20 * 1024 * 1024)
     const huge = await POST(
-      new Request(`${origin}/x`, { method: 'POST', body: big, headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(big.byteLength), accept: 'application/json' } }),
+      new Request(`${origin}/x`, {
+        method: 'POST',
+        body: big,
+        headers: {
+          'content-type': 'multipart/form-data; boundary=x',
+          'content-length': String(big.byteLength),
+          accept: 'application/json',
+        },
+      }),
       context({ id: institutionId }),
     )
     expect(huge.status).toBe(413)
     const foreign = await POST(
-      new Request(`${origin}/x`, { method: 'POST', body: 'x', headers: { origin: 'https://evil.example', host: 'localhost:3000', accept: 'application/json' } }),
+      new Request(`${origin}/x`, {
+        method: 'POST',
+        body: 'x',
+        headers: { origin: 'https://evil.example', host: 'localhost:3000', accept: 'application/json' },
+      }),
       context({ id: institutionId }),
     )
     expect(foreign.status).toBe(403)
@@ -564,7 +754,10 @@ describe('file names', () => {
     form.append('file', new File([pdf], `${'n'.repeat(20_000)}\u0000.pdf`, { type: 'application/pdf' }))
     const outcome = await answer(() => signAgreementAction(c.caseId, 'PROVIDER', { status: 'idle' }, form))
     expect(outcome).toEqual({ kind: 'redirect', to: `/connections/${c.caseId}?done=agreementSigned` })
-    const document = await db.document.findFirstOrThrow({ where: { agreement: { caseId: c.caseId } }, select: { fileName: true } })
+    const document = await db.document.findFirstOrThrow({
+      where: { agreement: { caseId: c.caseId } },
+      select: { fileName: true },
+    })
     expect(document.fileName.length).toBeLessThanOrEqual(150)
     expect(document.fileName).toMatch(/^n+\.pdf$/)
     tried += 1

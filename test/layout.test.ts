@@ -13,7 +13,9 @@ function modules(dir: string): string[] {
 
 describe('project layout', () => {
   it('keeps test support out of lib/: no module there builds test data with the factories', () => {
-    const offenders = modules('lib').filter((f) => /prisma\/factories|from '@\/test\//.test(readFileSync(path.join(root, f), 'utf8')))
+    const offenders = modules('lib').filter((f) =>
+      /prisma\/factories|from '@\/test\//.test(readFileSync(path.join(root, f), 'utf8')),
+    )
     expect(offenders).toEqual([])
   })
 })

@@ -15,7 +15,15 @@ type Signature = {
  * portal's PDF or one they uploaded; with the portal's PDF to download and its own SHA-256, so anyone
  * can check a signature against it.
  */
-export async function AgreementSignatures({ caseId, signatures, pdfSha256 }: { caseId: string; signatures: Signature[]; pdfSha256: string | null }) {
+export async function AgreementSignatures({
+  caseId,
+  signatures,
+  pdfSha256,
+}: {
+  caseId: string
+  signatures: Signature[]
+  pdfSha256: string | null
+}) {
   const t = await getTranslations('connections.detail')
   return (
     <div className="space-y-3 text-sm">
@@ -25,11 +33,16 @@ export async function AgreementSignatures({ caseId, signatures, pdfSha256 }: { c
           return (
             <li key={party}>
               {signature
-                ? t('signedBy', { party: t(`party.${party}`), name: signature.signerName ?? '—', date: formatDateTime(signature.signedAt) })
+                ? t('signedBy', {
+                    party: t(`party.${party}`),
+                    name: signature.signerName ?? '—',
+                    date: formatDateTime(signature.signedAt),
+                  })
                 : t('notSigned', { party: t(`party.${party}`) })}
               {signature && (
                 <span className="block text-xs text-muted">
-                  {t(`signedDocument.${signature.document}`)} · <code className="break-all">SHA-256 {signature.documentSha256}</code>
+                  {t(`signedDocument.${signature.document}`)} ·{' '}
+                  <code className="break-all">SHA-256 {signature.documentSha256}</code>
                 </span>
               )}
             </li>

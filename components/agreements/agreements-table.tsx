@@ -27,23 +27,42 @@ export function AgreementsTable({ rows, rowCount }: { rows: AgreementRow[]; rowC
         }),
         column.accessor('consumerName', { header: t('columns.consumer'), enableSorting: false }),
         column.accessor('providerName', { header: t('columns.provider'), enableSorting: false }),
-        column.accessor('kind', { header: t('columns.kind'), enableSorting: false, cell: ({ getValue }) => tCase(`agreementKind.${getValue() as 'CONVENIO'}`) }),
+        column.accessor('kind', {
+          header: t('columns.kind'),
+          enableSorting: false,
+          cell: ({ getValue }) => tCase(`agreementKind.${getValue() as 'CONVENIO'}`),
+        }),
         column.accessor('status', {
           header: t('columns.status'),
           cell: ({ getValue }) => (
-            <Badge tone={getValue() === 'IN_FORCE' ? 'success' : getValue() === 'REQUESTED' || getValue() === 'APPROVED' ? 'warning' : 'neutral'}>
+            <Badge
+              tone={
+                getValue() === 'IN_FORCE'
+                  ? 'success'
+                  : getValue() === 'REQUESTED' || getValue() === 'APPROVED'
+                    ? 'warning'
+                    : 'neutral'
+              }
+            >
               {tCase(`agreementStatus.${getValue()}`)}
             </Badge>
           ),
-          meta: filterMeta(t('columns.status'), agreementsTableParams.filters.status, (s) => tCase(`agreementStatus.${s}`)),
+          meta: filterMeta(t('columns.status'), agreementsTableParams.filters.status, (s) =>
+            tCase(`agreementStatus.${s}`),
+          ),
         }),
-        column.accessor('requestedAt', { header: t('columns.requestedAt'), cell: ({ getValue }) => formatDate(getValue()) }),
+        column.accessor('requestedAt', {
+          header: t('columns.requestedAt'),
+          cell: ({ getValue }) => formatDate(getValue()),
+        }),
         column.accessor('endsOn', {
           header: t('columns.endsOn'),
           enableSorting: false,
           cell: ({ row }) => {
             const term = agreementTerm(row.original)
-            return term.kind === 'indefinite' ? tCase('detail.indefinite') : t(`term.${term.kind}`, { date: formatCalendarDate(term.date) })
+            return term.kind === 'indefinite'
+              ? tCase('detail.indefinite')
+              : t(`term.${term.kind}`, { date: formatCalendarDate(term.date) })
           },
         }),
       ]),

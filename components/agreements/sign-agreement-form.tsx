@@ -35,11 +35,22 @@ export function SignAgreementForm({
     <form action={formAction} noValidate className="space-y-3" key={JSON.stringify(values)}>
       <p className="text-sm text-muted">{t('intro')}</p>
       <input type="hidden" name="shownSha256" value={pdfSha256} />
-      <fieldset className="space-y-3" aria-invalid={choiceErrors?.length ? true : undefined} aria-describedby={choiceErrors?.length ? 'document-error' : undefined}>
+      <fieldset
+        className="space-y-3"
+        aria-invalid={choiceErrors?.length ? true : undefined}
+        aria-describedby={choiceErrors?.length ? 'document-error' : undefined}
+      >
         <legend className="text-sm font-medium text-ink">{t('choice')}</legend>
         <div className="rounded-md border border-line p-3">
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="document" value="generated" defaultChecked={values.document === 'generated'} required className="mt-1" />
+            <input
+              type="radio"
+              name="document"
+              value="generated"
+              defaultChecked={values.document === 'generated'}
+              required
+              className="mt-1"
+            />
             <span>
               <span className="font-medium">{t('generated')}</span>
               <span className="block text-xs text-muted">
@@ -53,14 +64,26 @@ export function SignAgreementForm({
         </div>
         <div className="space-y-2 rounded-md border border-line p-3">
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="document" value="uploaded" defaultChecked={values.document === 'uploaded'} className="mt-1" />
+            <input
+              type="radio"
+              name="document"
+              value="uploaded"
+              defaultChecked={values.document === 'uploaded'}
+              className="mt-1"
+            />
             <span>
               <span className="font-medium">{t('uploaded')}</span>
               <span className="block text-xs text-muted">{t('uploadedHint', { maxMb })}</span>
             </span>
           </label>
           <div className="ml-6">
-            <TextField name="file" type="file" accept="application/pdf,.pdf" label={t('file')} errors={state.fieldErrors?.file} />
+            <TextField
+              name="file"
+              type="file"
+              accept="application/pdf,.pdf"
+              label={t('file')}
+              errors={state.fieldErrors?.file}
+            />
           </div>
         </div>
         {choiceErrors?.length ? (

@@ -14,13 +14,20 @@ import { auditTableParams } from '@/lib/audit/table-params'
 const column = createDataTableColumnHelper<AuditRow>()
 
 function Json({ value }: { value: unknown }) {
-  return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
+  return (
+    <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface p-2 text-xs">
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  )
 }
 
 function TargetCell({ target }: { target: AuditTarget }) {
   const t = useTranslations('audit.targets')
   const tRoles = useTranslations('roles')
-  const values = target.kind === 'membership' ? { ...target.values, role: tRoles(`short.${target.values.role as MembershipRole}`) } : target.values
+  const values =
+    target.kind === 'membership'
+      ? { ...target.values, role: tRoles(`short.${target.values.role as MembershipRole}`) }
+      : target.values
   const label = t(target.kind, values)
   return target.href ? <Link href={target.href}>{label}</Link> : <span>{label}</span>
 }
@@ -35,7 +42,11 @@ export function AuditTable({ rows, rowCount }: { rows: AuditRow[]; rowCount: num
           cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
           meta: dateColumnMeta,
         }),
-        column.accessor('actorName', { header: t('columns.actor'), enableSorting: false, cell: ({ getValue }) => getValue() ?? t('system') }),
+        column.accessor('actorName', {
+          header: t('columns.actor'),
+          enableSorting: false,
+          cell: ({ getValue }) => getValue() ?? t('system'),
+        }),
         column.accessor('action', {
           header: t('columns.action'),
           cell: ({ getValue }) => t(`actions.${getValue() as (typeof auditTableParams.filters.action)[number]}`),
@@ -46,7 +57,11 @@ export function AuditTable({ rows, rowCount }: { rows: AuditRow[]; rowCount: num
           header: t('columns.target'),
           cell: ({ row }) => <TargetCell target={row.original.target} />,
         }),
-        column.accessor('institutionName', { header: t('columns.institution'), enableSorting: false, cell: ({ getValue }) => getValue() ?? '—' }),
+        column.accessor('institutionName', {
+          header: t('columns.institution'),
+          enableSorting: false,
+          cell: ({ getValue }) => getValue() ?? '—',
+        }),
         column.display({
           id: 'changes',
           header: t('columns.changes'),

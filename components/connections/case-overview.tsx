@@ -56,8 +56,13 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
           <Facts
             items={[
               [t('detail.meetingAt'), formatDateTime(detail.meetingAt)],
-              [t('detail.meetingLink'), detail.meetingLink ? <a href={detail.meetingLink}>{detail.meetingLink}</a> : '—'],
-              ...(detail.meetingNotes ? ([[t('detail.meetingNotes'), detail.meetingNotes]] as [string, React.ReactNode][]) : []),
+              [
+                t('detail.meetingLink'),
+                detail.meetingLink ? <a href={detail.meetingLink}>{detail.meetingLink}</a> : '—',
+              ],
+              ...(detail.meetingNotes
+                ? ([[t('detail.meetingNotes'), detail.meetingNotes]] as [string, React.ReactNode][])
+                : []),
             ]}
           />
         ) : (
@@ -73,7 +78,15 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
         ) : (
           <>
             <p>
-              <Badge tone={agreement.effectiveStatus === 'IN_FORCE' ? 'success' : agreement.effectiveStatus === 'REJECTED' ? 'danger' : 'warning'}>
+              <Badge
+                tone={
+                  agreement.effectiveStatus === 'IN_FORCE'
+                    ? 'success'
+                    : agreement.effectiveStatus === 'REJECTED'
+                      ? 'danger'
+                      : 'warning'
+                }
+              >
                 {t(`agreementStatus.${agreement.effectiveStatus}`)}
               </Badge>{' '}
               {t(`agreementKind.${agreement.kind}`)}
@@ -86,14 +99,25 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                 [t('detail.dataRequested'), agreement.dataRequested],
                 [t('detail.expectedVolume'), agreement.expectedVolume],
                 [tAgreements('columns.endsOn'), await agreementTermText(agreement.term)],
-                ...(agreement.serviceLevels ? ([[t('detail.serviceLevels'), await serviceLevelsText(agreement.serviceLevels)]] as [string, React.ReactNode][]) : []),
-                ...(agreement.rejectionReason ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][]) : []),
+                ...(agreement.serviceLevels
+                  ? ([[t('detail.serviceLevels'), await serviceLevelsText(agreement.serviceLevels)]] as [
+                      string,
+                      React.ReactNode,
+                    ][])
+                  : []),
+                ...(agreement.rejectionReason
+                  ? ([[t('detail.rejectionReason'), agreement.rejectionReason]] as [string, React.ReactNode][])
+                  : []),
               ]}
             />
             {agreement.status !== 'REQUESTED' && agreement.status !== 'REJECTED' && (
               <div>
                 <h3 className="font-semibold">{t('detail.signatures')}</h3>
-                <AgreementSignatures caseId={detail.id} signatures={agreement.signatures} pdfSha256={agreement.pdfSha256} />
+                <AgreementSignatures
+                  caseId={detail.id}
+                  signatures={agreement.signatures}
+                  pdfSha256={agreement.pdfSha256}
+                />
               </div>
             )}
           </>
@@ -107,13 +131,17 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
           <ul className="space-y-2">
             {detail.nodes.map((node) => (
               <li key={node.id} className="flex flex-wrap items-center gap-2">
-                <Badge tone={node.environment === 'PRODUCTION' ? 'success' : 'brand'}>{t(`detail.environment.${node.environment}`)}</Badge>
+                <Badge tone={node.environment === 'PRODUCTION' ? 'success' : 'brand'}>
+                  {t(`detail.environment.${node.environment}`)}
+                </Badge>
                 <span>{t('detail.issuedAt', { date: formatDateTime(node.issuedAt) })}</span>
                 {node.revokedAt ? (
                   <Badge tone="danger">{t('detail.revoked', { date: formatDateTime(node.revokedAt) })}</Badge>
                 ) : (
                   <>
-                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && <DownloadNodeConfig caseId={detail.id} />}
+                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && (
+                      <DownloadNodeConfig caseId={detail.id} />
+                    )}
                     {mayRevoke && (
                       <RevokeNodeButton
                         action={revokeNodeAction.bind(null, detail.id, node.id)}
@@ -135,10 +163,14 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
           <ul className="space-y-2">
             {detail.tests.map((test) => (
               <li key={test.id} className="flex flex-wrap items-center gap-2">
-                <Badge tone={test.outcome === 'PASSED' ? 'success' : 'danger'}>{t(`detail.outcome.${test.outcome}`)}</Badge>
+                <Badge tone={test.outcome === 'PASSED' ? 'success' : 'danger'}>
+                  {t(`detail.outcome.${test.outcome}`)}
+                </Badge>
                 <span>{formatDateTime(test.ranAt)}</span>
                 <span>{test.target}</span>
-                {test.latencyMs !== null && <span className="text-muted">{t('detail.latency', { ms: test.latencyMs })}</span>}
+                {test.latencyMs !== null && (
+                  <span className="text-muted">{t('detail.latency', { ms: test.latencyMs })}</span>
+                )}
                 {test.notes && <span className="text-muted">— {test.notes}</span>}
               </li>
             ))}

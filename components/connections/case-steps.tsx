@@ -47,7 +47,9 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
           <StepForm
             action={recordMeetingHeldAction.bind(null, id)}
             submitLabel={t('recordMeetingHeld.submit')}
-            fields={[{ name: 'meetingNotes', label: t('recordMeetingHeld.meetingNotes'), type: 'textarea', required: true }]}
+            fields={[
+              { name: 'meetingNotes', label: t('recordMeetingHeld.meetingNotes'), type: 'textarea', required: true },
+            ]}
           />
         )
       case 'requestAgreement':
@@ -60,7 +62,10 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
                 name: 'kind',
                 label: t('requestAgreement.kind'),
                 type: 'select',
-                options: (['CONVENIO', 'TERMINOS_Y_CONDICIONES', 'OTRO'] as const).map((k) => ({ value: k, label: tCase(`agreementKind.${k}`) })),
+                options: (['CONVENIO', 'TERMINOS_Y_CONDICIONES', 'OTRO'] as const).map((k) => ({
+                  value: k,
+                  label: tCase(`agreementKind.${k}`),
+                })),
               },
               { name: 'procedure', label: t('requestAgreement.procedure'), type: 'text', required: true },
               { name: 'legalBasis', label: t('requestAgreement.legalBasis'), type: 'textarea', required: true },
@@ -108,7 +113,12 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
       }
       case 'provisionDevNode':
         return (
-          <StepForm action={provisionDevNodeAction.bind(null, id)} intro={t('provisionDevNode.intro')} submitLabel={t('provisionDevNode.submit')} fields={[]} />
+          <StepForm
+            action={provisionDevNodeAction.bind(null, id)}
+            intro={t('provisionDevNode.intro')}
+            submitLabel={t('provisionDevNode.submit')}
+            fields={[]}
+          />
         )
       case 'recordConnectivityTest':
         return (
@@ -122,7 +132,10 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
                 name: 'outcome',
                 label: t('recordConnectivityTest.outcome'),
                 type: 'select',
-                options: (['PASSED', 'FAILED'] as const).map((o) => ({ value: o, label: tCase(`detail.outcome.${o}`) })),
+                options: (['PASSED', 'FAILED'] as const).map((o) => ({
+                  value: o,
+                  label: tCase(`detail.outcome.${o}`),
+                })),
               },
               { name: 'latencyMs', label: t('recordConnectivityTest.latencyMs'), type: 'number' },
               { name: 'notes', label: t('recordConnectivityTest.notes'), type: 'textarea' },
@@ -131,17 +144,28 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
         )
       case 'requestPromotion':
         return checklistBlocked ? (
-          <p role="alert" className="rounded-md border border-warning-700/30 bg-warning-50 p-3 text-sm text-warning-700">
+          <p
+            role="alert"
+            className="rounded-md border border-warning-700/30 bg-warning-50 p-3 text-sm text-warning-700"
+          >
             {t('requestPromotion.blocked')}
           </p>
         ) : (
-          <StepForm action={requestPromotionAction.bind(null, id)} submitLabel={t('requestPromotion.submit')} fields={[]} />
+          <StepForm
+            action={requestPromotionAction.bind(null, id)}
+            submitLabel={t('requestPromotion.submit')}
+            fields={[]}
+          />
         )
       case 'reviewPromotion':
         return (
           <>
             <PromotionReview detail={detail} />
-            <StepForm action={reviewPromotionAction.bind(null, id)} submitLabel={t('reviewPromotion.submit')} fields={[]} />
+            <StepForm
+              action={reviewPromotionAction.bind(null, id)}
+              submitLabel={t('reviewPromotion.submit')}
+              fields={[]}
+            />
           </>
         )
       case 'approvePromotion':
@@ -165,7 +189,9 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
   }
 
   const titleOf = (action: CaseAction) =>
-    action === 'signAgreementAsConsumer' || action === 'signAgreementAsProvider' ? t('signAgreement.title') : t(`${action}.title`)
+    action === 'signAgreementAsConsumer' || action === 'signAgreementAsProvider'
+      ? t('signAgreement.title')
+      : t(`${action}.title`)
 
   return (
     <section aria-labelledby="steps-title" className="space-y-4 rounded-md border-2 border-brand-600 bg-white p-5">

@@ -31,7 +31,8 @@ export async function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
               <p className="font-medium">{t(`timelineAction.${action}`)}</p>
               <p className="text-muted">
                 {entry.actorName ?? '—'} · <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
-                {previous && ` · ${t('detail.took', { duration: duration(entry.at.getTime() - previous.at.getTime(), tDuration) })}`}
+                {previous &&
+                  ` · ${t('detail.took', { duration: duration(entry.at.getTime() - previous.at.getTime(), tDuration) })}`}
               </p>
             </li>
           )

@@ -12,7 +12,15 @@ import { casesTableParams } from '@/lib/connections/table-params'
 
 const column = createDataTableColumnHelper<CaseRow>()
 
-export function CasesTable({ rows, rowCount, actions }: { rows: CaseRow[]; rowCount: number; actions?: React.ReactNode }) {
+export function CasesTable({
+  rows,
+  rowCount,
+  actions,
+}: {
+  rows: CaseRow[]
+  rowCount: number
+  actions?: React.ReactNode
+}) {
   const t = useTranslations('connections')
   const columns = useMemo(
     () =>
@@ -20,7 +28,11 @@ export function CasesTable({ rows, rowCount, actions }: { rows: CaseRow[]; rowCo
         column.accessor('number', {
           header: t('columns.number'),
           cell: ({ row }) => (
-            <Link href={`/connections/${row.original.id}`} className="font-medium" aria-label={t('detail.caseNumber', { number: row.original.number })}>
+            <Link
+              href={`/connections/${row.original.id}`}
+              className="font-medium"
+              aria-label={t('detail.caseNumber', { number: row.original.number })}
+            >
               {row.original.number}
             </Link>
           ),

@@ -22,7 +22,15 @@ export function MeetingRequestForm({ options }: { options: MeetingRequestOptions
       <div className="grid gap-4 sm:grid-cols-2" key={JSON.stringify(values)}>
         <PartiesFields options={options} state={state} values={values} />
         <div className="sm:col-span-2">
-          <TextAreaField name="needs" label={t('needs')} hint={t('needsHint')} errors={state.fieldErrors?.needs} defaultValue={values.needs} rows={4} required />
+          <TextAreaField
+            name="needs"
+            label={t('needs')}
+            hint={t('needsHint')}
+            errors={state.fieldErrors?.needs}
+            defaultValue={values.needs}
+            rows={4}
+            required
+          />
         </div>
         <fieldset className="space-y-2 sm:col-span-2" aria-describedby="preferred-hint">
           <legend className="text-sm font-medium">{t('preferredDates')}</legend>
@@ -41,7 +49,9 @@ export function MeetingRequestForm({ options }: { options: MeetingRequestOptions
               />
             ))}
           </div>
-          {state.fieldErrors?.preferredDates && <p className="text-sm text-danger-700">{state.fieldErrors.preferredDates.join(' ')}</p>}
+          {state.fieldErrors?.preferredDates && (
+            <p className="text-sm text-danger-700">{state.fieldErrors.preferredDates.join(' ')}</p>
+          )}
         </fieldset>
       </div>
       <Button type="submit" disabled={pending}>
@@ -56,7 +66,15 @@ export function MeetingRequestForm({ options }: { options: MeetingRequestOptions
  * as consumer, the viewer's own institutions; as provider, any other institution and the viewer's own
  * services. A service with an open case for the chosen consumer is marked with that case's number.
  */
-function PartiesFields({ options, state, values }: { options: MeetingRequestOptions; state: FormState; values: Record<string, string | undefined> }) {
+function PartiesFields({
+  options,
+  state,
+  values,
+}: {
+  options: MeetingRequestOptions
+  state: FormState
+  values: Record<string, string | undefined>
+}) {
   const t = useTranslations('connections.new')
   const tRole = useTranslations('connections.requesterRole')
   const ownIds = new Set(options.ownInstitutions.map((i) => i.id))
@@ -64,8 +82,11 @@ function PartiesFields({ options, state, values }: { options: MeetingRequestOpti
   const [role, setRole] = useState<Role>(roles.find((r) => r === values.requesterRole) ?? 'CONSUMER')
   const consumers = role === 'PROVIDER' ? options.otherConsumers : options.ownInstitutions
   const [consumerId, setConsumerId] = useState(values.consumerId ?? (consumers.length === 1 ? consumers[0]!.id : ''))
-  const services = options.services.filter((s) => (role === 'PROVIDER' ? ownIds.has(s.providerId) : s.providerId !== consumerId))
-  const openCase = (serviceId: string) => options.openCases.find((c) => c.consumerId === consumerId && c.serviceId === serviceId)
+  const services = options.services.filter((s) =>
+    role === 'PROVIDER' ? ownIds.has(s.providerId) : s.providerId !== consumerId,
+  )
+  const openCase = (serviceId: string) =>
+    options.openCases.find((c) => c.consumerId === consumerId && c.serviceId === serviceId)
 
   function changeRole(next: Role) {
     setRole(next)
@@ -108,7 +129,10 @@ function PartiesFields({ options, state, values }: { options: MeetingRequestOpti
             { value: '', label: t('chooseService') },
             ...services.map((s) => {
               const open = openCase(s.id)
-              return { value: s.id, label: open ? t('serviceWithOpenCase', { service: s.label, number: open.number }) : s.label }
+              return {
+                value: s.id,
+                label: open ? t('serviceWithOpenCase', { service: s.label, number: open.number }) : s.label,
+              }
             }),
           ]}
         />

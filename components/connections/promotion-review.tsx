@@ -16,9 +16,19 @@ export async function PromotionReview({ detail }: { detail: CaseDetail }) {
       {request && (
         <div>
           <h4 className="font-semibold">{t('steps.promotionReview.request')}</h4>
-          <p>{t('steps.promotionReview.requestedBy', { name: request.requestedByName ?? unknown, date: formatDateTime(request.requestedAt) })}</p>
+          <p>
+            {t('steps.promotionReview.requestedBy', {
+              name: request.requestedByName ?? unknown,
+              date: formatDateTime(request.requestedAt),
+            })}
+          </p>
           {request.reviewedAt && (
-            <p>{t('steps.promotionReview.reviewedBy', { name: request.reviewedByName ?? unknown, date: formatDateTime(request.reviewedAt) })}</p>
+            <p>
+              {t('steps.promotionReview.reviewedBy', {
+                name: request.reviewedByName ?? unknown,
+                date: formatDateTime(request.reviewedAt),
+              })}
+            </p>
           )}
         </div>
       )}

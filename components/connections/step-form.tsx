@@ -7,7 +7,13 @@ import { FormMessage } from '@/components/ui/form-message'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 
 export type StepField =
-  | { name: string; label: string; type: 'text' | 'url' | 'date' | 'datetime-local' | 'number'; hint?: string; required?: boolean }
+  | {
+      name: string
+      label: string
+      type: 'text' | 'url' | 'date' | 'datetime-local' | 'number'
+      hint?: string
+      required?: boolean
+    }
   | { name: string; label: string; type: 'textarea'; hint?: string; required?: boolean }
   | { name: string; label: string; type: 'file'; hint?: string }
   | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; hint?: string }
@@ -38,9 +44,16 @@ export function StepForm({
       {intro && <p className="text-sm text-muted">{intro}</p>}
       <div className="grid gap-3 sm:grid-cols-2" key={JSON.stringify(values)}>
         {fields.map((field) => {
-          const common = { name: field.name, label: field.label, hint: field.hint, errors: state.fieldErrors?.[field.name] }
+          const common = {
+            name: field.name,
+            label: field.label,
+            hint: field.hint,
+            errors: state.fieldErrors?.[field.name],
+          }
           if (field.type === 'select') {
-            return <SelectField key={field.name} {...common} options={field.options} defaultValue={values[field.name]} />
+            return (
+              <SelectField key={field.name} {...common} options={field.options} defaultValue={values[field.name]} />
+            )
           }
           if (field.type === 'textarea') {
             return (
@@ -52,7 +65,15 @@ export function StepForm({
           if (field.type === 'file') {
             return <TextField key={field.name} {...common} type="file" accept="application/pdf" />
           }
-          return <TextField key={field.name} {...common} type={field.type} defaultValue={values[field.name]} required={field.required} />
+          return (
+            <TextField
+              key={field.name}
+              {...common}
+              type={field.type}
+              defaultValue={values[field.name]}
+              required={field.required}
+            />
+          )
         })}
       </div>
       <FormMessage state={state} />

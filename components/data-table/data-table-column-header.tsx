@@ -15,7 +15,11 @@ type DataTableColumnHeaderProps<TData extends RowData> = {
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const
 
 /** A header cell; a sortable one holds a button and tells assistive technology its order with `aria-sort`. */
-export function DataTableColumnHeader<TData extends RowData>({ header, sortable, sorted }: DataTableColumnHeaderProps<TData>) {
+export function DataTableColumnHeader<TData extends RowData>({
+  header,
+  sortable,
+  sorted,
+}: DataTableColumnHeaderProps<TData>) {
   const meta = header.column.columnDef.meta
   const alignEnd = meta?.align === 'end'
 

@@ -38,7 +38,6 @@ export function DataTableFacetedFilter({ label, options, selected, onChange }: D
     return () => document.removeEventListener('pointerdown', closeOnOutsidePointer)
   }, [open])
 
-
   function toggleOpen() {
     if (!open && buttonRef.current) {
       // Near the right edge of a phone the panel would leave the screen; shift it left just enough.

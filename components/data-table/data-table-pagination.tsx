@@ -15,7 +15,12 @@ type DataTablePaginationProps<TData extends RowData> = {
   pageSizes: readonly number[]
 }
 
-export function DataTablePagination<TData extends RowData>({ table, pagination, rowCount, pageSizes }: DataTablePaginationProps<TData>) {
+export function DataTablePagination<TData extends RowData>({
+  table,
+  pagination,
+  rowCount,
+  pageSizes,
+}: DataTablePaginationProps<TData>) {
   const t = useTranslations('dataTable.pagination')
   const pageSizeId = useId()
   const { pageIndex, pageSize } = pagination
@@ -72,7 +77,17 @@ export function DataTablePagination<TData extends RowData>({ table, pagination, 
  * `aria-disabled` rather than `disabled`: a disabled button drops keyboard focus to <body> at the
  * moment the user reaches the last page with it.
  */
-function PageButton({ label, enabled, onClick, children }: { label: string; enabled: boolean; onClick: () => void; children: ReactNode }) {
+function PageButton({
+  label,
+  enabled,
+  onClick,
+  children,
+}: {
+  label: string
+  enabled: boolean
+  onClick: () => void
+  children: ReactNode
+}) {
   return (
     <button
       type="button"

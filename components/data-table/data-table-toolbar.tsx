@@ -38,12 +38,10 @@ export function DataTableToolbar<TData extends RowData>({
   const t = useTranslations('dataTable')
   const searchId = useId()
   const searchRef = useRef<HTMLInputElement>(null)
-  const filterColumns = table
-    .getAllLeafColumns()
-    .flatMap((column) => {
-      const filter = column.columnDef.meta?.filter
-      return filter && filterKeys.includes(column.id) ? [{ column, filter }] : []
-    })
+  const filterColumns = table.getAllLeafColumns().flatMap((column) => {
+    const filter = column.columnDef.meta?.filter
+    return filter && filterKeys.includes(column.id) ? [{ column, filter }] : []
+  })
 
   return (
     <div role="group" aria-label={t('toolbar')} className="flex flex-wrap items-center gap-2">

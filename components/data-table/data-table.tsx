@@ -144,7 +144,12 @@ export function DataTable<TData extends RowData>({
       <div className="overflow-hidden rounded-md border border-line bg-white">
         {/* Focusable, so that keyboard users can scroll a table wider than a phone. `relative` keeps the
             absolutely positioned sr-only text of headers and cells inside the scroller, not widening the page. */}
-        <div role="region" aria-label={caption ?? t('regionLabel')} tabIndex={0} className="relative overflow-x-auto focus-visible:-outline-offset-2">
+        <div
+          role="region"
+          aria-label={caption ?? t('regionLabel')}
+          tabIndex={0}
+          className="relative overflow-x-auto focus-visible:-outline-offset-2"
+        >
           <table
             aria-busy={isPending}
             className={`w-full border-collapse text-sm transition-opacity duration-200 ${isPending ? 'opacity-60' : ''}`}
@@ -155,7 +160,8 @@ export function DataTable<TData extends RowData>({
                 <tr key={headerGroup.id}>
                   {headerGroup.headers.map((header) => {
                     const canSort = sortable.has(header.column.id) && header.column.columnDef.enableSorting !== false
-                    const sorted = canSort && current.sort.id === header.column.id && (current.sort.desc ? 'desc' : 'asc')
+                    const sorted =
+                      canSort && current.sort.id === header.column.id && (current.sort.desc ? 'desc' : 'asc')
                     return <DataTableColumnHeader key={header.id} header={header} sortable={canSort} sorted={sorted} />
                   })}
                 </tr>
@@ -185,7 +191,11 @@ export function DataTable<TData extends RowData>({
                       // A stale link or a shrunken list left us past the last page.
                       <>
                         {t('empty.pageOutOfRange')}{' '}
-                        <button type="button" onClick={() => table.firstPage()} className="font-medium text-brand-700 underline underline-offset-2">
+                        <button
+                          type="button"
+                          onClick={() => table.firstPage()}
+                          className="font-medium text-brand-700 underline underline-offset-2"
+                        >
                           {t('empty.goToFirstPage')}
                         </button>
                       </>
@@ -201,7 +211,12 @@ export function DataTable<TData extends RowData>({
           </table>
         </div>
 
-        <DataTablePagination table={table} pagination={tableState.pagination} rowCount={rowCount} pageSizes={params.pageSizes} />
+        <DataTablePagination
+          table={table}
+          pagination={tableState.pagination}
+          rowCount={rowCount}
+          pageSizes={params.pageSizes}
+        />
       </div>
 
       {/* Announces the new count after a search or filter; the table's aria-busy covers the wait. */}
@@ -213,13 +228,18 @@ export function DataTable<TData extends RowData>({
 }
 
 /** A filter in a column's meta that the params do not declare would show, and silently do nothing. */
-function useWarnAboutUndeclaredFilters<TData extends RowData>(columns: readonly DataTableColumnDef<TData>[], params: TableUrlState) {
+function useWarnAboutUndeclaredFilters<TData extends RowData>(
+  columns: readonly DataTableColumnDef<TData>[],
+  params: TableUrlState,
+) {
   useEffect(() => {
     if (process.env.NODE_ENV === 'production') return
     for (const column of columns) {
       const id = column.id ?? ('accessorKey' in column ? String(column.accessorKey) : undefined)
       if (column.meta?.filter && (!id || !params.filterKeys.includes(id))) {
-        console.warn(`DataTable: column "${id}" declares meta.filter, but the table's params have no filter with that key.`)
+        console.warn(
+          `DataTable: column "${id}" declares meta.filter, but the table's params have no filter with that key.`,
+        )
       }
     }
   }, [columns, params])

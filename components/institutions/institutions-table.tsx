@@ -12,7 +12,15 @@ import { institutionsTableParams } from '@/lib/institutions/table-params'
 
 const column = createDataTableColumnHelper<InstitutionRow>()
 
-export function InstitutionsTable({ rows, rowCount, exportHref }: { rows: InstitutionRow[]; rowCount: number; exportHref: string }) {
+export function InstitutionsTable({
+  rows,
+  rowCount,
+  exportHref,
+}: {
+  rows: InstitutionRow[]
+  rowCount: number
+  exportHref: string
+}) {
   const t = useTranslations('institutions')
   const tCommon = useTranslations('common')
 
@@ -28,7 +36,11 @@ export function InstitutionsTable({ rows, rowCount, exportHref }: { rows: Instit
           ),
         }),
         column.accessor('shortName', { header: t('columns.shortName') }),
-        column.accessor('rut', { header: t('columns.rut'), enableSorting: false, meta: { className: 'whitespace-nowrap' } }),
+        column.accessor('rut', {
+          header: t('columns.rut'),
+          enableSorting: false,
+          meta: { className: 'whitespace-nowrap' },
+        }),
         column.accessor('kind', {
           header: t('columns.kind'),
           cell: ({ getValue }) => t(`kind.${getValue()}`),
@@ -39,7 +51,10 @@ export function InstitutionsTable({ rows, rowCount, exportHref }: { rows: Instit
           cell: ({ getValue }) => <Badge tone="brand">{getValue()}</Badge>,
           meta: filterMeta(t('columns.group'), institutionsTableParams.filters.group, (group) => t(`group.${group}`)),
         }),
-        column.accessor('region', { header: t('columns.region'), cell: ({ getValue }) => getValue() ?? tCommon('none') }),
+        column.accessor('region', {
+          header: t('columns.region'),
+          cell: ({ getValue }) => getValue() ?? tCommon('none'),
+        }),
         column.accessor('pisee1', {
           header: t('columns.pisee1'),
           enableSorting: false,
@@ -61,7 +76,10 @@ export function InstitutionsTable({ rows, rowCount, exportHref }: { rows: Instit
       emptyMessage={t('empty')}
       getRowId={(row) => row.id}
       toolbarActions={
-        <a href={exportHref} className="rounded-md border border-line bg-white px-3 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline">
+        <a
+          href={exportHref}
+          className="rounded-md border border-line bg-white px-3 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline"
+        >
           {tCommon('exportCsv')}
         </a>
       }

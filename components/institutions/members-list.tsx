@@ -26,13 +26,33 @@ export async function MembersList({
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line bg-surface text-muted">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">{t('columns.name')}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t('columns.role')}</th>
-            {showDetails && <th scope="col" className="px-4 py-3 font-medium">{t('columns.run')}</th>}
-            {showDetails && <th scope="col" className="px-4 py-3 font-medium">{t('columns.email')}</th>}
-            <th scope="col" className="px-4 py-3 font-medium">{t('columns.since')}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t('columns.status')}</th>
-            {actions && <th scope="col" className="px-4 py-3"><span className="sr-only">{t('columns.actions')}</span></th>}
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('columns.name')}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('columns.role')}
+            </th>
+            {showDetails && (
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t('columns.run')}
+              </th>
+            )}
+            {showDetails && (
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t('columns.email')}
+              </th>
+            )}
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('columns.since')}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('columns.status')}
+            </th>
+            {actions && (
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">{t('columns.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

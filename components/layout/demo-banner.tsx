@@ -11,7 +11,11 @@ export async function DemoBanner() {
   if (!isDemoMode()) return null
   const t = await getTranslations('common')
   return (
-    <div role="note" data-testid="demo-banner" className="bg-warning-50 px-4 py-2 text-center text-sm font-semibold text-warning-700">
+    <div
+      role="note"
+      data-testid="demo-banner"
+      className="bg-warning-50 px-4 py-2 text-center text-sm font-semibold text-warning-700"
+    >
       {t('demoBanner')}
     </div>
   )

@@ -27,7 +27,9 @@ export function MainNav({ items }: { items: NavItem[] }) {
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 className={`block border-b-4 px-3 py-3 text-sm font-medium no-underline hover:no-underline ${
-                  active ? 'border-brand-600 text-brand-800' : 'border-transparent text-muted hover:border-line hover:text-ink'
+                  active
+                    ? 'border-brand-600 text-brand-800'
+                    : 'border-transparent text-muted hover:border-line hover:text-ink'
                 }`}
               >
                 {t(item.label)}

@@ -49,9 +49,10 @@ export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
               {tNotices('headerLink')}
               {unread > 0 && (
                 <>
-                  {/* The badge's number is read within the link's name ("Avisos 3 sin leer"), which keeps the visible text in it. */}
-                  {' '}
-                  <span className="ml-1 rounded-full bg-danger-700 px-2 py-0.5 text-xs font-bold text-white">{unread}</span>
+                  {/* The badge's number is read within the link's name ("Avisos 3 sin leer"), which keeps the visible text in it. */}{' '}
+                  <span className="ml-1 rounded-full bg-danger-700 px-2 py-0.5 text-xs font-bold text-white">
+                    {unread}
+                  </span>
                   <span className="sr-only"> {tNotices('headerUnreadSuffix')}</span>
                 </>
               )}

@@ -9,7 +9,13 @@ import type { InboxNotification } from '@/lib/notifications/queries'
  * The viewer's notices; pending ones (unread, their step not yet done) stand out by colour and by a
  * visible "Sin leer" badge; those whose step was done since say so, and stay as history.
  */
-export async function NotificationList({ notifications, label }: { notifications: InboxNotification[]; label: string }) {
+export async function NotificationList({
+  notifications,
+  label,
+}: {
+  notifications: InboxNotification[]
+  label: string
+}) {
   const t = await getTranslations('notifications')
   if (notifications.length === 0) {
     return (
@@ -49,7 +55,9 @@ async function NotificationItem({ notification: n }: { notification: InboxNotifi
           {n.resolvedAt && (
             <>
               {' · '}
-              <time dateTime={n.resolvedAt.toISOString()}>{t('resolvedAt', { date: formatDateTime(n.resolvedAt) })}</time>
+              <time dateTime={n.resolvedAt.toISOString()}>
+                {t('resolvedAt', { date: formatDateTime(n.resolvedAt) })}
+              </time>
             </>
           )}
         </p>

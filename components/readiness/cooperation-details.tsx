@@ -3,7 +3,9 @@ import { formatCalendarDate, formatDate, formatDateTime } from '@/lib/dates'
 import type { CooperationDetail } from '@/lib/readiness/queries'
 
 function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`
 }
 
 /** The convenio as recorded: dates, decrees, term, service levels and its documents. */
@@ -32,11 +34,17 @@ export async function CooperationDetails({
     [t('signedOn'), formatCalendarDate(c.signedOn)],
     [t('inForceFrom'), c.inForceFrom ? `${formatCalendarDate(c.inForceFrom)} (${t('inForceFromHint')})` : '—'],
     [t('segpresDecree'), t('decree', { number: c.segpresDecreeNumber, date: formatCalendarDate(c.segpresDecreeDate) })],
-    [t('institutionDecree'), t('decree', { number: c.institutionDecreeNumber, date: formatCalendarDate(c.institutionDecreeDate) })],
+    [
+      t('institutionDecree'),
+      t('decree', { number: c.institutionDecreeNumber, date: formatCalendarDate(c.institutionDecreeDate) }),
+    ],
     [
       t('term'),
       c.terminatesOn && c.terminationNoticeOn
-        ? t('terminating', { notice: formatCalendarDate(c.terminationNoticeOn), date: formatCalendarDate(c.terminatesOn) })
+        ? t('terminating', {
+            notice: formatCalendarDate(c.terminationNoticeOn),
+            date: formatCalendarDate(c.terminatesOn),
+          })
         : t('indefinite'),
     ],
     ...(c.terminationGivenBy
@@ -46,7 +54,10 @@ export async function CooperationDetails({
             [
               t('terminationGivenBy', { party: t(`terminationParty.${c.terminationGivenBy}`) }),
               c.terminationRecordedAt &&
-                t('terminationRecorded', { name: c.terminationRecordedBy ?? '—', at: formatDateTime(c.terminationRecordedAt) }),
+                t('terminationRecorded', {
+                  name: c.terminationRecordedBy ?? '—',
+                  at: formatDateTime(c.terminationRecordedAt),
+                }),
             ]
               .filter(Boolean)
               .join(' '),
@@ -83,7 +94,9 @@ export async function CooperationDetails({
                 >
                   {d.fileName}
                 </a>
-                <span className="ml-2 text-muted">{t('documentMeta', { size: formatSize(d.size), date: formatDate(d.uploadedAt) })}</span>
+                <span className="ml-2 text-muted">
+                  {t('documentMeta', { size: formatSize(d.size), date: formatDate(d.uploadedAt) })}
+                </span>
                 <code className="block break-all text-xs text-muted">SHA-256 {d.sha256}</code>
               </li>
             ))}

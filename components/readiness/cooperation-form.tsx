@@ -20,7 +20,12 @@ export function CooperationForm({ institutionId, defaults }: { institutionId: st
   )
   // On refusal, what was typed comes back; otherwise the recorded values.
   const values = state.status === 'error' ? (state.values ?? {}) : defaults
-  const field = (name: CooperationField) => ({ name, errors: state.fieldErrors?.[name], defaultValue: values[name], required: true })
+  const field = (name: CooperationField) => ({
+    name,
+    errors: state.fieldErrors?.[name],
+    defaultValue: values[name],
+    required: true,
+  })
 
   return (
     <form action={formAction} noValidate className="space-y-4" aria-describedby="cooperation-intro">
@@ -30,7 +35,12 @@ export function CooperationForm({ institutionId, defaults }: { institutionId: st
       <div className="grid gap-4 sm:grid-cols-2" key={JSON.stringify(values)}>
         <TextField {...field('signedOn')} type="date" label={t('signedOn')} />
         <div className="hidden sm:block" />
-        <TextField {...field('segpresDecreeNumber')} label={t('segpresDecreeNumber')} hint={t('decreeHint')} autoComplete="off" />
+        <TextField
+          {...field('segpresDecreeNumber')}
+          label={t('segpresDecreeNumber')}
+          hint={t('decreeHint')}
+          autoComplete="off"
+        />
         <TextField {...field('segpresDecreeDate')} type="date" label={t('segpresDecreeDate')} />
         <TextField {...field('institutionDecreeNumber')} label={t('institutionDecreeNumber')} autoComplete="off" />
         <TextField {...field('institutionDecreeDate')} type="date" label={t('institutionDecreeDate')} />

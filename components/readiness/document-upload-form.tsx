@@ -12,7 +12,15 @@ import { initialFormState, type FormState } from '@/lib/forms/form-state'
  * Uploads a PDF of the convenio to its route handler (server actions cap bodies at 1 MB). Without
  * JavaScript the form posts natively and the handler sends the browser back to this page.
  */
-export function DocumentUploadForm({ institutionId, maxMb, initial = initialFormState }: { institutionId: string; maxMb: number; initial?: FormState }) {
+export function DocumentUploadForm({
+  institutionId,
+  maxMb,
+  initial = initialFormState,
+}: {
+  institutionId: string
+  maxMb: number
+  initial?: FormState
+}) {
   const t = useTranslations('readiness.manage.upload')
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
@@ -24,7 +32,11 @@ export function DocumentUploadForm({ institutionId, maxMb, initial = initialForm
     event.preventDefault()
     setPending(true)
     try {
-      const response = await fetch(endpoint, { method: 'POST', body: new FormData(event.currentTarget), headers: { Accept: 'application/json' } })
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        body: new FormData(event.currentTarget),
+        headers: { Accept: 'application/json' },
+      })
       const next = (await response.json().catch(() => null)) as FormState | null
       setState(next ?? { status: 'error', message: t('failed', { maxMb }) })
       if (next?.status === 'success') {
@@ -39,7 +51,15 @@ export function DocumentUploadForm({ institutionId, maxMb, initial = initialForm
   }
 
   return (
-    <form ref={formRef} action={endpoint} method="post" encType="multipart/form-data" onSubmit={upload} noValidate className="space-y-4">
+    <form
+      ref={formRef}
+      action={endpoint}
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={upload}
+      noValidate
+      className="space-y-4"
+    >
       <TextField
         name="file"
         type="file"

@@ -90,7 +90,12 @@ export async function ReadinessPanel({ institutionId, readiness }: { institution
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {readiness.attendances.map((a) => (
               <li key={a.id}>
-                {t('attendances.row', { name: a.personName, title: a.title, kind: t(`kind.${a.kind}`), date: formatCalendarDate(a.heldOn) })}
+                {t('attendances.row', {
+                  name: a.personName,
+                  title: a.title,
+                  kind: t(`kind.${a.kind}`),
+                  date: formatCalendarDate(a.heldOn),
+                })}
               </li>
             ))}
           </ul>

@@ -15,7 +15,15 @@ type Notice = { party: (typeof terminationParties)[number]; noticeOn: string; te
  * A notice of termination from either party; the date must leave at least 30 days. A notice already
  * given fills the form, to be corrected.
  */
-export function TerminationForm({ institutionId, today, current }: { institutionId: string; today: string; current?: Notice }) {
+export function TerminationForm({
+  institutionId,
+  today,
+  current,
+}: {
+  institutionId: string
+  today: string
+  current?: Notice
+}) {
   const t = useTranslations('readiness.manage.terminate')
   const [state, formAction, pending] = useActionState<FormState<TerminationField>, FormData>(
     recordTerminationAction.bind(null, institutionId),

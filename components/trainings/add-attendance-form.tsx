@@ -10,7 +10,13 @@ import { addAttendanceAction } from '@/lib/trainings/actions'
 import type { AttendanceField } from '@/lib/trainings/schemas'
 
 /** Records an attendee by RUN; the institution is needed only for a member of several. */
-export function AddAttendanceForm({ workshopId, institutions }: { workshopId: string; institutions: { id: string; name: string }[] }) {
+export function AddAttendanceForm({
+  workshopId,
+  institutions,
+}: {
+  workshopId: string
+  institutions: { id: string; name: string }[]
+}) {
   const t = useTranslations('trainings.attendance')
   const [state, formAction, pending] = useActionState<FormState<AttendanceField>, FormData>(
     addAttendanceAction.bind(null, workshopId),
@@ -43,7 +49,10 @@ export function AddAttendanceForm({ workshopId, institutions }: { workshopId: st
           hint={t('institutionHint')}
           errors={state.fieldErrors?.institutionId}
           defaultValue={values.institutionId ?? ''}
-          options={[{ value: '', label: t('institutionAuto') }, ...institutions.map((i) => ({ value: i.id, label: i.name }))]}
+          options={[
+            { value: '', label: t('institutionAuto') },
+            ...institutions.map((i) => ({ value: i.id, label: i.name })),
+          ]}
         />
       </div>
       <FormMessage state={state} />

@@ -13,17 +13,29 @@ export async function AttendeesTable({ attendees }: { attendees: WorkshopAttende
         <caption className="sr-only">{t('detail.attendees')}</caption>
         <thead className="border-b border-line bg-surface text-muted">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">{t('detail.columns.name')}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t('detail.columns.run')}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t('detail.columns.institution')}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t('detail.columns.recordedAt')}</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">{t('attendance.remove')}</span></th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('detail.columns.name')}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('detail.columns.run')}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('detail.columns.institution')}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t('detail.columns.recordedAt')}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              <span className="sr-only">{t('attendance.remove')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {attendees.map((a) => (
             <tr key={a.id} className="border-b border-line align-top last:border-0">
-              <th scope="row" className="px-4 py-3 font-medium">{a.personName}</th>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {a.personName}
+              </th>
               <td className="whitespace-nowrap px-4 py-3">{a.run}</td>
               <td className="px-4 py-3">
                 <Link href={`/institutions/${a.institutionId}`}>{a.institutionName}</Link>

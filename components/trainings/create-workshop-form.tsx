@@ -12,7 +12,10 @@ import { trainingKinds, type WorkshopField } from '@/lib/trainings/schemas'
 /** A new workshop; on success the action opens its page, where attendance is recorded. */
 export function CreateWorkshopForm() {
   const t = useTranslations('trainings')
-  const [state, formAction, pending] = useActionState<FormState<WorkshopField>, FormData>(createWorkshopAction, initialFormState)
+  const [state, formAction, pending] = useActionState<FormState<WorkshopField>, FormData>(
+    createWorkshopAction,
+    initialFormState,
+  )
   const values = state.status === 'error' ? (state.values ?? {}) : {}
   return (
     <form action={formAction} noValidate className="space-y-4">
@@ -24,8 +27,21 @@ export function CreateWorkshopForm() {
           defaultValue={values.kind ?? 'CONSUMPTION'}
           options={trainingKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         />
-        <TextField name="title" label={t('create.name')} errors={state.fieldErrors?.title} defaultValue={values.title} required />
-        <TextField name="heldOn" type="date" label={t('create.heldOn')} errors={state.fieldErrors?.heldOn} defaultValue={values.heldOn} required />
+        <TextField
+          name="title"
+          label={t('create.name')}
+          errors={state.fieldErrors?.title}
+          defaultValue={values.title}
+          required
+        />
+        <TextField
+          name="heldOn"
+          type="date"
+          label={t('create.heldOn')}
+          errors={state.fieldErrors?.heldOn}
+          defaultValue={values.heldOn}
+          required
+        />
       </div>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>

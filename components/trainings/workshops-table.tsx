@@ -27,7 +27,9 @@ export function WorkshopsTable({ rows, rowCount }: { rows: WorkshopRow[]; rowCou
         }),
         column.accessor('kind', {
           header: t('columns.kind'),
-          cell: ({ getValue }) => <Badge tone={getValue() === 'CONSUMPTION' ? 'brand' : 'neutral'}>{t(`kind.${getValue()}`)}</Badge>,
+          cell: ({ getValue }) => (
+            <Badge tone={getValue() === 'CONSUMPTION' ? 'brand' : 'neutral'}>{t(`kind.${getValue()}`)}</Badge>
+          ),
           meta: filterMeta(t('columns.kind'), workshopsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
         }),
         column.accessor('heldOn', {
@@ -35,7 +37,11 @@ export function WorkshopsTable({ rows, rowCount }: { rows: WorkshopRow[]; rowCou
           cell: ({ getValue }) => <CalendarDateCell value={getValue()} />,
           meta: dateColumnMeta,
         }),
-        column.accessor('attendeeCount', { header: t('columns.attendees'), enableSorting: false, meta: { align: 'end' } }),
+        column.accessor('attendeeCount', {
+          header: t('columns.attendees'),
+          enableSorting: false,
+          meta: { align: 'end' },
+        }),
       ]),
     [t],
   )

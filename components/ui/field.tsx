@@ -6,7 +6,14 @@ function describedBy(name: string, hint?: string, errors?: string[]) {
   return [hint && `${name}-hint`, errors?.length && `${name}-error`].filter(Boolean).join(' ') || undefined
 }
 
-function FieldFrame({ name, label, hint, errors, control, id = name }: FieldProps & { control: ReactNode; id?: string }) {
+function FieldFrame({
+  name,
+  label,
+  hint,
+  errors,
+  control,
+  id = name,
+}: FieldProps & { control: ReactNode; id?: string }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-ink">
@@ -31,7 +38,14 @@ const controlClass = (invalid: boolean) =>
   `block w-full rounded-md border bg-white px-3 py-2 text-sm text-ink ${invalid ? 'border-danger-700' : 'border-line'}`
 
 /** A labelled input whose errors are tied to it with aria-describedby. */
-export function TextField({ name, label, hint, errors, id = name, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  name,
+  label,
+  hint,
+  errors,
+  id = name,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame
       id={id}
@@ -87,7 +101,13 @@ export function SelectField({
   )
 }
 
-export function TextAreaField({ name, label, hint, errors, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  errors,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldFrame
       name={name}

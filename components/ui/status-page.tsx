@@ -2,7 +2,17 @@ import Link from 'next/link'
 import { GovBar } from '@/components/layout/gov-bar'
 
 /** A heading, a sentence, and a way back: the body of the 403, 404 and error pages. */
-export function StatusMessage({ code, title, body, action }: { code?: string; title: string; body: string; action?: React.ReactNode }) {
+export function StatusMessage({
+  code,
+  title,
+  body,
+  action,
+}: {
+  code?: string
+  title: string
+  body: string
+  action?: React.ReactNode
+}) {
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col justify-center py-8 sm:py-16">
       {code && <p className="text-sm font-semibold text-danger-700">{code}</p>}
@@ -27,7 +37,10 @@ export function StatusPage(props: { code?: string; title: string; body: string; 
 
 export function HomeLink({ label }: { label: string }) {
   return (
-    <Link href="/" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white no-underline hover:bg-brand-700 hover:no-underline">
+    <Link
+      href="/"
+      className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white no-underline hover:bg-brand-700 hover:no-underline"
+    >
       {label}
     </Link>
   )

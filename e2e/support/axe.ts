@@ -30,7 +30,13 @@ export async function checkEveryPage(page: Page, testInfo: TestInfo, run: () => 
       checked.add(key)
       for (const v of results.violations) {
         if (!v.impact || !BLOCKING.has(v.impact)) continue
-        findings.push({ url: key, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })
+        findings.push({
+          url: key,
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+        })
       }
     } catch {
       // The page went away (navigation, closed context): it is checked on its next visit.
@@ -48,9 +54,14 @@ export async function checkEveryPage(page: Page, testInfo: TestInfo, run: () => 
   }
   await queue
 
-  await testInfo.attach('accessibility', { body: JSON.stringify({ checked: [...checked], findings }, null, 2), contentType: 'application/json' })
+  await testInfo.attach('accessibility', {
+    body: JSON.stringify({ checked: [...checked], findings }, null, 2),
+    contentType: 'application/json',
+  })
   if (findings.length > 0) {
     const lines = findings.map((f) => `${f.url}: [${f.impact}] ${f.rule} — ${f.help}\n    ${f.targets.join('\n    ')}`)
-    throw new Error(`Accessibility (axe-core): ${findings.length} serious or critical violation(s)\n${lines.join('\n')}`)
+    throw new Error(
+      `Accessibility (axe-core): ${findings.length} serious or critical violation(s)\n${lines.join('\n')}`,
+    )
   }
 }

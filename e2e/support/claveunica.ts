@@ -6,7 +6,12 @@ export type Behaviour = { ignorePkceAndNonce?: boolean; userinfoFails?: boolean;
 /** What the stand-in ClaveÚnica saw. */
 export type Seen = {
   authorizations: { scope: string | null; codeChallenge: boolean; nonce: boolean }[]
-  tokenRequests: { authorizationHeader: boolean; clientSecretInBody: boolean; state: string | null; codeVerifier: boolean }[]
+  tokenRequests: {
+    authorizationHeader: boolean
+    clientSecretInBody: boolean
+    state: string | null
+    codeVerifier: boolean
+  }[]
   userinfoRequests: { method: string; bearer: boolean }[]
   logouts: { redirect: string | null }[]
 }

@@ -37,7 +37,10 @@ export async function signInAs(page: Page, name: DemoPerson) {
   const client = new pg.Client({ connectionString: E2E.databaseUrl })
   await client.connect()
   try {
-    const found = await client.query<{ id: string }>('SELECT id FROM "Person" WHERE name = $1 AND "disabledAt" IS NULL', [name])
+    const found = await client.query<{ id: string }>(
+      'SELECT id FROM "Person" WHERE name = $1 AND "disabledAt" IS NULL',
+      [name],
+    )
     expect(found.rows, `one enabled seeded person named ${name}`).toHaveLength(1)
     await client.query('INSERT INTO "Session" (id, "tokenHash", "personId", expires) VALUES ($1, $2, $3, $4)', [
       `e2e-${randomBytes(8).toString('hex')}`,
@@ -48,7 +51,9 @@ export async function signInAs(page: Page, name: DemoPerson) {
   } finally {
     await client.end()
   }
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: E2E.baseURL, httpOnly: true, sameSite: 'Lax' }])
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: token, url: E2E.baseURL, httpOnly: true, sameSite: 'Lax' }])
   await page.goto('/')
   await expect(page.getByTestId('viewer-name')).toHaveText(name)
 }

@@ -45,7 +45,12 @@ let behaviour: Behaviour = { ...normalBehaviour }
 /** What it saw, for the tests to assert. */
 type Seen = {
   authorizations: { scope: string | null; codeChallenge: boolean; nonce: boolean }[]
-  tokenRequests: { authorizationHeader: boolean; clientSecretInBody: boolean; state: string | null; codeVerifier: boolean }[]
+  tokenRequests: {
+    authorizationHeader: boolean
+    clientSecretInBody: boolean
+    state: string | null
+    codeVerifier: boolean
+  }[]
   userinfoRequests: { method: string; bearer: boolean }[]
   logouts: { redirect: string | null }[]
 }
@@ -80,7 +85,9 @@ function claimsFor(run: string) {
   return {
     sub: run,
     RolUnico: { numero: Number(body), DV: behaviour.runFailsModulo11 ? wrongDv : dv, tipo: 'RUN' },
-    name: known ? { nombres: known.nombres, apellidos: known.apellidos } : { nombres: ['Persona'], apellidos: ['de', 'Prueba'] },
+    name: known
+      ? { nombres: known.nombres, apellidos: known.apellidos }
+      : { nombres: ['Persona'], apellidos: ['de', 'Prueba'] },
   }
 }
 
@@ -117,7 +124,10 @@ type OidcContext = {
     requestParamOIDCScopes: Set<string>
     requestParamClaims: Set<string>
     provider: {
-      Grant: { new (init: { accountId: string; clientId: string }): Grant; find(id: string): Promise<Grant | undefined> }
+      Grant: {
+        new (init: { accountId: string; clientId: string }): Grant
+        find(id: string): Promise<Grant | undefined>
+      }
     }
   }
   type: string
@@ -127,10 +137,18 @@ type OidcContext = {
 type Interaction = { uid: string; prompt: { name: string }; params: Record<string, unknown> }
 type OidcProvider = {
   Session: { find(id: string): Promise<{ destroy(): Promise<void> } | undefined> }
-  on(event: 'grant.error', listener: (ctx: unknown, error: { error_description?: string; error_detail?: string }) => void): void
+  on(
+    event: 'grant.error',
+    listener: (ctx: unknown, error: { error_description?: string; error_detail?: string }) => void,
+  ): void
   callback(): (req: IncomingMessage, res: ServerResponse) => void
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: object, options?: { mergeWithLastSubmission?: boolean }): Promise<void>
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: object,
+    options?: { mergeWithLastSubmission?: boolean },
+  ): Promise<void>
 }
 type ProviderConstructor = new (issuer: string, configuration: object) => OidcProvider
 
@@ -198,7 +216,9 @@ const provider = new Provider(issuer, {
 
 // One line per refused token request (a replayed code, a wrong PKCE verifier…): what the tests provoke.
 provider.on('grant.error', (_ctx, error) => {
-  console.warn(`oidc-server: token request refused: ${error.error_description ?? 'error'}${error.error_detail ? ` (${error.error_detail})` : ''}`)
+  console.warn(
+    `oidc-server: token request refused: ${error.error_description ?? 'error'}${error.error_detail ? ` (${error.error_detail})` : ''}`,
+  )
 })
 
 function escapeHtml(text: string): string {
@@ -272,7 +292,14 @@ async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid:
   try {
     details = await provider.interactionDetails(req, res)
   } catch {
-    return send(res, 400, page('ClaveÚnica — Error', '<h1>La sesión de ingreso expiró</h1><p role="alert">Vuelve a intentarlo desde el portal.</p>'))
+    return send(
+      res,
+      400,
+      page(
+        'ClaveÚnica — Error',
+        '<h1>La sesión de ingreso expiró</h1><p role="alert">Vuelve a intentarlo desde el portal.</p>',
+      ),
+    )
   }
   if (details.uid !== uid) return send(res, 400, page('ClaveÚnica — Error', '<h1>Solicitud inválida</h1>'))
 
@@ -290,7 +317,12 @@ async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid:
   const typed = (await readForm(req)).get('run') ?? ''
   const run = normalizeRut(typed)
   if (!run) return send(res, 400, loginPage(uid, 'El RUN no es válido. Revisa el dígito verificador.', typed))
-  return provider.interactionFinished(req, res, { login: { accountId: run, remember: false } }, { mergeWithLastSubmission: false })
+  return provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: run, remember: false } },
+    { mergeWithLastSubmission: false },
+  )
 }
 
 const oidcCallback = provider.callback()
@@ -331,7 +363,8 @@ async function handleControl(req: IncomingMessage, res: ServerResponse, what: st
 async function handleLogout(req: IncomingMessage, res: ServerResponse, url: URL) {
   const redirect = url.searchParams.get('redirect')
   seen.logouts.push({ redirect })
-  if (redirect !== logoutRedirectUri) return send(res, 400, page('ClaveÚnica — Error', '<h1>Dirección de retorno no registrada</h1>'))
+  if (redirect !== logoutRedirectUri)
+    return send(res, 400, page('ClaveÚnica — Error', '<h1>Dirección de retorno no registrada</h1>'))
   const sessionId = cookieValue(req, '_session')
   if (sessionId) await (await provider.Session.find(sessionId))?.destroy()
   res.writeHead(302, {
@@ -348,11 +381,23 @@ async function handleOidc(req: IncomingMessage, res: ServerResponse, url: URL) {
 
   if (path === '/authorize') {
     const scope = url.searchParams.get('scope')
-    seen.authorizations.push({ scope, codeChallenge: url.searchParams.has('code_challenge'), nonce: url.searchParams.has('nonce') })
+    seen.authorizations.push({
+      scope,
+      codeChallenge: url.searchParams.has('code_challenge'),
+      nonce: url.searchParams.has('nonce'),
+    })
     if (scope !== SCOPE) {
-      return send(res, 400, page('ClaveÚnica — Error', `<h1>Solicitud inválida</h1><p role="alert">invalid_scope: se espera «${SCOPE}».</p>`))
+      return send(
+        res,
+        400,
+        page(
+          'ClaveÚnica — Error',
+          `<h1>Solicitud inválida</h1><p role="alert">invalid_scope: se espera «${SCOPE}».</p>`,
+        ),
+      )
     }
-    if (behaviour.ignorePkceAndNonce) for (const name of ['code_challenge', 'code_challenge_method', 'nonce']) url.searchParams.delete(name)
+    if (behaviour.ignorePkceAndNonce)
+      for (const name of ['code_challenge', 'code_challenge_method', 'nonce']) url.searchParams.delete(name)
   }
 
   if (path === '/token' && req.method === 'POST') {
@@ -366,7 +411,10 @@ async function handleOidc(req: IncomingMessage, res: ServerResponse, url: URL) {
       codeVerifier: form.has('code_verifier'),
     })
     if (req.headers.authorization) {
-      return sendJson(res, 401, { error: 'invalid_client', error_description: 'client_id y client_secret van en el cuerpo' })
+      return sendJson(res, 401, {
+        error: 'invalid_client',
+        error_description: 'client_id y client_secret van en el cuerpo',
+      })
     }
     if (behaviour.ignorePkceAndNonce) form.delete('code_verifier')
     // Handed to oidc-provider already read (it then takes req.body).
@@ -375,7 +423,8 @@ async function handleOidc(req: IncomingMessage, res: ServerResponse, url: URL) {
 
   if (path === '/userinfo') {
     seen.userinfoRequests.push({ method: req.method ?? '', bearer: /^Bearer /.test(req.headers.authorization ?? '') })
-    if (req.method !== 'POST') return sendJson(res, 405, { error: 'invalid_request', error_description: 'userinfo se pide por POST' })
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { error: 'invalid_request', error_description: 'userinfo se pide por POST' })
     if (behaviour.userinfoFails) return sendJson(res, 500, { error: 'server_error' })
   }
 
@@ -394,12 +443,15 @@ const server = createServer((req, res) => {
   if (url.pathname === LOGOUT_PATH) return void handleLogout(req, res, url).catch(fail)
   const match = interactionPath.exec(url.pathname)
   if (match) return void handleInteraction(req, res, match[1]!, match[2]).catch(fail)
-  if (url.pathname === mountPath || url.pathname.startsWith(`${mountPath}/`)) return void handleOidc(req, res, url).catch(fail)
+  if (url.pathname === mountPath || url.pathname.startsWith(`${mountPath}/`))
+    return void handleOidc(req, res, url).catch(fail)
   send(res, 404, page('ClaveÚnica — Error', '<h1>No encontrado</h1>'))
 })
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`ClaveÚnica de prueba en ${issuer} (cliente ${client.id}; p. ej. RUN ${formatRut(`15234561-${checkDigit('15234561')}`)})`)
+  console.log(
+    `ClaveÚnica de prueba en ${issuer} (cliente ${client.id}; p. ej. RUN ${formatRut(`15234561-${checkDigit('15234561')}`)})`,
+  )
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

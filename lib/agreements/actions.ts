@@ -19,7 +19,11 @@ import { agreementPdfSha256 } from './terms'
 
 const terminateFields = ['terminatesOn', 'reason'] as const
 
-export async function terminateAgreementAction(agreementId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function terminateAgreementAction(
+  agreementId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const values = formValues(formData, terminateFields)
   const viewer = await getViewer()
   if (!viewer) return refusal(new ForbiddenError('agreements.terminate'), values)
@@ -49,14 +53,21 @@ export async function signAgreementAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState<SignField>> {
-  const values = { document: String(formData.get('document') ?? ''), shownSha256: String(formData.get('shownSha256') ?? '') }
+  const values = {
+    document: String(formData.get('document') ?? ''),
+    shownSha256: String(formData.get('shownSha256') ?? ''),
+  }
   const viewer = await getViewer()
   if (!viewer) return refusal(new NotAPartyError(), values)
-  if (!isRecordId(caseId) || (party !== 'CONSUMER' && party !== 'PROVIDER')) return refusal(new DomainError('notFound'), values)
+  if (!isRecordId(caseId) || (party !== 'CONSUMER' && party !== 'PROVIDER'))
+    return refusal(new DomainError('notFound'), values)
   const parsed = signAgreementSchema.safeParse(formInput(formData, ['document', 'shownSha256'] as const))
   if (!parsed.success) return validationFailure(parsed.error, values)
   const t = await getTranslations('validation')
-  const fieldError = (field: SignField, key: 'documentChanged' | 'signedFileRequired' | 'signedFileInvalid'): FormState<SignField> => ({
+  const fieldError = (
+    field: SignField,
+    key: 'documentChanged' | 'signedFileRequired' | 'signedFileInvalid',
+  ): FormState<SignField> => ({
     status: 'error',
     message: t('summary'),
     fieldErrors: { [field]: [t(key)] },

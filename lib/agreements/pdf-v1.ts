@@ -15,7 +15,8 @@ const words: Record<string, string> = {
   'agreementPdf.title': 'Acuerdo de acceso a servicio de interoperabilidad — PISEE 2',
   'agreementPdf.caseNumber': 'Caso N° {number}',
   'agreementPdf.author': 'Portal PISEE',
-  'agreementPdf.parties': 'Entre {consumer}, en adelante «la institución consumidora», y {provider}, en adelante «la institución proveedora», se acuerda el acceso de la primera al servicio que se indica, a través de la Plataforma Integrada de Servicios Electrónicos del Estado (PISEE 2), en los términos siguientes.',
+  'agreementPdf.parties':
+    'Entre {consumer}, en adelante «la institución consumidora», y {provider}, en adelante «la institución proveedora», se acuerda el acceso de la primera al servicio que se indica, a través de la Plataforma Integrada de Servicios Electrónicos del Estado (PISEE 2), en los términos siguientes.',
   'agreementPdf.service': 'Servicio',
   'agreementPdf.legalBasis': 'Base legal',
   'agreementPdf.purpose': 'Finalidad',
@@ -31,9 +32,11 @@ const words: Record<string, string> = {
   'agreementPdf.termUntil': 'Desde la fecha de la última firma de las partes y hasta el {date}.',
   'agreementPdf.termIndefinite': 'Desde la fecha de la última firma de las partes, por tiempo indefinido.',
   'agreementPdf.termination': 'Término',
-  'agreementPdf.terminationText': 'Cualquiera de las partes podrá poner término a este acuerdo mediante aviso dado a la otra, a través del Portal PISEE, con al menos 30 días corridos de anticipación.',
+  'agreementPdf.terminationText':
+    'Cualquiera de las partes podrá poner término a este acuerdo mediante aviso dado a la otra, a través del Portal PISEE, con al menos 30 días corridos de anticipación.',
   'agreementPdf.traceability': 'Trazabilidad',
-  'agreementPdf.traceabilityText': 'Cada intercambio de datos realizado al amparo de este acuerdo queda registrado en el Registro de Trazabilidad de PISEE 2, con las instituciones que participaron y el momento en que ocurrió.',
+  'agreementPdf.traceabilityText':
+    'Cada intercambio de datos realizado al amparo de este acuerdo queda registrado en el Registro de Trazabilidad de PISEE 2, con las instituciones que participaron y el momento en que ocurrió.',
   'agreementPdf.approved': 'Términos aprobados por {name}, de {provider}, el {at}.',
   'agreementPdf.signFor.consumer': 'Por la institución consumidora',
   'agreementPdf.signFor.provider': 'Por la institución proveedora',
@@ -79,7 +82,12 @@ const BRAND = rgb(0.05, 0.3, 0.6)
 function drawable(font: PDFFont, text: string): string {
   const supported = new Set(font.getCharacterSet())
   // Invisible format characters pasted from word processors (zero-width spaces, bidi marks, BOM) are dropped.
-  return [...text.normalize('NFC').replace(/\t/g, ' ').replace(/\p{Cf}/gu, '')]
+  return [
+    ...text
+      .normalize('NFC')
+      .replace(/\t/g, ' ')
+      .replace(/\p{Cf}/gu, ''),
+  ]
     .map((char) => {
       if (supported.has(char.codePointAt(0)!)) return char
       const base = char.normalize('NFD').replace(/\p{Mn}/gu, '')
@@ -156,7 +164,12 @@ class Writer {
   rule() {
     this.ensure(12)
     this.y -= 6
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4[0] - MARGIN, y: this.y }, thickness: 0.5, color: MUTED })
+    this.page.drawLine({
+      start: { x: MARGIN, y: this.y },
+      end: { x: A4[0] - MARGIN, y: this.y },
+      thickness: 0.5,
+      color: MUTED,
+    })
     this.y -= 12
   }
 }
@@ -184,12 +197,19 @@ export async function renderAgreementPdfV1(terms: AgreementTerms): Promise<Uint8
   doc.setCreationDate(terms.approvedAt)
   doc.setModificationDate(terms.approvedAt)
 
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold))
+  const w = new Writer(
+    doc,
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+  )
   const party = (p: { name: string; rut: string }) => `${p.name} (RUT ${formatRut(p.rut)})`
 
   w.text(t('agreementPdf.network'), { size: 9, color: BRAND, font: w.bold, after: 4 })
   w.text(title, { size: 16, font: w.bold, after: 2 })
-  w.text(`${t('agreementPdf.caseNumber', { number: terms.caseNumber })} · ${t(`agreementKind.${terms.kind}`)}`, { color: MUTED, after: 4 })
+  w.text(`${t('agreementPdf.caseNumber', { number: terms.caseNumber })} · ${t(`agreementKind.${terms.kind}`)}`, {
+    color: MUTED,
+    after: 4,
+  })
   w.rule()
   w.text(t('agreementPdf.parties', { consumer: party(terms.consumer), provider: party(terms.provider) }), { after: 12 })
 
@@ -202,16 +222,30 @@ export async function renderAgreementPdfV1(terms: AgreementTerms): Promise<Uint8
   w.clause(t('agreementPdf.serviceLevels'), serviceLevelsText(terms.serviceLevels))
   w.clause(
     t('agreementPdf.term'),
-    terms.endsOn ? t('agreementPdf.termUntil', { date: formatCalendarDate(terms.endsOn) }) : t('agreementPdf.termIndefinite'),
+    terms.endsOn
+      ? t('agreementPdf.termUntil', { date: formatCalendarDate(terms.endsOn) })
+      : t('agreementPdf.termIndefinite'),
   )
   w.clause(t('agreementPdf.termination'), t('agreementPdf.terminationText'))
   w.clause(t('agreementPdf.traceability'), t('agreementPdf.traceabilityText'))
   // Who approved the terms and the signature blocks, side by side, kept together on one page so the
   // signatures never stand alone on a page of their own without the terms' last words.
-  const approved = wrap(w.regular, BODY, t('agreementPdf.approved', { name: terms.approvedBy ?? '—', provider: terms.provider.name, at: formatDateTime(terms.approvedAt) }), WIDTH)
+  const approved = wrap(
+    w.regular,
+    BODY,
+    t('agreementPdf.approved', {
+      name: terms.approvedBy ?? '—',
+      provider: terms.provider.name,
+      at: formatDateTime(terms.approvedAt),
+    }),
+    WIDTH,
+  )
   const gutter = 24
   const column = (WIDTH - gutter) / 2
-  const sides = (['consumer', 'provider'] as const).map((side) => ({ side, name: wrap(w.regular, BODY, terms[side].name, column) }))
+  const sides = (['consumer', 'provider'] as const).map((side) => ({
+    side,
+    name: wrap(w.regular, BODY, terms[side].name, column),
+  }))
   const heading = (1 + Math.max(...sides.map((s) => s.name.length))) * LEADING
   const field = 12 + LEADING
   w.ensure(approved.length * LEADING + 26 + heading + 3 * field + 4)
@@ -220,14 +254,24 @@ export async function renderAgreementPdfV1(terms: AgreementTerms): Promise<Uint8
   const top = w.y
   for (const [i, { side, name }] of sides.entries()) {
     const x = MARGIN + i * (column + gutter)
-    const draw = (text: string, y: number, font: PDFFont, color = INK) => w.page.drawText(text, { x, y, size: BODY, font, color })
+    const draw = (text: string, y: number, font: PDFFont, color = INK) =>
+      w.page.drawText(text, { x, y, size: BODY, font, color })
     draw(t(`agreementPdf.signFor.${side}`), top - LEADING, w.bold)
     name.forEach((line, n) => draw(line, top - (n + 2) * LEADING, w.regular, MUTED))
     // The fields start at the same height in both columns, however many lines the names take.
-    for (const [n, label] of [t('agreementPdf.signName'), t('agreementPdf.signSignature'), t('agreementPdf.signDate')].entries()) {
+    for (const [n, label] of [
+      t('agreementPdf.signName'),
+      t('agreementPdf.signSignature'),
+      t('agreementPdf.signDate'),
+    ].entries()) {
       const y = top - heading - (n + 1) * field
       draw(label, y, w.regular)
-      w.page.drawLine({ start: { x: x + 48, y: y - 2 }, end: { x: x + column, y: y - 2 }, thickness: 0.5, color: MUTED })
+      w.page.drawLine({
+        start: { x: x + 48, y: y - 2 },
+        end: { x: x + column, y: y - 2 },
+        thickness: 0.5,
+        color: MUTED,
+      })
     }
   }
 

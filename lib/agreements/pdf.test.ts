@@ -15,7 +15,11 @@ const terms: AgreementTerms = {
   procedure: 'CPAT-2231 Solicitud de patente comercial',
   dataRequested: 'Nombre completo, fecha de nacimiento y nacionalidad.',
   expectedVolume: '1.500 consultas al mes',
-  serviceLevels: { availability: '99,5 % mensual', responseTime: '2 segundos', supportHours: 'Lunes a viernes, 9:00 a 18:00' },
+  serviceLevels: {
+    availability: '99,5 % mensual',
+    responseTime: '2 segundos',
+    supportHours: 'Lunes a viernes, 9:00 a 18:00',
+  },
   endsOn: new Date('2027-12-31T00:00:00Z'),
   approvedBy: 'Valentina Muñoz Araya',
   approvedAt: new Date('2026-11-20T15:30:00Z'),
@@ -27,7 +31,10 @@ const terms: AgreementTerms = {
  */
 /** WinAnsi is Latin-1 but for 0x80–0x9F, where it has “ ” – — … € and friends (Node may lack the codec). */
 const winAnsiHigh = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
-const winAnsi = { decode: (bytes: Buffer) => [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? winAnsiHigh[b - 0x80] : String.fromCharCode(b))).join('') }
+const winAnsi = {
+  decode: (bytes: Buffer) =>
+    [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? winAnsiHigh[b - 0x80] : String.fromCharCode(b))).join(''),
+}
 
 async function pagesText(bytes: Uint8Array): Promise<string[]> {
   const doc = await PDFDocument.load(bytes)
@@ -45,7 +52,9 @@ async function pagesText(bytes: Uint8Array): Promise<string[]> {
             return raw.toString('latin1')
           }
         })()
-        return [...decoded.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map((m) => winAnsi.decode(Buffer.from(m[1]!, 'hex'))).join('\n')
+        return [...decoded.matchAll(/<([0-9A-Fa-f]*)> Tj/g)]
+          .map((m) => winAnsi.decode(Buffer.from(m[1]!, 'hex')))
+          .join('\n')
       })
       .join('\n')
   })
@@ -97,9 +106,13 @@ describe('the agreement PDF', () => {
   })
 
   it('says the term is indefinite, and shows no service levels when none were set', async () => {
-    const text = (await pagesText(await renderAgreementPdf({ ...terms, endsOn: null, serviceLevels: null }))).join(' ').replace(/\n/g, ' ')
+    const text = (await pagesText(await renderAgreementPdf({ ...terms, endsOn: null, serviceLevels: null })))
+      .join(' ')
+      .replace(/\n/g, ' ')
     expect(text).toContain('tendrá duración indefinida.')
-    expect(text).toContain('Rigen los niveles de servicio que fija el convenio de cooperación de cada parte con SEGPRES.')
+    expect(text).toContain(
+      'Rigen los niveles de servicio que fija el convenio de cooperación de cada parte con SEGPRES.',
+    )
     expect(text).not.toContain('a) Disponibilidad')
   })
 
@@ -119,21 +132,42 @@ describe('the agreement PDF', () => {
 
   it('keeps the approval and both signature blocks together on one page, whatever pushes them down', async () => {
     for (const lines of [0, 20, 40, 44, 48, 52, 56, 60]) {
-      const pages = await pagesText(await renderAgreementPdf({ ...terms, procedure: Array.from({ length: lines }, (_, i) => `línea ${i}`).join('\n') }))
+      const pages = await pagesText(
+        await renderAgreementPdf({
+          ...terms,
+          procedure: Array.from({ length: lines }, (_, i) => `línea ${i}`).join('\n'),
+        }),
+      )
       const last = pages.at(-1)!
-      for (const expected of ['NOVENO: SUSCRIPCIÓN.', 'aprobados por', 'Para constancia firman:', 'Por la Institución consumidora', 'Por la Institución proveedora', 'Fecha']) {
+      for (const expected of [
+        'NOVENO: SUSCRIPCIÓN.',
+        'aprobados por',
+        'Para constancia firman:',
+        'Por la Institución consumidora',
+        'Por la Institución proveedora',
+        'Fecha',
+      ]) {
         expect(last).toContain(expected)
       }
     }
   })
 
   it('draws text the standard font cannot encode as close as it can, never failing', async () => {
-    const text = (await pagesText(await renderAgreementPdf({ ...terms, purpose: 'Verificar 😀 identidad en Ōsaka, 北京 y Łódź' }))).join(' ')
+    const text = (
+      await pagesText(await renderAgreementPdf({ ...terms, purpose: 'Verificar 😀 identidad en Ōsaka, 北京 y Łódź' }))
+    ).join(' ')
     expect(text).toContain('Verificar ? identidad en Osaka, ?? y ?ódz')
   })
 
   it('drops invisible format characters and reads any line break as one', async () => {
-    const text = (await pagesText(await renderAgreementPdf({ ...terms, purpose: '\uFEFFVerificar\u200B la\u00AD identidad\rde quienes\r\npiden' }))).join('\n')
+    const text = (
+      await pagesText(
+        await renderAgreementPdf({
+          ...terms,
+          purpose: '\uFEFFVerificar\u200B la\u00AD identidad\rde quienes\r\npiden',
+        }),
+      )
+    ).join('\n')
     expect(text).toContain('Verificar la identidad\nde quienes\npiden')
   })
 })

@@ -36,7 +36,12 @@ const BRAND = rgb(0.05, 0.3, 0.6)
 function drawable(font: PDFFont, text: string): string {
   const supported = new Set(font.getCharacterSet())
   // Invisible format characters pasted from word processors (zero-width spaces, bidi marks, BOM) are dropped.
-  return [...text.normalize('NFC').replace(/\t/g, ' ').replace(/\p{Cf}/gu, '')]
+  return [
+    ...text
+      .normalize('NFC')
+      .replace(/\t/g, ' ')
+      .replace(/\p{Cf}/gu, ''),
+  ]
     .map((char) => {
       if (supported.has(char.codePointAt(0)!)) return char
       const base = char.normalize('NFD').replace(/\p{Mn}/gu, '')
@@ -122,7 +127,12 @@ class Writer {
   rule() {
     this.ensure(12)
     this.y -= 6
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4[0] - MARGIN, y: this.y }, thickness: 0.5, color: MUTED })
+    this.page.drawLine({
+      start: { x: MARGIN, y: this.y },
+      end: { x: A4[0] - MARGIN, y: this.y },
+      thickness: 0.5,
+      color: MUTED,
+    })
     this.y -= 12
   }
 }
@@ -141,7 +151,11 @@ export async function renderAgreementPdf(terms: AgreementTerms): Promise<Uint8Ar
   doc.setCreationDate(terms.approvedAt)
   doc.setModificationDate(terms.approvedAt)
 
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold))
+  const w = new Writer(
+    doc,
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+  )
   w.text(t('network'), { size: 9, color: BRAND, font: w.bold, after: 4 })
   w.text(title, { size: 16, font: w.bold, after: 2 })
   w.text(`${t('caseNumber', { number: terms.caseNumber })} · ${tKind(terms.kind)}`, { color: MUTED, after: 4 })
@@ -165,7 +179,10 @@ export async function renderAgreementPdf(terms: AgreementTerms): Promise<Uint8Ar
     t('purpose.procedure', { procedure: terms.procedure }),
     t('purpose.only'),
   ])
-  w.clause(t('data.title'), [t('data.requested', { data: terms.dataRequested }), t('data.volume', { volume: terms.expectedVolume })])
+  w.clause(t('data.title'), [
+    t('data.requested', { data: terms.dataRequested }),
+    t('data.volume', { volume: terms.expectedVolume }),
+  ])
   w.clause(
     t('serviceLevels.title'),
     [levels ? t('serviceLevels.intro') : t('serviceLevels.none')],
@@ -188,12 +205,19 @@ export async function renderAgreementPdf(terms: AgreementTerms): Promise<Uint8Ar
   const signing = wrap(
     w.regular,
     BODY,
-    t('signing.text', { name: terms.approvedBy ?? '—', provider: terms.provider.name, at: formatDateTime(terms.approvedAt) }),
+    t('signing.text', {
+      name: terms.approvedBy ?? '—',
+      provider: terms.provider.name,
+      at: formatDateTime(terms.approvedAt),
+    }),
     WIDTH,
   )
   const gutter = 24
   const column = (WIDTH - gutter) / 2
-  const sides = (['consumer', 'provider'] as const).map((side) => ({ side, name: wrap(w.regular, BODY, terms[side].name, column) }))
+  const sides = (['consumer', 'provider'] as const).map((side) => ({
+    side,
+    name: wrap(w.regular, BODY, terms[side].name, column),
+  }))
   const heading = (1 + Math.max(...sides.map((s) => s.name.length))) * LEADING
   const field = 12 + LEADING
   // Title, the text, "Para constancia firman", the gaps, then the blocks.
@@ -203,14 +227,20 @@ export async function renderAgreementPdf(terms: AgreementTerms): Promise<Uint8Ar
   const top = w.y
   for (const [i, { side, name }] of sides.entries()) {
     const x = MARGIN + i * (column + gutter)
-    const draw = (text: string, y: number, font: PDFFont, color = INK) => w.page.drawText(text, { x, y, size: BODY, font, color })
+    const draw = (text: string, y: number, font: PDFFont, color = INK) =>
+      w.page.drawText(text, { x, y, size: BODY, font, color })
     draw(t(`signFor.${side}`), top - LEADING, w.bold)
     name.forEach((line, n) => draw(line, top - (n + 2) * LEADING, w.regular, MUTED))
     // The fields start at the same height in both columns, however many lines the names take.
     for (const [n, label] of [t('signName'), t('signSignature'), t('signDate')].entries()) {
       const y = top - heading - (n + 1) * field
       draw(label, y, w.regular)
-      w.page.drawLine({ start: { x: x + 48, y: y - 2 }, end: { x: x + column, y: y - 2 }, thickness: 0.5, color: MUTED })
+      w.page.drawLine({
+        start: { x: x + 48, y: y - 2 },
+        end: { x: x + column, y: y - 2 },
+        thickness: 0.5,
+        color: MUTED,
+      })
     }
   }
 

@@ -43,8 +43,10 @@ function statusWhere(statuses: AgreementStatus[], now: Date): Prisma.AgreementWh
   return {
     OR: statuses.map((status): Prisma.AgreementWhereInput => {
       if (status === 'IN_FORCE') return inForceNow
-      if (status === 'TERMINATED') return { OR: [{ status: 'TERMINATED' }, { status: 'IN_FORCE', terminatesOn: { lte: today } }] }
-      if (status === 'EXPIRED') return { OR: [{ status: 'EXPIRED' }, { status: 'IN_FORCE', endsOn: { lt: today }, AND: [notTerminated] }] }
+      if (status === 'TERMINATED')
+        return { OR: [{ status: 'TERMINATED' }, { status: 'IN_FORCE', terminatesOn: { lte: today } }] }
+      if (status === 'EXPIRED')
+        return { OR: [{ status: 'EXPIRED' }, { status: 'IN_FORCE', endsOn: { lt: today }, AND: [notTerminated] }] }
       return { status }
     }),
   }
@@ -86,19 +88,17 @@ export async function listAgreements(viewer: Viewer, params: AgreementsTablePara
     db.agreement.count({ where }),
   ])
   return {
-    rows: rows.map(
-      (a): AgreementRow => ({
-        id: a.id,
-        caseId: a.case.id,
-        caseNumber: a.case.number,
-        kind: a.kind,
-        status: effectiveAgreementStatus(a, now),
-        ...casePartyNames(a.case),
-        requestedAt: a.requestedAt,
-        endsOn: a.endsOn,
-        terminatesOn: a.terminatesOn,
-      }),
-    ),
+    rows: rows.map((a): AgreementRow => ({
+      id: a.id,
+      caseId: a.case.id,
+      caseNumber: a.case.number,
+      kind: a.kind,
+      status: effectiveAgreementStatus(a, now),
+      ...casePartyNames(a.case),
+      requestedAt: a.requestedAt,
+      endsOn: a.endsOn,
+      terminatesOn: a.terminatesOn,
+    })),
     rowCount,
   }
 }
@@ -118,8 +118,14 @@ export async function getAgreement(viewer: Viewer, id: string, now = new Date())
       terminationNoticeOn: true,
       terminatesOn: true,
       terminationReason: true,
-      signatures: { orderBy: { signedAt: 'asc' }, select: { party: true, signedAt: true, documentSha256: true, signedById: true } },
-      documents: { orderBy: { uploadedAt: 'asc' }, select: { id: true, fileName: true, size: true, sha256: true, uploadedAt: true } },
+      signatures: {
+        orderBy: { signedAt: 'asc' },
+        select: { party: true, signedAt: true, documentSha256: true, signedById: true },
+      },
+      documents: {
+        orderBy: { uploadedAt: 'asc' },
+        select: { id: true, fileName: true, size: true, sha256: true, uploadedAt: true },
+      },
       case: {
         select: {
           id: true,
@@ -135,9 +141,12 @@ export async function getAgreement(viewer: Viewer, id: string, now = new Date())
   })
   if (!found) return null
   const signers = new Map(
-    (await db.person.findMany({ where: { id: { in: found.signatures.map((s) => s.signedById) } }, select: { id: true, name: true } })).map(
-      (p) => [p.id, p.name],
-    ),
+    (
+      await db.person.findMany({
+        where: { id: { in: found.signatures.map((s) => s.signedById) } },
+        select: { id: true, name: true },
+      })
+    ).map((p) => [p.id, p.name]),
   )
   const effectiveStatus = effectiveAgreementStatus(found, now)
   const mayTerminate =

@@ -10,9 +10,15 @@ describe('effectiveAgreementStatus', () => {
   })
   it('lets dates end an agreement in force', () => {
     expect(effectiveAgreementStatus({ status: 'IN_FORCE', endsOn: null, terminatesOn: null }, now)).toBe('IN_FORCE')
-    expect(effectiveAgreementStatus({ status: 'IN_FORCE', endsOn: new Date('2026-11-01'), terminatesOn: null }, now)).toBe('EXPIRED')
-    expect(effectiveAgreementStatus({ status: 'IN_FORCE', endsOn: null, terminatesOn: new Date('2026-11-22') }, now)).toBe('TERMINATED')
-    expect(effectiveAgreementStatus({ status: 'IN_FORCE', endsOn: null, terminatesOn: new Date('2026-12-30') }, now)).toBe('IN_FORCE')
+    expect(
+      effectiveAgreementStatus({ status: 'IN_FORCE', endsOn: new Date('2026-11-01'), terminatesOn: null }, now),
+    ).toBe('EXPIRED')
+    expect(
+      effectiveAgreementStatus({ status: 'IN_FORCE', endsOn: null, terminatesOn: new Date('2026-11-22') }, now),
+    ).toBe('TERMINATED')
+    expect(
+      effectiveAgreementStatus({ status: 'IN_FORCE', endsOn: null, terminatesOn: new Date('2026-12-30') }, now),
+    ).toBe('IN_FORCE')
   })
 })
 
@@ -25,12 +31,20 @@ describe('earliestTerminationDate', () => {
 describe('effectiveAgreementStatus on the Chilean calendar', () => {
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`)
   const until = (endsOn: string) => ({ status: 'IN_FORCE' as const, endsOn: date(endsOn), terminatesOn: null })
-  const terminating = (terminatesOn: string) => ({ status: 'IN_FORCE' as const, endsOn: null, terminatesOn: date(terminatesOn) })
+  const terminating = (terminatesOn: string) => ({
+    status: 'IN_FORCE' as const,
+    endsOn: null,
+    terminatesOn: date(terminatesOn),
+  })
 
   it.each([
     // Summer time (UTC−3): 23:30 on 31 December in Chile is 02:30 on 1 January in UTC.
     { at: '2026-12-31T12:00:00Z', status: 'IN_FORCE', when: 'midday on its last day' },
-    { at: '2027-01-01T02:30:00Z', status: 'IN_FORCE', when: '23:30 on its last day in Chile, already the next day in UTC' },
+    {
+      at: '2027-01-01T02:30:00Z',
+      status: 'IN_FORCE',
+      when: '23:30 on its last day in Chile, already the next day in UTC',
+    },
     { at: '2027-01-01T03:30:00Z', status: 'EXPIRED', when: '00:30 the day after, in Chile' },
   ])('an agreement "until 31-12-2026" at $when is $status', ({ at, status }) => {
     expect(effectiveAgreementStatus(until('2026-12-31'), new Date(at))).toBe(status)

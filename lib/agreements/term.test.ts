@@ -12,7 +12,11 @@ describe("an agreement's term, as the case page and the agreements list say it",
     expect((await getCase(c.people.consumerCtd, c.caseId))!.agreement!.term).toEqual({ kind: 'indefinite' })
     const terminatesOn = new Date(Date.now() + 40 * 86_400_000)
     const day = date(terminatesOn.toISOString().slice(0, 10))
-    await terminateAgreement(c.people.providerBusiness, (await getCase(c.people.consumerCtd, c.caseId))!.agreement!.id, { terminatesOn: day, reason: 'Fin del trámite' })
+    await terminateAgreement(
+      c.people.providerBusiness,
+      (await getCase(c.people.consumerCtd, c.caseId))!.agreement!.id,
+      { terminatesOn: day, reason: 'Fin del trámite' },
+    )
 
     const agreement = (await getCase(c.people.consumerCtd, c.caseId))!.agreement!
     expect(agreement.term).toEqual({ kind: 'terminates', date: day })
@@ -21,9 +25,18 @@ describe("an agreement's term, as the case page and the agreements list say it",
   })
 
   it('ends on the earlier of its end date and a noticed termination', () => {
-    expect(agreementTerm({ endsOn: date('2027-12-31'), terminatesOn: null })).toEqual({ kind: 'until', date: date('2027-12-31') })
-    expect(agreementTerm({ endsOn: date('2027-12-31'), terminatesOn: date('2027-03-01') })).toEqual({ kind: 'terminates', date: date('2027-03-01') })
-    expect(agreementTerm({ endsOn: date('2027-01-31'), terminatesOn: date('2027-03-01') })).toEqual({ kind: 'until', date: date('2027-01-31') })
+    expect(agreementTerm({ endsOn: date('2027-12-31'), terminatesOn: null })).toEqual({
+      kind: 'until',
+      date: date('2027-12-31'),
+    })
+    expect(agreementTerm({ endsOn: date('2027-12-31'), terminatesOn: date('2027-03-01') })).toEqual({
+      kind: 'terminates',
+      date: date('2027-03-01'),
+    })
+    expect(agreementTerm({ endsOn: date('2027-01-31'), terminatesOn: date('2027-03-01') })).toEqual({
+      kind: 'until',
+      date: date('2027-01-31'),
+    })
     expect(agreementTerm({ endsOn: null, terminatesOn: null })).toEqual({ kind: 'indefinite' })
   })
 })

@@ -14,7 +14,14 @@ async function agreementInForce() {
   const service = await createService(db, provider.id)
   const requester = await createMember(db, consumer.id, 'CTD')
   const connection = await db.connectionCase.create({
-    data: { consumerId: consumer.id, providerId: provider.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', requestedById: requester.id },
+    data: {
+      consumerId: consumer.id,
+      providerId: provider.id,
+      serviceId: service.id,
+      requesterRole: 'CONSUMER',
+      needs: 'x',
+      requestedById: requester.id,
+    },
   })
   const agreement = await db.agreement.create({
     data: {
@@ -38,11 +45,21 @@ async function agreementInForce() {
 describe('terminateAgreement', () => {
   it('lets either party end it with 30 days notice, once', async () => {
     const s = await agreementInForce()
-    await terminateAgreement(s.providerBusiness, s.agreement.id, { terminatesOn: new Date('2026-12-22'), reason: 'Cambio normativo' }, now)
+    await terminateAgreement(
+      s.providerBusiness,
+      s.agreement.id,
+      { terminatesOn: new Date('2026-12-22'), reason: 'Cambio normativo' },
+      now,
+    )
     const ended = await db.agreement.findUniqueOrThrow({ where: { id: s.agreement.id } })
     expect(ended).toMatchObject({ terminationReason: 'Cambio normativo', terminatesOn: new Date('2026-12-22') })
     await expect(
-      terminateAgreement(s.consumerBusiness, s.agreement.id, { terminatesOn: new Date('2027-01-30'), reason: 'x' }, now),
+      terminateAgreement(
+        s.consumerBusiness,
+        s.agreement.id,
+        { terminatesOn: new Date('2027-01-30'), reason: 'x' },
+        now,
+      ),
     ).rejects.toThrow(new DomainError('caseWrongState'))
     expect(await db.auditEvent.count({ where: { targetId: s.agreement.id, action: 'agreement.terminate' } })).toBe(1)
   })
@@ -50,7 +67,12 @@ describe('terminateAgreement', () => {
   it('refuses less than 30 days of notice, and other roles', async () => {
     const s = await agreementInForce()
     await expect(
-      terminateAgreement(s.consumerBusiness, s.agreement.id, { terminatesOn: new Date('2026-12-21'), reason: 'x' }, now),
+      terminateAgreement(
+        s.consumerBusiness,
+        s.agreement.id,
+        { terminatesOn: new Date('2026-12-21'), reason: 'x' },
+        now,
+      ),
     ).rejects.toMatchObject({ code: 'cooperationTerminationTooSoon', values: { date: '22-12-2026' } })
     await expect(
       terminateAgreement(s.consumerCtd, s.agreement.id, { terminatesOn: new Date('2027-01-30'), reason: 'x' }, now),
@@ -62,7 +84,12 @@ describe('terminateAgreement', () => {
     const s = await agreementInForce()
     // 2026-11-21 at 22:30 in Chile (UTC-3) is already the 22nd in UTC.
     const lateEvening = new Date('2026-11-22T01:30:00Z')
-    await terminateAgreement(s.providerBusiness, s.agreement.id, { terminatesOn: new Date('2026-12-21'), reason: 'Cambio normativo' }, lateEvening)
+    await terminateAgreement(
+      s.providerBusiness,
+      s.agreement.id,
+      { terminatesOn: new Date('2026-12-21'), reason: 'Cambio normativo' },
+      lateEvening,
+    )
     const ended = await db.agreement.findUniqueOrThrow({ where: { id: s.agreement.id } })
     expect(ended).toMatchObject({ terminationNoticeOn: new Date('2026-11-21'), terminatesOn: new Date('2026-12-21') })
   })

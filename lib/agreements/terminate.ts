@@ -20,14 +20,22 @@ export async function terminateAgreement(
     if (rows.length === 0) throw new DomainError('notFound')
     const agreement = await tx.agreement.findUniqueOrThrow({
       where: { id: agreementId },
-      select: { id: true, status: true, endsOn: true, terminatesOn: true, case: { select: { id: true, consumerId: true, providerId: true } } },
+      select: {
+        id: true,
+        status: true,
+        endsOn: true,
+        terminatesOn: true,
+        case: { select: { id: true, consumerId: true, providerId: true } },
+      },
     })
     authorizeInCase(actor, agreement.case, 'agreements.terminate')
-    if (effectiveAgreementStatus(agreement, now) !== 'IN_FORCE' || agreement.terminatesOn) throw new DomainError('caseWrongState')
+    if (effectiveAgreementStatus(agreement, now) !== 'IN_FORCE' || agreement.terminatesOn)
+      throw new DomainError('caseWrongState')
     // The notice is given on today's date in Chile, and the 30 days count from it.
     const noticeOn = todayInChile(now)
     const earliest = earliestTerminationDate(noticeOn)
-    if (input.terminatesOn < earliest) throw new DomainError('cooperationTerminationTooSoon', { date: formatCalendarDate(earliest) })
+    if (input.terminatesOn < earliest)
+      throw new DomainError('cooperationTerminationTooSoon', { date: formatCalendarDate(earliest) })
 
     const { count } = await tx.agreement.updateMany({
       where: { id: agreementId, status: 'IN_FORCE', terminatesOn: null },
@@ -41,7 +49,11 @@ export async function terminateAgreement(
       targetId: agreementId,
       institutionId: agreement.case.consumerId,
       before: { terminatesOn: null },
-      after: { terminationNoticeOn: noticeOn.toISOString(), terminatesOn: input.terminatesOn.toISOString(), reason: input.reason },
+      after: {
+        terminationNoticeOn: noticeOn.toISOString(),
+        terminatesOn: input.terminatesOn.toISOString(),
+        reason: input.reason,
+      },
     })
   })
 }

@@ -13,7 +13,9 @@ import { caseAt, levels } from '@/test/support/scenario'
 describe("the agreement's PDF and its signatures", () => {
   it('exists only once the provider approved the terms, and only for the parties', async () => {
     const requested = await caseAt('agreementRequested')
-    await expect(agreementTermsFor(requested.people.consumerBusiness, requested.caseId)).rejects.toThrow(new DomainError('notFound'))
+    await expect(agreementTermsFor(requested.people.consumerBusiness, requested.caseId)).rejects.toThrow(
+      new DomainError('notFound'),
+    )
     expect(await agreementPdfSha256(requested.people.consumerBusiness, requested.caseId)).toBeNull()
 
     const approved = await caseAt('agreementApproved')
@@ -22,11 +24,19 @@ describe("the agreement's PDF and its signatures", () => {
       consumer: { name: approved.consumer.name, rut: approved.consumer.rut },
       provider: { name: approved.provider.name, rut: approved.provider.rut },
       service: { name: approved.service.name, code: approved.service.code },
-      serviceLevels: { availability: levels.availability, responseTime: levels.responseTime, supportHours: levels.supportHours },
+      serviceLevels: {
+        availability: levels.availability,
+        responseTime: levels.responseTime,
+        supportHours: levels.supportHours,
+      },
       endsOn: null,
     })
-    expect(terms.approvedBy).toBe((await db.person.findUniqueOrThrow({ where: { id: approved.people.providerBusiness.personId } })).name)
-    await expect(agreementTermsFor(approved.people.outsiderBusiness, approved.caseId)).rejects.toThrow(new DomainError('notFound'))
+    expect(terms.approvedBy).toBe(
+      (await db.person.findUniqueOrThrow({ where: { id: approved.people.providerBusiness.personId } })).name,
+    )
+    await expect(agreementTermsFor(approved.people.outsiderBusiness, approved.caseId)).rejects.toThrow(
+      new DomainError('notFound'),
+    )
     expect(await agreementPdfSha256(approved.people.outsiderBusiness, approved.caseId)).toBeNull()
   })
 
@@ -38,7 +48,10 @@ describe("the agreement's PDF and its signatures", () => {
 
     await signAgreement(c.people.providerBusiness, c.caseId, 'PROVIDER', sha!)
     const uploaded = new TextEncoder().encode('%PDF-1.7 firmado por la municipalidad')
-    await signAgreement(c.people.consumerBusiness, c.caseId, 'CONSUMER', sha256Hex(uploaded), { fileName: 'acuerdo-firmado.pdf', content: uploaded })
+    await signAgreement(c.people.consumerBusiness, c.caseId, 'CONSUMER', sha256Hex(uploaded), {
+      fileName: 'acuerdo-firmado.pdf',
+      content: uploaded,
+    })
 
     const detail = (await getCase(c.people.consumerCtd, c.caseId))!
     expect(detail.agreement!.pdfSha256).toBe(sha)
@@ -73,10 +86,17 @@ describe("the agreement's PDF and its signatures", () => {
     expect(kept.sha256).toBe(sha256Hex(kept.pdf))
     expect(kept.caseNumber).toBe((await db.connectionCase.findUniqueOrThrow({ where: { id: c.caseId } })).number)
     // Whatever would make a new rendering differ (here: the stored terms themselves) leaves the document as it was.
-    await db.agreement.update({ where: { caseId: c.caseId }, data: { purpose: 'Otra finalidad, escrita después', expectedVolume: '9 consultas' } })
-    expect(sha256Hex(await renderAgreementPdf(await agreementTermsFor(c.people.consumerBusiness, c.caseId)))).not.toBe(kept.sha256)
+    await db.agreement.update({
+      where: { caseId: c.caseId },
+      data: { purpose: 'Otra finalidad, escrita después', expectedVolume: '9 consultas' },
+    })
+    expect(sha256Hex(await renderAgreementPdf(await agreementTermsFor(c.people.consumerBusiness, c.caseId)))).not.toBe(
+      kept.sha256,
+    )
     expect(await agreementPdfSha256(c.people.providerBusiness, c.caseId)).toBe(kept.sha256)
-    expect(Buffer.from((await agreementPdfFor(c.people.reviewer, c.caseId)).pdf).equals(Buffer.from(kept.pdf))).toBe(true)
+    expect(Buffer.from((await agreementPdfFor(c.people.reviewer, c.caseId)).pdf).equals(Buffer.from(kept.pdf))).toBe(
+      true,
+    )
     await expect(agreementPdfFor(c.people.outsiderBusiness, c.caseId)).rejects.toThrow(new DomainError('notFound'))
   })
 
@@ -88,21 +108,29 @@ describe("the agreement's PDF and its signatures", () => {
     await signAgreement(c.people.providerBusiness, c.caseId, 'PROVIDER', then)
 
     expect(await backfillAgreementPdfs()).toBeGreaterThanOrEqual(1)
-    const stored = await db.agreement.findUniqueOrThrow({ where: { caseId: c.caseId }, select: { pdf: true, pdfSha256: true } })
+    const stored = await db.agreement.findUniqueOrThrow({
+      where: { caseId: c.caseId },
+      select: { pdf: true, pdfSha256: true },
+    })
     expect(stored.pdfSha256).toBe(then)
     expect(sha256Hex(stored.pdf!)).toBe(then)
     const detail = (await getCase(c.people.consumerCtd, c.caseId))!
     expect(detail.agreement!.signatures.map((s) => [s.party, s.document])).toEqual([['PROVIDER', 'generated']])
     // Twice is once: nothing left to do, the bytes unchanged.
     await backfillAgreementPdfs()
-    expect((await db.agreement.findUniqueOrThrow({ where: { caseId: c.caseId }, select: { pdfSha256: true } })).pdfSha256).toBe(then)
+    expect(
+      (await db.agreement.findUniqueOrThrow({ where: { caseId: c.caseId }, select: { pdfSha256: true } })).pdfSha256,
+    ).toBe(then)
   })
 
   it('is backfilled on first use if the boot-time backfill has not run, under a lock, the same for concurrent readers', async () => {
     const c = await caseAt('agreementApproved')
     await db.agreement.update({ where: { caseId: c.caseId }, data: { pdf: null, pdfSha256: null } })
     const then = sha256Hex(await renderAgreementPdfV1(await agreementTermsFor(c.people.consumerBusiness, c.caseId)))
-    const [a, b] = await Promise.all([agreementPdfFor(c.people.consumerBusiness, c.caseId), agreementPdfFor(c.people.providerBusiness, c.caseId)])
+    const [a, b] = await Promise.all([
+      agreementPdfFor(c.people.consumerBusiness, c.caseId),
+      agreementPdfFor(c.people.providerBusiness, c.caseId),
+    ])
     expect([a.sha256, b.sha256]).toEqual([then, then])
   })
 })

@@ -23,7 +23,9 @@ async function approvedTerms(tx: Tx | Db, caseId: string): Promise<AgreementTerm
       consumer: { select: { name: true, rut: true } },
       provider: { select: { name: true, rut: true } },
       service: { select: { name: true, code: true } },
-      agreement: { select: { ...agreementTermsSelect, status: true, decidedAt: true, decidedById: true, approvedParties: true } },
+      agreement: {
+        select: { ...agreementTermsSelect, status: true, decidedAt: true, decidedById: true, approvedParties: true },
+      },
     },
   })
   const agreement = found?.agreement
@@ -34,14 +36,25 @@ async function approvedTerms(tx: Tx | Db, caseId: string): Promise<AgreementTerm
     consumer: found.consumer,
     provider: found.provider,
     service: found.service,
-    approvedBy: decidedById ? ((await tx.person.findUnique({ where: { id: decidedById }, select: { name: true } }))?.name ?? null) : null,
+    approvedBy: decidedById
+      ? ((await tx.person.findUnique({ where: { id: decidedById }, select: { name: true } }))?.name ?? null)
+      : null,
   }
-  return { caseNumber: found.number, ...named, ...terms, serviceLevels: serviceLevels as AgreementTerms['serviceLevels'], approvedAt: decidedAt }
+  return {
+    caseNumber: found.number,
+    ...named,
+    ...terms,
+    serviceLevels: serviceLevels as AgreementTerms['serviceLevels'],
+    approvedAt: decidedAt,
+  }
 }
 
 /** The agreement's terms for its PDF; only for the case's parties, and only once the provider approved them. */
 export async function agreementTermsFor(viewer: Viewer, caseId: string): Promise<AgreementTerms> {
-  const visible = await db.connectionCase.findFirst({ where: { AND: [{ id: caseId }, caseScope(viewer)] }, select: { id: true } })
+  const visible = await db.connectionCase.findFirst({
+    where: { AND: [{ id: caseId }, caseScope(viewer)] },
+    select: { id: true },
+  })
   const terms = visible && (await approvedTerms(db, caseId))
   if (!terms) throw new DomainError('notFound')
   return terms
@@ -74,7 +87,10 @@ export async function backfillAgreementPdf(client: Db, agreementId: string): Pro
     const terms = await approvedTerms(tx, row.caseId)
     if (!terms) return
     const pdf = await renderAgreementPdfV1(terms)
-    await tx.agreement.update({ where: { id: agreementId }, data: { pdf: Buffer.from(pdf), pdfSha256: sha256Hex(pdf) } })
+    await tx.agreement.update({
+      where: { id: agreementId },
+      data: { pdf: Buffer.from(pdf), pdfSha256: sha256Hex(pdf) },
+    })
   })
 }
 
@@ -92,7 +108,10 @@ export async function backfillAgreementPdfs(client: Db = db): Promise<number> {
  * The agreement's PDF as kept, with its SHA-256 and the case number; only for the case's parties and
  * once approved. An agreement from before the PDFs were kept is backfilled on first use (see above).
  */
-export async function agreementPdfFor(viewer: Viewer, caseId: string): Promise<{ pdf: Uint8Array; sha256: string; caseNumber: number }> {
+export async function agreementPdfFor(
+  viewer: Viewer,
+  caseId: string,
+): Promise<{ pdf: Uint8Array; sha256: string; caseNumber: number }> {
   const read = () =>
     db.agreement.findFirst({
       where: { caseId, case: caseScope(viewer) },
@@ -110,7 +129,10 @@ export async function agreementPdfFor(viewer: Viewer, caseId: string): Promise<{
 
 /** The SHA-256 of the agreement's kept PDF; null while there is nothing to sign or for non-parties. */
 export async function agreementPdfSha256(viewer: Viewer, caseId: string): Promise<string | null> {
-  const found = await db.agreement.findFirst({ where: { caseId, case: caseScope(viewer) }, select: { status: true, pdfSha256: true } })
+  const found = await db.agreement.findFirst({
+    where: { caseId, case: caseScope(viewer) },
+    select: { status: true, pdfSha256: true },
+  })
   if (!found || !hasDocument(found.status)) return null
   if (found.pdfSha256) return found.pdfSha256
   try {
@@ -124,7 +146,11 @@ export async function agreementPdfSha256(viewer: Viewer, caseId: string): Promis
 /** What a signature's SHA-256 is of: the portal's PDF, a PDF the party uploaded, or neither (signed elsewhere). */
 export type SignedDocument = 'generated' | 'uploaded' | 'external'
 
-export function signedDocument(sha256: string, generated: string | null, uploaded: readonly { sha256: string }[]): SignedDocument {
+export function signedDocument(
+  sha256: string,
+  generated: string | null,
+  uploaded: readonly { sha256: string }[],
+): SignedDocument {
   if (sha256 === generated) return 'generated'
   return uploaded.some((d) => d.sha256 === sha256) ? 'uploaded' : 'external'
 }

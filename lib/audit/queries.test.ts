@@ -6,7 +6,9 @@ import { recordAudit } from './record'
 import { auditTableParams } from './table-params'
 
 const targetsOf = async (viewer: Parameters<typeof listAuditEvents>[0], targetId: string) =>
-  (await listAuditEvents(viewer, auditTableParams.load(new URLSearchParams({ q: targetId, perPage: '100' })))).rows.map((r) => r.target)
+  (await listAuditEvents(viewer, auditTableParams.load(new URLSearchParams({ q: targetId, perPage: '100' })))).rows.map(
+    (r) => r.target,
+  )
 
 describe('the audit log', () => {
   it('names each record as people do, with a link to its page, and keeps the id of a record gone', async () => {
@@ -17,18 +19,34 @@ describe('the audit log', () => {
 
     const caseTargets = await targetsOf(c.people.auditor, c.caseId)
     expect(caseTargets.length).toBeGreaterThan(0)
-    for (const target of caseTargets) expect(target).toEqual({ kind: 'case', values: { number }, href: `/connections/${c.caseId}` })
-    await db.$transaction((tx) => recordAudit(tx, { actorId: null, action: 'node.revoke', targetType: 'Node', targetId: node.id }))
+    for (const target of caseTargets)
+      expect(target).toEqual({ kind: 'case', values: { number }, href: `/connections/${c.caseId}` })
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actorId: null, action: 'node.revoke', targetType: 'Node', targetId: node.id }),
+    )
     expect(await targetsOf(c.people.auditor, node.id)).toContainEqual({
       kind: 'node',
       values: { environment: 'DEVELOPMENT', number },
       href: `/connections/${c.caseId}`,
     })
 
-    await db.$transaction((tx) => recordAudit(tx, { actorId: null, action: 'agreement.terminate', targetType: 'Agreement', targetId: agreement.id }))
-    expect(await targetsOf(c.people.auditor, agreement.id)).toEqual([{ kind: 'agreement', values: { number }, href: `/agreements/${agreement.id}` }])
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: null,
+        action: 'agreement.terminate',
+        targetType: 'Agreement',
+        targetId: agreement.id,
+      }),
+    )
+    expect(await targetsOf(c.people.auditor, agreement.id)).toEqual([
+      { kind: 'agreement', values: { number }, href: `/agreements/${agreement.id}` },
+    ])
 
-    await db.$transaction((tx) => recordAudit(tx, { actorId: null, action: 'node.revoke', targetType: 'Node', targetId: 'gone-node-id' }))
-    expect(await targetsOf(c.people.auditor, 'gone-node-id')).toEqual([{ kind: 'unknown', values: { type: 'Node', id: 'gone-node-id' }, href: null }])
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actorId: null, action: 'node.revoke', targetType: 'Node', targetId: 'gone-node-id' }),
+    )
+    expect(await targetsOf(c.people.auditor, 'gone-node-id')).toEqual([
+      { kind: 'unknown', values: { type: 'Node', id: 'gone-node-id' }, href: null },
+    ])
   })
 })

@@ -61,10 +61,9 @@ export async function listAuditEvents(viewer: Viewer, params: AuditTableParams) 
   const institutionIds = [...new Set(events.map((e) => e.institutionId).filter((id): id is string => id !== null))]
   const targets = await describeAuditTargets(events)
   const institutions = new Map(
-    (await db.institution.findMany({ where: { id: { in: institutionIds } }, select: { id: true, name: true } })).map((i) => [
-      i.id,
-      i.name,
-    ]),
+    (await db.institution.findMany({ where: { id: { in: institutionIds } }, select: { id: true, name: true } })).map(
+      (i) => [i.id, i.name],
+    ),
   )
   const rows: AuditRow[] = events.map(({ actor, institutionId, ...event }, i) => ({
     ...event,

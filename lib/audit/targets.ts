@@ -24,37 +24,65 @@ export type AuditTarget = {
 
 type EventRef = { targetType: string; targetId: string }
 
-const idsOf = (events: EventRef[], type: string) => [...new Set(events.filter((e) => e.targetType === type).map((e) => e.targetId))]
+const idsOf = (events: EventRef[], type: string) => [
+  ...new Set(events.filter((e) => e.targetType === type).map((e) => e.targetId)),
+]
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]))
 
 /** One query per record type present in `events`, never one per event. */
 export async function describeAuditTargets(events: EventRef[]): Promise<AuditTarget[]> {
-  const [cases, agreements, nodes, memberships, people, cooperations, documents, workshops, attendances] = await Promise.all([
-    db.connectionCase.findMany({ where: { id: { in: idsOf(events, 'ConnectionCase') } }, select: { id: true, number: true } }),
-    db.agreement.findMany({ where: { id: { in: idsOf(events, 'Agreement') } }, select: { id: true, case: { select: { number: true } } } }),
-    db.node.findMany({
-      where: { id: { in: idsOf(events, 'Node') } },
-      select: { id: true, environment: true, caseId: true, case: { select: { number: true } } },
-    }),
-    db.membership.findMany({
-      where: { id: { in: idsOf(events, 'Membership') } },
-      select: { id: true, role: true, institutionId: true, person: { select: { name: true } }, institution: { select: { name: true } } },
-    }),
-    db.person.findMany({ where: { id: { in: idsOf(events, 'Person') } }, select: { id: true, name: true } }),
-    db.cooperationAgreement.findMany({
-      where: { id: { in: idsOf(events, 'CooperationAgreement') } },
-      select: { id: true, institutionId: true, institution: { select: { name: true } } },
-    }),
-    db.document.findMany({
-      where: { id: { in: idsOf(events, 'Document') } },
-      select: { id: true, fileName: true, agreementId: true, cooperationAgreement: { select: { institutionId: true } } },
-    }),
-    db.trainingWorkshop.findMany({ where: { id: { in: idsOf(events, 'TrainingWorkshop') } }, select: { id: true, title: true } }),
-    db.trainingAttendance.findMany({
-      where: { id: { in: idsOf(events, 'TrainingAttendance') } },
-      select: { id: true, workshopId: true, person: { select: { name: true } }, workshop: { select: { title: true } } },
-    }),
-  ])
+  const [cases, agreements, nodes, memberships, people, cooperations, documents, workshops, attendances] =
+    await Promise.all([
+      db.connectionCase.findMany({
+        where: { id: { in: idsOf(events, 'ConnectionCase') } },
+        select: { id: true, number: true },
+      }),
+      db.agreement.findMany({
+        where: { id: { in: idsOf(events, 'Agreement') } },
+        select: { id: true, case: { select: { number: true } } },
+      }),
+      db.node.findMany({
+        where: { id: { in: idsOf(events, 'Node') } },
+        select: { id: true, environment: true, caseId: true, case: { select: { number: true } } },
+      }),
+      db.membership.findMany({
+        where: { id: { in: idsOf(events, 'Membership') } },
+        select: {
+          id: true,
+          role: true,
+          institutionId: true,
+          person: { select: { name: true } },
+          institution: { select: { name: true } },
+        },
+      }),
+      db.person.findMany({ where: { id: { in: idsOf(events, 'Person') } }, select: { id: true, name: true } }),
+      db.cooperationAgreement.findMany({
+        where: { id: { in: idsOf(events, 'CooperationAgreement') } },
+        select: { id: true, institutionId: true, institution: { select: { name: true } } },
+      }),
+      db.document.findMany({
+        where: { id: { in: idsOf(events, 'Document') } },
+        select: {
+          id: true,
+          fileName: true,
+          agreementId: true,
+          cooperationAgreement: { select: { institutionId: true } },
+        },
+      }),
+      db.trainingWorkshop.findMany({
+        where: { id: { in: idsOf(events, 'TrainingWorkshop') } },
+        select: { id: true, title: true },
+      }),
+      db.trainingAttendance.findMany({
+        where: { id: { in: idsOf(events, 'TrainingAttendance') } },
+        select: {
+          id: true,
+          workshopId: true,
+          person: { select: { name: true } },
+          workshop: { select: { title: true } },
+        },
+      }),
+    ])
   const found = {
     ConnectionCase: byId(cases),
     Agreement: byId(agreements),
@@ -80,12 +108,22 @@ export async function describeAuditTargets(events: EventRef[]): Promise<AuditTar
       }
       case 'Node': {
         const n = found.Node.get(targetId)
-        return n ? { kind: 'node', values: { environment: n.environment, number: n.case.number }, href: `/connections/${n.caseId}` } : unknown
+        return n
+          ? {
+              kind: 'node',
+              values: { environment: n.environment, number: n.case.number },
+              href: `/connections/${n.caseId}`,
+            }
+          : unknown
       }
       case 'Membership': {
         const m = found.Membership.get(targetId)
         return m
-          ? { kind: 'membership', values: { person: m.person.name, role: m.role, institution: m.institution.name }, href: `/institutions/${m.institutionId}/members` }
+          ? {
+              kind: 'membership',
+              values: { person: m.person.name, role: m.role, institution: m.institution.name },
+              href: `/institutions/${m.institutionId}/members`,
+            }
           : unknown
       }
       case 'Person': {
@@ -94,7 +132,13 @@ export async function describeAuditTargets(events: EventRef[]): Promise<AuditTar
       }
       case 'CooperationAgreement': {
         const c = found.CooperationAgreement.get(targetId)
-        return c ? { kind: 'cooperationAgreement', values: { institution: c.institution.name }, href: `/institutions/${c.institutionId}/readiness` } : unknown
+        return c
+          ? {
+              kind: 'cooperationAgreement',
+              values: { institution: c.institution.name },
+              href: `/institutions/${c.institutionId}/readiness`,
+            }
+          : unknown
       }
       case 'Document': {
         const d = found.Document.get(targetId)
@@ -112,7 +156,13 @@ export async function describeAuditTargets(events: EventRef[]): Promise<AuditTar
       }
       case 'TrainingAttendance': {
         const a = found.TrainingAttendance.get(targetId)
-        return a ? { kind: 'attendance', values: { person: a.person.name, title: a.workshop.title }, href: `/trainings/${a.workshopId}` } : unknown
+        return a
+          ? {
+              kind: 'attendance',
+              values: { person: a.person.name, title: a.workshop.title },
+              href: `/trainings/${a.workshopId}`,
+            }
+          : unknown
       }
       default:
         return unknown

@@ -52,15 +52,27 @@ describe('first ClaveÚnica login', () => {
   it('links to the person an institution registered with that RUN', async () => {
     const institution = await createInstitution(db)
     const registered = await createMember(db, institution.id, 'CTD')
-    const user = await adapter.createUser!({ id: 'x', run: registered.run, name: 'Otro Nombre', email: '', emailVerified: null } as never)
+    const user = await adapter.createUser!({
+      id: 'x',
+      run: registered.run,
+      name: 'Otro Nombre',
+      email: '',
+      emailVerified: null,
+    } as never)
     expect(user.id).toBe(registered.id)
     expect(user.name).toBe(registered.name)
   })
 
-  it("creates a new person without an e-mail that belongs to someone else", async () => {
+  it('creates a new person without an e-mail that belongs to someone else', async () => {
     const owner = await createPerson(db)
     const run = randomRut()
-    const user = await adapter.createUser!({ id: 'x', run, name: 'Nueva Persona', email: owner.email!, emailVerified: null } as never)
+    const user = await adapter.createUser!({
+      id: 'x',
+      run,
+      name: 'Nueva Persona',
+      email: owner.email!,
+      emailVerified: null,
+    } as never)
     const person = await db.person.findUniqueOrThrow({ where: { id: user.id } })
     expect(person).toMatchObject({ run, name: 'Nueva Persona', email: null })
   })

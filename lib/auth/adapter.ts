@@ -71,7 +71,9 @@ export function personAdapter(db: Db): Adapter {
       })
     },
     async createSession({ sessionToken, userId, expires }) {
-      const session = await db.session.create({ data: { tokenHash: hashSessionToken(sessionToken), personId: userId, expires } })
+      const session = await db.session.create({
+        data: { tokenHash: hashSessionToken(sessionToken), personId: userId, expires },
+      })
       return { sessionToken, userId: session.personId, expires: session.expires }
     },
     async getSessionAndUser(sessionToken) {

@@ -11,7 +11,12 @@ import type { NextRequest } from 'next/server'
 import { db } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { personAdapter } from './adapter'
-import { claveUnicaProvider, isClaveUnicaConfigured as claveUnicaConfigured, runFromClaims, type ClaveUnicaClaims } from './claveunica'
+import {
+  claveUnicaProvider,
+  isClaveUnicaConfigured as claveUnicaConfigured,
+  runFromClaims,
+  type ClaveUnicaClaims,
+} from './claveunica'
 import { endReplacedSession } from './replace-session'
 import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
 
@@ -21,7 +26,9 @@ const adapter = personAdapter(db)
 
 function authConfig(request: NextRequest | undefined): NextAuthConfig {
   const isCallback = request?.nextUrl.pathname.endsWith('/callback/claveunica') ?? false
-  const claveUnica = claveUnicaProvider(env, { callbackState: isCallback ? request?.nextUrl.searchParams.get('state') : null })
+  const claveUnica = claveUnicaProvider(env, {
+    callbackState: isCallback ? request?.nextUrl.searchParams.get('state') : null,
+  })
   return {
     adapter,
     secret: env.AUTH_SECRET,
@@ -34,7 +41,10 @@ function authConfig(request: NextRequest | undefined): NextAuthConfig {
       async signIn({ user, account, profile }) {
         // The RUN ClaveÚnica asserts now (userinfo), not one stored from an earlier sign-in: it must
         // be valid and be the RUN of the person this ClaveÚnica account is linked to.
-        const run = account?.provider === 'claveunica' ? runFromClaims(profile as ClaveUnicaClaims) : (user as { run?: string | null }).run
+        const run =
+          account?.provider === 'claveunica'
+            ? runFromClaims(profile as ClaveUnicaClaims)
+            : (user as { run?: string | null }).run
         const linkedRun = (user as { run?: string | null }).run
         if (!run || (linkedRun && linkedRun !== run)) return '/login?error=run'
         const person = await db.person.findUnique({ where: { run }, select: { disabledAt: true } })

@@ -37,7 +37,9 @@ export function nameFromClaims(claims: ClaveUnicaClaims): string {
 }
 
 /** Whether ClaveÚnica sign-in is configured (a client id and secret are set): then demo sign-in is refused. */
-export function isClaveUnicaConfigured(source: Pick<Env, 'CLAVEUNICA_CLIENT_ID' | 'CLAVEUNICA_CLIENT_SECRET'> = env): boolean {
+export function isClaveUnicaConfigured(
+  source: Pick<Env, 'CLAVEUNICA_CLIENT_ID' | 'CLAVEUNICA_CLIENT_SECRET'> = env,
+): boolean {
   return Boolean(source.CLAVEUNICA_CLIENT_ID || source.CLAVEUNICA_CLIENT_SECRET)
 }
 
@@ -54,7 +56,9 @@ export function claveUnicaEndpoints(source: Env = env) {
 
 /** Where sign-out sends the browser: ClaveÚnica's logout, which returns to the configured logout URI. */
 export function claveUnicaLogoutUrl(source: Env = env): string {
-  const back = source.CLAVEUNICA_LOGOUT_REDIRECT_URI ?? new URL('/login', source.AUTH_URL ?? `http://localhost:${source.PORT}`).href
+  const back =
+    source.CLAVEUNICA_LOGOUT_REDIRECT_URI ??
+    new URL('/login', source.AUTH_URL ?? `http://localhost:${source.PORT}`).href
   const url = new URL(source.CLAVEUNICA_LOGOUT_URL)
   url.searchParams.set('redirect', back)
   return url.href
@@ -68,7 +72,10 @@ export type ClaveUnicaRequest = { callbackState?: string | null }
  * learns (its state, whether its ID token carries a nonce) never leaks into another. Null when no
  * client is configured.
  */
-export function claveUnicaProvider(source: Env = env, request: ClaveUnicaRequest = {}): OIDCConfig<ClaveUnicaClaims> | null {
+export function claveUnicaProvider(
+  source: Env = env,
+  request: ClaveUnicaRequest = {},
+): OIDCConfig<ClaveUnicaClaims> | null {
   const clientId = source.CLAVEUNICA_CLIENT_ID
   const clientSecret = source.CLAVEUNICA_CLIENT_SECRET
   if (!clientId || !clientSecret) return null
@@ -105,7 +112,9 @@ type Fetch = typeof fetch
 /** The ID token's nonce claim; a token that cannot be read keeps the check (and fails it). */
 function idTokenNonce(idToken: string): unknown {
   try {
-    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { nonce?: unknown }
+    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      nonce?: unknown
+    }
     return payload.nonce
   } catch {
     return null
@@ -117,14 +126,25 @@ function idTokenNonce(idToken: string): unknown {
  * userinfo is a POST (oauth4webapi sends GET); an ID token without a nonce (a provider that ignores
  * it) drops the nonce check for this sign-in only, while state and PKCE still hold.
  */
-function claveUnicaFetch(endpoints: ReturnType<typeof claveUnicaEndpoints>, request: ClaveUnicaRequest, checks: string[]): Fetch {
+function claveUnicaFetch(
+  endpoints: ReturnType<typeof claveUnicaEndpoints>,
+  request: ClaveUnicaRequest,
+  checks: string[],
+): Fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input)
     if (url === endpoints.userinfo) return fetch(input, { ...init, method: 'POST' })
     if (url !== endpoints.token) return fetch(input, init)
     if (init?.body instanceof URLSearchParams && request.callbackState) init.body.set('state', request.callbackState)
     const response = await fetch(input, init)
-    const idToken = response.ok ? ((await response.clone().json().catch(() => null)) as { id_token?: unknown } | null)?.id_token : undefined
+    const idToken = response.ok
+      ? (
+          (await response
+            .clone()
+            .json()
+            .catch(() => null)) as { id_token?: unknown } | null
+        )?.id_token
+      : undefined
     if (typeof idToken === 'string' && idTokenNonce(idToken) === undefined) {
       const at = checks.indexOf('nonce')
       if (at >= 0) checks.splice(at, 1)

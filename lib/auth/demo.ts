@@ -13,7 +13,9 @@ import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
  * DEMO_MODE=true (the default of `npm start` on the embedded database) AND ClaveÚnica is not
  * configured: a server that real people can reach through ClaveÚnica never lets anyone become anyone.
  */
-export function isDemoMode(source: Pick<Env, 'DEMO_MODE' | 'CLAVEUNICA_CLIENT_ID' | 'CLAVEUNICA_CLIENT_SECRET'> = env): boolean {
+export function isDemoMode(
+  source: Pick<Env, 'DEMO_MODE' | 'CLAVEUNICA_CLIENT_ID' | 'CLAVEUNICA_CLIENT_SECRET'> = env,
+): boolean {
   return source.DEMO_MODE && !isClaveUnicaConfigured(source)
 }
 

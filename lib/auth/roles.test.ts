@@ -20,7 +20,11 @@ import {
 } from './roles'
 
 const ctdOfA: Principal = { personId: 'p1', memberships: [{ institutionId: 'A', role: 'CTD' }], centralRoles: [] }
-const techOfB: Principal = { personId: 'p2', memberships: [{ institutionId: 'B', role: 'TECHNICAL_ADMIN' }], centralRoles: [] }
+const techOfB: Principal = {
+  personId: 'p2',
+  memberships: [{ institutionId: 'B', role: 'TECHNICAL_ADMIN' }],
+  centralRoles: [],
+}
 const reviewer: Principal = { personId: 'p3', memberships: [], centralRoles: ['DGD_REVIEWER'] }
 const auditor: Principal = { personId: 'p4', memberships: [], centralRoles: ['AUDITOR'] }
 const citizen: Principal = { personId: 'p5', memberships: [], centralRoles: [] }
@@ -59,7 +63,7 @@ describe('can', () => {
     expect(can(ctdOfA, 'members.read', 'B')).toBe(false)
   })
 
-  it('lets only DGD staff end an institution\'s last CTD or give a person an e-mail', () => {
+  it("lets only DGD staff end an institution's last CTD or give a person an e-mail", () => {
     for (const permission of ['members.endLastCtd', 'people.setEmail'] as const) {
       expect(can(reviewer, permission, 'A')).toBe(true)
       expect(can({ ...reviewer, centralRoles: ['DGD_HEAD'] }, permission, 'A')).toBe(true)
@@ -108,14 +112,19 @@ describe('the permission matrix', () => {
       ? { personId: 'p', memberships: [{ institutionId, role: role as MembershipRole }], centralRoles: [] }
       : { personId: 'p', memberships: [], centralRoles: [role as CentralRole] }
 
-  it.each(Object.entries(institutionPermissions))('%s is held by exactly %j, members only for their own institution', (permission, holders) => {
-    for (const role of [...membershipRoles, ...centralRoles]) {
-      const principal = principalWith(role)
-      expect(can(principal, permission as Permission, 'A'), `${role} in A`).toBe((holders as Role[]).includes(role))
-      const isMember = (membershipRoles as readonly string[]).includes(role)
-      expect(can(principal, permission as Permission, 'B'), `${role} in B`).toBe(!isMember && (holders as Role[]).includes(role))
-    }
-  })
+  it.each(Object.entries(institutionPermissions))(
+    '%s is held by exactly %j, members only for their own institution',
+    (permission, holders) => {
+      for (const role of [...membershipRoles, ...centralRoles]) {
+        const principal = principalWith(role)
+        expect(can(principal, permission as Permission, 'A'), `${role} in A`).toBe((holders as Role[]).includes(role))
+        const isMember = (membershipRoles as readonly string[]).includes(role)
+        expect(can(principal, permission as Permission, 'B'), `${role} in B`).toBe(
+          !isMember && (holders as Role[]).includes(role),
+        )
+      }
+    },
+  )
 
   /** Who holds each case permission: a role on the consumer's side (C:), on the provider's (P:), or at the DGD. */
   const casePermissionHolders = {
@@ -159,7 +168,9 @@ describe('the permission matrix', () => {
 
   it('refuses whoever is not a party with NotAPartyError, a party without the permission with ForbiddenError', () => {
     expect(() => authorizeParty(principalWith('CTD', 'X'), parties)).toThrow(NotAPartyError)
-    expect(() => authorizeInCase(principalWith('BUSINESS_ADMIN', 'X'), parties, 'agreements.terminate')).toThrow(NotAPartyError)
+    expect(() => authorizeInCase(principalWith('BUSINESS_ADMIN', 'X'), parties, 'agreements.terminate')).toThrow(
+      NotAPartyError,
+    )
     const refused = (() => {
       try {
         authorizeInCase(principalWith('TECHNICAL_ADMIN', 'C'), parties, 'agreements.terminate')

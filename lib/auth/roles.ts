@@ -37,7 +37,14 @@ export type Permission =
   | 'people.setEmail'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
-  CTD: ['institutions.browse', 'members.read', 'members.manage', 'connections.read', 'readiness.read', 'connections.request'],
+  CTD: [
+    'institutions.browse',
+    'members.read',
+    'members.manage',
+    'connections.read',
+    'readiness.read',
+    'connections.request',
+  ],
   TECHNICAL_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
   BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
 }
@@ -87,7 +94,9 @@ export function institutionsWhere(principal: Principal, permission: Permission):
   if (principal.centralRoles.some((role) => centralPermissions[role].includes(permission))) return 'all'
   return [
     ...new Set(
-      principal.memberships.filter((m) => membershipPermissions[m.role].includes(permission)).map((m) => m.institutionId),
+      principal.memberships
+        .filter((m) => membershipPermissions[m.role].includes(permission))
+        .map((m) => m.institutionId),
     ),
   ]
 }
@@ -138,7 +147,11 @@ export type CasePermission =
   | 'promotions.approve'
 
 /** Who holds a case permission: roles on the consumer's side, on the provider's side, at the DGD. */
-type CaseGrant = { CONSUMER?: readonly MembershipRole[]; PROVIDER?: readonly MembershipRole[]; central?: readonly CentralRole[] }
+type CaseGrant = {
+  CONSUMER?: readonly MembershipRole[]
+  PROVIDER?: readonly MembershipRole[]
+  central?: readonly CentralRole[]
+}
 
 const dgd = ['DGD_REVIEWER', 'DGD_HEAD'] as const satisfies readonly CentralRole[]
 
@@ -172,7 +185,8 @@ export type CaseStanding = {
 }
 
 export function caseStanding(principal: Principal, parties: CaseParties): CaseStanding {
-  const rolesIn = (institutionId: string) => principal.memberships.filter((m) => m.institutionId === institutionId).map((m) => m.role)
+  const rolesIn = (institutionId: string) =>
+    principal.memberships.filter((m) => m.institutionId === institutionId).map((m) => m.role)
   return {
     personId: principal.personId,
     consumerRoles: rolesIn(parties.consumerId),
@@ -197,7 +211,11 @@ export function mayInCase(standing: CaseStanding, permission: CasePermission, si
     return roles.some((role) => grant[s]?.includes(role) ?? false)
   }
   if (side) return onSide(side)
-  return standing.centralRoles.some((role) => grant.central?.includes(role) ?? false) || onSide('CONSUMER') || onSide('PROVIDER')
+  return (
+    standing.centralRoles.some((role) => grant.central?.includes(role) ?? false) ||
+    onSide('CONSUMER') ||
+    onSide('PROVIDER')
+  )
 }
 
 /** The roles that hold `permission` on `side` (or at the DGD, with `'central'`): who is asked to act. */
@@ -222,7 +240,12 @@ export function authorizeParty(principal: Principal, parties: CaseParties): Case
 }
 
 /** As authorizeParty, and ForbiddenError unless the principal holds `permission` in the case (on `side`). */
-export function authorizeInCase(principal: Principal, parties: CaseParties, permission: CasePermission, side?: CaseSide): CaseStanding {
+export function authorizeInCase(
+  principal: Principal,
+  parties: CaseParties,
+  permission: CasePermission,
+  side?: CaseSide,
+): CaseStanding {
   const standing = authorizeParty(principal, parties)
   if (!mayInCase(standing, permission, side)) throw new ForbiddenError(permission)
   return standing

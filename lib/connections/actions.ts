@@ -95,7 +95,13 @@ export async function requestMeetingAction(_prev: FormState, formData: FormData)
 }
 
 export async function scheduleMeetingAction(caseId: string, _prev: FormState, formData: FormData) {
-  return caseStep(caseId, formData, scheduleMeetingSchema, (v, d) => cases.scheduleMeeting(v, caseId, d), 'meetingScheduled')
+  return caseStep(
+    caseId,
+    formData,
+    scheduleMeetingSchema,
+    (v, d) => cases.scheduleMeeting(v, caseId, d),
+    'meetingScheduled',
+  )
 }
 
 export async function recordMeetingHeldAction(caseId: string, _prev: FormState, formData: FormData) {
@@ -103,15 +109,33 @@ export async function recordMeetingHeldAction(caseId: string, _prev: FormState, 
 }
 
 export async function requestAgreementAction(caseId: string, _prev: FormState, formData: FormData) {
-  return caseStep(caseId, formData, agreementRequestSchema, (v, d) => cases.requestAgreement(v, caseId, d), 'agreementRequested')
+  return caseStep(
+    caseId,
+    formData,
+    agreementRequestSchema,
+    (v, d) => cases.requestAgreement(v, caseId, d),
+    'agreementRequested',
+  )
 }
 
 export async function approveAgreementAction(caseId: string, _prev: FormState, formData: FormData) {
-  return caseStep(caseId, formData, agreementApprovalSchema, (v, d) => cases.approveAgreement(v, caseId, d), 'agreementApproved')
+  return caseStep(
+    caseId,
+    formData,
+    agreementApprovalSchema,
+    (v, d) => cases.approveAgreement(v, caseId, d),
+    'agreementApproved',
+  )
 }
 
 export async function rejectAgreementAction(caseId: string, _prev: FormState, formData: FormData) {
-  return caseStep(caseId, formData, reasonSchema, (v, d) => cases.rejectAgreement(v, caseId, d.reason), 'agreementRejected')
+  return caseStep(
+    caseId,
+    formData,
+    reasonSchema,
+    (v, d) => cases.rejectAgreement(v, caseId, d.reason),
+    'agreementRejected',
+  )
 }
 
 export async function provisionDevNodeAction(caseId: string, _prev: FormState, formData: FormData) {
@@ -119,7 +143,13 @@ export async function provisionDevNodeAction(caseId: string, _prev: FormState, f
 }
 
 export async function recordConnectivityTestAction(caseId: string, _prev: FormState, formData: FormData) {
-  return caseStep(caseId, formData, connectivityTestSchema, (v, d) => cases.recordConnectivityTest(v, caseId, d), 'testRecorded')
+  return caseStep(
+    caseId,
+    formData,
+    connectivityTestSchema,
+    (v, d) => cases.recordConnectivityTest(v, caseId, d),
+    'testRecorded',
+  )
 }
 
 export async function requestPromotionAction(caseId: string, _prev: FormState, formData: FormData) {
@@ -131,7 +161,13 @@ export async function reviewPromotionAction(caseId: string, _prev: FormState, fo
 }
 
 export async function rejectPromotionAction(caseId: string, _prev: FormState, formData: FormData) {
-  return caseStep(caseId, formData, reasonSchema, (v, d) => cases.rejectPromotion(v, caseId, d.reason), 'promotionRejected')
+  return caseStep(
+    caseId,
+    formData,
+    reasonSchema,
+    (v, d) => cases.rejectPromotion(v, caseId, d.reason),
+    'promotionRejected',
+  )
 }
 
 /** The head's approval returns the production credential in the form state: shown once, never stored. */
@@ -148,13 +184,22 @@ export async function approvePromotionAction(
     deliverEmailsAfterResponse()
     // No revalidation here: re-rendering the page would remove this form, and with it the only copy
     // of the credential. The new state shows on the next visit.
-    return { status: 'success', message: (await getTranslations('connections.success'))('promotionApproved'), credential }
+    return {
+      status: 'success',
+      message: (await getTranslations('connections.success'))('promotionApproved'),
+      credential,
+    }
   } catch (error) {
     return refusal(error)
   }
 }
 
-export async function revokeNodeAction(caseId: string, nodeId: string, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function revokeNodeAction(
+  caseId: string,
+  nodeId: string,
+  _prev: FormState,
+  _formData: FormData,
+): Promise<FormState> {
   const viewer = await getViewer()
   if (!viewer) return refusal(new ForbiddenError('nodes.revoke'))
   if (!isRecordId(caseId) || !isRecordId(nodeId)) return refusal(new DomainError('notFound'))

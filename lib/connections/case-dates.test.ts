@@ -16,29 +16,48 @@ describe('a meeting recorded as held', () => {
     const meetingAt = new Date(Date.now() + 2 * 3_600_000)
     await scheduleMeeting(c.people.reviewer, c.caseId, { meetingAt, meetingLink: 'https://meet.example.cl/x' })
 
-    const refusal = await recordMeetingHeld(c.people.reviewer, c.caseId, { meetingNotes: 'Acordado' }).catch((e: unknown) => e)
+    const refusal = await recordMeetingHeld(c.people.reviewer, c.caseId, { meetingNotes: 'Acordado' }).catch(
+      (e: unknown) => e,
+    )
     expect(refusal).toBeInstanceOf(DomainError)
     expect(refusal).toMatchObject({ code: 'meetingNotYetHeld' })
-    const refused = await db.connectionCase.findUniqueOrThrow({ where: { id: c.caseId }, select: { status: true, meetingNotes: true } })
+    const refused = await db.connectionCase.findUniqueOrThrow({
+      where: { id: c.caseId },
+      select: { status: true, meetingNotes: true },
+    })
     expect(refused).toEqual({ status: 'MEETING_SCHEDULED', meetingNotes: null })
 
-    await recordMeetingHeld(c.people.reviewer, c.caseId, { meetingNotes: 'Acordado' }, new Date(meetingAt.getTime() + 60_000))
-    expect((await db.connectionCase.findUniqueOrThrow({ where: { id: c.caseId }, select: { status: true } })).status).toBe('MEETING_HELD')
+    await recordMeetingHeld(
+      c.people.reviewer,
+      c.caseId,
+      { meetingNotes: 'Acordado' },
+      new Date(meetingAt.getTime() + 60_000),
+    )
+    expect(
+      (await db.connectionCase.findUniqueOrThrow({ where: { id: c.caseId }, select: { status: true } })).status,
+    ).toBe('MEETING_HELD')
   })
 })
 
 describe('a connectivity test', () => {
   it('cannot be dated before its development node was delivered, nor in the future', async () => {
     const c = await caseAtTesting()
-    const node = await db.node.findFirstOrThrow({ where: { caseId: c.caseId, environment: 'DEVELOPMENT' }, select: { issuedAt: true } })
+    const node = await db.node.findFirstOrThrow({
+      where: { caseId: c.caseId, environment: 'DEVELOPMENT' },
+      select: { issuedAt: true },
+    })
     const tests = () => db.connectivityTest.count({ where: { caseId: c.caseId } })
 
     const before = new Date(node.issuedAt.getTime() - 24 * 3_600_000)
-    const refusedBefore = await recordConnectivityTest(c.people.consumerTech, c.caseId, test(before)).catch((e: unknown) => e)
+    const refusedBefore = await recordConnectivityTest(c.people.consumerTech, c.caseId, test(before)).catch(
+      (e: unknown) => e,
+    )
     expect(refusedBefore).toMatchObject({ code: 'testBeforeNode', field: 'ranAt' })
 
     const future = new Date(Date.now() + 3_600_000)
-    const refusedFuture = await recordConnectivityTest(c.people.consumerTech, c.caseId, test(future)).catch((e: unknown) => e)
+    const refusedFuture = await recordConnectivityTest(c.people.consumerTech, c.caseId, test(future)).catch(
+      (e: unknown) => e,
+    )
     expect(refusedFuture).toMatchObject({ code: 'testInFuture', field: 'ranAt' })
     expect(await tests()).toBe(0)
 

@@ -19,7 +19,16 @@ import {
   scheduleMeeting,
   signAgreement,
 } from './cases'
-import { agreementTerms, justNow, caseAtTesting, levels, makeReady, scenario, sha, viewer } from '@/test/support/scenario'
+import {
+  agreementTerms,
+  justNow,
+  caseAtTesting,
+  levels,
+  makeReady,
+  scenario,
+  sha,
+  viewer,
+} from '@/test/support/scenario'
 
 describe('a connection case, step by step', () => {
   it('goes from meeting request to production credentials, with a timeline of who did what', async () => {
@@ -29,7 +38,13 @@ describe('a connection case, step by step', () => {
     await signAgreement(people.consumerBusiness, caseId, 'CONSUMER', sha)
     expect((await db.agreement.findUniqueOrThrow({ where: { caseId } })).status).toBe('IN_FORCE')
 
-    await recordConnectivityTest(people.consumerTech, caseId, { ranAt: justNow(), target: 'dev', outcome: 'PASSED', latencyMs: 120, notes: null })
+    await recordConnectivityTest(people.consumerTech, caseId, {
+      ranAt: justNow(),
+      target: 'dev',
+      outcome: 'PASSED',
+      latencyMs: 120,
+      notes: null,
+    })
     await makeReady(s.consumer.id, people.consumerCtd.personId)
     await requestPromotion(people.consumerCtd, caseId)
     await reviewPromotion(people.reviewer, caseId)
@@ -41,7 +56,11 @@ describe('a connection case, step by step', () => {
     expect(JSON.stringify(nodes)).not.toContain(credential)
     expect((await db.connectionCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('CONNECTED')
 
-    const timeline = await db.auditEvent.findMany({ where: { targetId: caseId }, orderBy: { at: 'asc' }, select: { action: true } })
+    const timeline = await db.auditEvent.findMany({
+      where: { targetId: caseId },
+      orderBy: { at: 'asc' },
+      select: { action: true },
+    })
     expect(timeline.map((e) => e.action)).toEqual([
       'case.requestMeeting',
       'case.scheduleMeeting',
@@ -61,7 +80,13 @@ describe('a connection case, step by step', () => {
   it('refuses each step to the wrong role, the wrong institution, in the wrong state and on repeat', async () => {
     const s = await scenario()
     const { people } = s
-    const input = { consumerId: s.consumer.id, serviceId: s.service.id, requesterRole: 'CONSUMER' as const, needs: 'x', preferredDates: [new Date('2026-12-01')] }
+    const input = {
+      consumerId: s.consumer.id,
+      serviceId: s.service.id,
+      requesterRole: 'CONSUMER' as const,
+      needs: 'x',
+      preferredDates: [new Date('2026-12-01')],
+    }
     await expect(requestMeeting(people.outsiderCtd, input)).rejects.toThrow(ForbiddenError)
     await expect(requestMeeting(people.consumerTech, input)).rejects.toThrow(ForbiddenError)
     const { id } = await requestMeeting(people.consumerCtd, input)
@@ -69,14 +94,22 @@ describe('a connection case, step by step', () => {
     const meeting = { meetingAt: new Date(Date.now() - 3_600_000), meetingLink: 'https://meet.example.cl/x' }
     await expect(scheduleMeeting(people.consumerCtd, id, meeting)).rejects.toThrow(new DomainError('caseWrongRole'))
     await expect(scheduleMeeting(people.outsiderCtd, id, meeting)).rejects.toThrow(ForbiddenError)
-    await expect(recordMeetingHeld(people.reviewer, id, { meetingNotes: 'x' })).rejects.toThrow(new DomainError('caseWrongState'))
+    await expect(recordMeetingHeld(people.reviewer, id, { meetingNotes: 'x' })).rejects.toThrow(
+      new DomainError('caseWrongState'),
+    )
     await scheduleMeeting(people.reviewer, id, meeting)
     await expect(scheduleMeeting(people.reviewer, id, meeting)).rejects.toThrow(new DomainError('caseWrongState'))
 
-    await expect(requestAgreement(people.providerBusiness, id, agreementTerms)).rejects.toThrow(new DomainError('caseWrongRole'))
+    await expect(requestAgreement(people.providerBusiness, id, agreementTerms)).rejects.toThrow(
+      new DomainError('caseWrongRole'),
+    )
     await requestAgreement(people.consumerBusiness, id, agreementTerms)
-    await expect(requestAgreement(people.consumerBusiness, id, agreementTerms)).rejects.toThrow(new DomainError('caseWrongState'))
-    await expect(approveAgreement(people.consumerBusiness, id, levels)).rejects.toThrow(new DomainError('caseWrongRole'))
+    await expect(requestAgreement(people.consumerBusiness, id, agreementTerms)).rejects.toThrow(
+      new DomainError('caseWrongState'),
+    )
+    await expect(approveAgreement(people.consumerBusiness, id, levels)).rejects.toThrow(
+      new DomainError('caseWrongRole'),
+    )
     await recordMeetingHeld(people.reviewer, id, { meetingNotes: 'x' })
     await expect(provisionDevNode(people.reviewer, id)).rejects.toThrow(new DomainError('agreementPending'))
     await expect(requestPromotion(people.consumerCtd, id)).rejects.toThrow(new DomainError('caseWrongState'))
@@ -87,15 +120,27 @@ describe('a connection case, step by step', () => {
 
   it('closes the case when the provider rejects the agreement', async () => {
     const s = await scenario()
-    const { id } = await requestMeeting(s.people.consumerCtd, { consumerId: s.consumer.id, serviceId: s.service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: [new Date('2026-12-01')] })
+    const { id } = await requestMeeting(s.people.consumerCtd, {
+      consumerId: s.consumer.id,
+      serviceId: s.service.id,
+      requesterRole: 'CONSUMER',
+      needs: 'x',
+      preferredDates: [new Date('2026-12-01')],
+    })
     await requestAgreement(s.people.consumerBusiness, id, agreementTerms)
     await rejectAgreement(s.people.providerBusiness, id, 'No corresponde la finalidad')
-    const closed = await db.connectionCase.findUniqueOrThrow({ where: { id }, select: { status: true, agreement: true } })
+    const closed = await db.connectionCase.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, agreement: true },
+    })
     expect(closed.status).toBe('CLOSED')
     expect(closed.agreement).toMatchObject({ status: 'REJECTED', rejectionReason: 'No corresponde la finalidad' })
-    await expect(scheduleMeeting(s.people.reviewer, id, { meetingAt: new Date('2026-12-01T13:00:00Z'), meetingLink: 'https://x.cl' })).rejects.toThrow(
-      new DomainError('caseWrongState'),
-    )
+    await expect(
+      scheduleMeeting(s.people.reviewer, id, {
+        meetingAt: new Date('2026-12-01T13:00:00Z'),
+        meetingLink: 'https://x.cl',
+      }),
+    ).rejects.toThrow(new DomainError('caseWrongState'))
   })
 
   it('refuses a promotion request while a checklist item is unmet, and changes nothing', async () => {
@@ -112,7 +157,13 @@ describe('racing decisions', () => {
     const { caseId, people } = s
     await signAgreement(people.providerBusiness, caseId, 'PROVIDER', sha)
     await signAgreement(people.consumerBusiness, caseId, 'CONSUMER', sha)
-    await recordConnectivityTest(people.consumerTech, caseId, { ranAt: justNow(), target: 'dev', outcome: 'PASSED', latencyMs: 100, notes: null })
+    await recordConnectivityTest(people.consumerTech, caseId, {
+      ranAt: justNow(),
+      target: 'dev',
+      outcome: 'PASSED',
+      latencyMs: 100,
+      notes: null,
+    })
     await makeReady(s.consumer.id, people.consumerCtd.personId)
     await requestPromotion(people.consumerCtd, caseId)
     await reviewPromotion(people.reviewer, caseId)
@@ -143,7 +194,13 @@ describe('racing decisions', () => {
     const { caseId, people } = s
     await signAgreement(people.providerBusiness, caseId, 'PROVIDER', sha)
     await signAgreement(people.consumerBusiness, caseId, 'CONSUMER', sha)
-    await recordConnectivityTest(people.consumerTech, caseId, { ranAt: justNow(), target: 'dev', outcome: 'PASSED', latencyMs: 100, notes: null })
+    await recordConnectivityTest(people.consumerTech, caseId, {
+      ranAt: justNow(),
+      target: 'dev',
+      outcome: 'PASSED',
+      latencyMs: 100,
+      notes: null,
+    })
     await makeReady(s.consumer.id, people.consumerCtd.personId)
     await requestPromotion(people.consumerCtd, caseId)
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => reviewPromotion(people.reviewer, caseId)))
@@ -160,7 +217,10 @@ describe('an uploaded signed agreement', () => {
     await signAgreement(people.providerBusiness, caseId, 'PROVIDER', sha, { fileName: hostile, content })
 
     const agreement = await db.agreement.findUniqueOrThrow({ where: { caseId }, select: { id: true } })
-    const { fileName } = await db.document.findFirstOrThrow({ where: { agreementId: agreement.id }, select: { fileName: true } })
+    const { fileName } = await db.document.findFirstOrThrow({
+      where: { agreementId: agreement.id },
+      select: { fileName: true },
+    })
     expect([...fileName]).toHaveLength(150)
     expect(fileName).toMatch(/^a+\.pdf$/)
   })

@@ -45,7 +45,11 @@ async function step<T>(
   actor: Principal,
   caseId: string,
   action: CaseAction,
-  apply: (tx: Tx, locked: LockedCase, move: { status: CaseSnapshot['status']; agreementStatus: CaseSnapshot['agreementStatus'] }) => Promise<T>,
+  apply: (
+    tx: Tx,
+    locked: LockedCase,
+    move: { status: CaseSnapshot['status']; agreementStatus: CaseSnapshot['agreementStatus'] },
+  ) => Promise<T>,
   details: Record<string, Prisma.InputJsonValue | null> = {},
 ): Promise<T> {
   return db.$transaction(async (tx) => {
@@ -68,8 +72,16 @@ async function step<T>(
     }
     const result = await apply(tx, locked, move)
     // Whoever the case newly waits on is told, in this same transaction.
-    const after = snapshotOf(await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect }))
-    await notifyWaitingParties(tx, { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name }, before, after, actor.personId)
+    const after = snapshotOf(
+      await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect }),
+    )
+    await notifyWaitingParties(
+      tx,
+      { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name },
+      before,
+      after,
+      actor.personId,
+    )
     await recordAudit(tx, {
       actorId: actor.personId,
       action: `case.${action}`,
@@ -87,7 +99,10 @@ async function step<T>(
 
 /** The consumer's (or provider's) CTD opens a case by asking the DGD for a meeting. */
 export async function requestMeeting(actor: Principal, input: MeetingRequestInput) {
-  const service = await db.service.findUnique({ where: { id: input.serviceId }, select: { id: true, providerId: true } })
+  const service = await db.service.findUnique({
+    where: { id: input.serviceId },
+    select: { id: true, providerId: true },
+  })
   if (!service) throw new DomainError('notFound')
   // The requester speaks for the consumer, or for the provider when it asks on a consumer's behalf.
   const speaksFor = input.requesterRole === 'PROVIDER' ? service.providerId : input.consumerId
@@ -162,9 +177,17 @@ export async function scheduleMeeting(actor: Principal, caseId: string, input: S
 }
 
 /** A meeting is recorded as held once its scheduled time has come, not before. */
-export async function recordMeetingHeld(actor: Principal, caseId: string, input: { meetingNotes: string }, now = new Date()) {
+export async function recordMeetingHeld(
+  actor: Principal,
+  caseId: string,
+  input: { meetingNotes: string },
+  now = new Date(),
+) {
   return step(actor, caseId, 'recordMeetingHeld', async (tx) => {
-    const { meetingAt } = await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: { meetingAt: true } })
+    const { meetingAt } = await tx.connectionCase.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { meetingAt: true },
+    })
     if (meetingAt && meetingAt > now) throw new DomainError('meetingNotYetHeld', { date: formatDateTime(meetingAt) })
     await tx.connectionCase.update({ where: { id: caseId }, data: { meetingNotes: input.meetingNotes } })
   })
@@ -180,7 +203,10 @@ export async function requestAgreement(actor: Principal, caseId: string, input: 
     async (tx) => {
       // The unique caseId makes a racing second request fail instead of creating a second agreement.
       const searchText = searchTextOf(input.purpose, input.procedure)
-      return tx.agreement.create({ data: { caseId, requestedById: actor.personId, ...input, searchText }, select: { id: true } })
+      return tx.agreement.create({
+        data: { caseId, requestedById: actor.personId, ...input, searchText },
+        select: { id: true },
+      })
     },
     { kind: input.kind },
   )
@@ -192,7 +218,11 @@ async function moveAgreement(tx: Tx, agreementId: string, from: string, data: Pr
 }
 
 export async function approveAgreement(actor: Principal, caseId: string, input: AgreementApprovalInput) {
-  const serviceLevels = { availability: input.availability, responseTime: input.responseTime, supportHours: input.supportHours }
+  const serviceLevels = {
+    availability: input.availability,
+    responseTime: input.responseTime,
+    supportHours: input.supportHours,
+  }
   return step(
     actor,
     caseId,
@@ -201,7 +231,11 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
       // The names the agreement's PDF shows are fixed with its terms (see lib/agreements/terms.ts).
       const named = await tx.connectionCase.findUniqueOrThrow({
         where: { id: caseId },
-        select: { consumer: { select: { name: true, rut: true } }, provider: { select: { name: true, rut: true } }, service: { select: { name: true, code: true } } },
+        select: {
+          consumer: { select: { name: true, rut: true } },
+          provider: { select: { name: true, rut: true } },
+          service: { select: { name: true, code: true } },
+        },
       })
       const approver = await tx.person.findUniqueOrThrow({ where: { id: actor.personId }, select: { name: true } })
       const approvedParties: ApprovedParties = { ...named, approvedBy: approver.name }
@@ -316,7 +350,12 @@ export async function provisionDevNode(actor: Principal, caseId: string) {
  * A test is run on the development node: it cannot be dated before the node was issued (to the
  * minute, as the form is) nor in the future.
  */
-export async function recordConnectivityTest(actor: Principal, caseId: string, input: ConnectivityTestInput, now = new Date()) {
+export async function recordConnectivityTest(
+  actor: Principal,
+  caseId: string,
+  input: ConnectivityTestInput,
+  now = new Date(),
+) {
   const { ranAt } = input
   return step(
     actor,
@@ -324,11 +363,23 @@ export async function recordConnectivityTest(actor: Principal, caseId: string, i
     'recordConnectivityTest',
     async (tx) => {
       if (ranAt > now) throw new DomainError('testInFuture', {}, 'ranAt')
-      const node = await tx.node.findUnique({ where: { caseId_environment: { caseId, environment: 'DEVELOPMENT' } }, select: { issuedAt: true } })
+      const node = await tx.node.findUnique({
+        where: { caseId_environment: { caseId, environment: 'DEVELOPMENT' } },
+        select: { issuedAt: true },
+      })
       const issuedMinute = node ? Math.floor(node.issuedAt.getTime() / 60_000) * 60_000 : now.getTime()
-      if (ranAt.getTime() < issuedMinute) throw new DomainError('testBeforeNode', { date: formatDateTime(new Date(issuedMinute)) }, 'ranAt')
+      if (ranAt.getTime() < issuedMinute)
+        throw new DomainError('testBeforeNode', { date: formatDateTime(new Date(issuedMinute)) }, 'ranAt')
       return tx.connectivityTest.create({
-        data: { caseId, ranAt, target: input.target, outcome: input.outcome, latencyMs: input.latencyMs, notes: input.notes, recordedById: actor.personId },
+        data: {
+          caseId,
+          ranAt,
+          target: input.target,
+          outcome: input.outcome,
+          latencyMs: input.latencyMs,
+          notes: input.notes,
+          recordedById: actor.personId,
+        },
         select: { id: true },
       })
     },

@@ -23,16 +23,26 @@ describe('evaluateChecklist', () => {
   })
 
   it('names each unmet item', () => {
-    expect(unmetItems(evaluateChecklist({ ...ready, agreement: { status: 'APPROVED', endsOn: null, terminatesOn: null } }))).toEqual(['agreementInForce'])
-    expect(unmetItems(evaluateChecklist({ ...ready, agreement: { status: 'IN_FORCE', endsOn: daysAgo(1), terminatesOn: null } }))).toEqual(['agreementInForce'])
+    expect(
+      unmetItems(evaluateChecklist({ ...ready, agreement: { status: 'APPROVED', endsOn: null, terminatesOn: null } })),
+    ).toEqual(['agreementInForce'])
+    expect(
+      unmetItems(
+        evaluateChecklist({ ...ready, agreement: { status: 'IN_FORCE', endsOn: daysAgo(1), terminatesOn: null } }),
+      ),
+    ).toEqual(['agreementInForce'])
     expect(unmetItems(evaluateChecklist({ ...ready, lastPassingTestAt: daysAgo(31) }))).toEqual(['recentPassingTest'])
     expect(unmetItems(evaluateChecklist({ ...ready, lastPassingTestAt: null }))).toEqual(['recentPassingTest'])
-    expect(unmetItems(evaluateChecklist({ ...ready, designatedRoles: ['CTD', 'TECHNICAL_ADMIN'] }))).toEqual(['administratorsDesignated'])
-    expect(unmetItems(evaluateChecklist({ ...ready, trainingKindsAttended: ['PROVISION'] }))).toEqual(['trainingAttended'])
-    expect(unmetItems(evaluateChecklist({ ...ready, cooperation: null }))).toEqual(['cooperationInForce'])
-    expect(unmetItems(evaluateChecklist({ ...ready, cooperation: { inForceFrom: daysAgo(100), terminatesOn: daysAgo(1) } }))).toEqual([
-      'cooperationInForce',
+    expect(unmetItems(evaluateChecklist({ ...ready, designatedRoles: ['CTD', 'TECHNICAL_ADMIN'] }))).toEqual([
+      'administratorsDesignated',
     ])
+    expect(unmetItems(evaluateChecklist({ ...ready, trainingKindsAttended: ['PROVISION'] }))).toEqual([
+      'trainingAttended',
+    ])
+    expect(unmetItems(evaluateChecklist({ ...ready, cooperation: null }))).toEqual(['cooperationInForce'])
+    expect(
+      unmetItems(evaluateChecklist({ ...ready, cooperation: { inForceFrom: daysAgo(100), terminatesOn: daysAgo(1) } })),
+    ).toEqual(['cooperationInForce'])
   })
 
   it('does not ask for an agreement the service does not require', () => {
@@ -59,7 +69,9 @@ describe('the checklist and the readiness panel judge dates alike, on the Chilea
   const at = (iso: string) => new Date(iso)
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`)
   const checklistMet = (facts: Partial<ChecklistFacts>, now: Date) =>
-    !unmetItems(evaluateChecklist({ ...ready, ...facts, now })).includes(facts.agreement ? 'agreementInForce' : 'cooperationInForce')
+    !unmetItems(evaluateChecklist({ ...ready, ...facts, now })).includes(
+      facts.agreement ? 'agreementInForce' : 'cooperationInForce',
+    )
   const panelMet = (cooperation: ChecklistFacts['cooperation'], now: Date) =>
     readinessOf({ ...ready, cooperation }, todayInChile(now)).find((r) => r.item === 'cooperation')!.met
 

@@ -33,9 +33,11 @@ export function evaluateChecklist(facts: ChecklistFacts): ChecklistResult {
   const { now } = facts
   // Dates in force are judged on today's date in Chile, as the agreement manager and the readiness panel do.
   const agreementInForce =
-    !facts.requiresAgreement || (facts.agreement !== null && effectiveAgreementStatus(facts.agreement, now) === 'IN_FORCE')
+    !facts.requiresAgreement ||
+    (facts.agreement !== null && effectiveAgreementStatus(facts.agreement, now) === 'IN_FORCE')
   const recentPassingTest =
-    facts.lastPassingTestAt !== null && now.getTime() - facts.lastPassingTestAt.getTime() <= PASSING_TEST_MAX_AGE_DAYS * DAY_MS
+    facts.lastPassingTestAt !== null &&
+    now.getTime() - facts.lastPassingTestAt.getTime() <= PASSING_TEST_MAX_AGE_DAYS * DAY_MS
   const administratorsDesignated =
     facts.designatedRoles.includes('TECHNICAL_ADMIN') && facts.designatedRoles.includes('BUSINESS_ADMIN')
   const trainingAttended = facts.trainingKindsAttended.includes('CONSUMPTION')

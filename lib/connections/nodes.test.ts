@@ -13,10 +13,24 @@ async function caseWithNode(environment: 'DEVELOPMENT' | 'PRODUCTION') {
   const service = await createService(db, provider.id)
   const ctd = await createMember(db, consumer.id, 'CTD')
   const c = await db.connectionCase.create({
-    data: { consumerId: consumer.id, providerId: provider.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', requestedById: ctd.id },
+    data: {
+      consumerId: consumer.id,
+      providerId: provider.id,
+      serviceId: service.id,
+      requesterRole: 'CONSUMER',
+      needs: 'x',
+      requestedById: ctd.id,
+    },
   })
   const node = await db.node.create({
-    data: { caseId: c.id, institutionId: consumer.id, environment, configuration: { service: service.code }, credentialHash: 'x', issuedById: ctd.id },
+    data: {
+      caseId: c.id,
+      institutionId: consumer.id,
+      environment,
+      configuration: { service: service.code },
+      credentialHash: 'x',
+      issuedById: ctd.id,
+    },
   })
   return { consumer, provider, ctd: (await loadViewer(ctd.id))!, node, caseId: c.id }
 }
@@ -36,7 +50,9 @@ describe('nodes', () => {
     const s = await caseWithNode('DEVELOPMENT')
     const config = JSON.parse((await issueDevNodeConfiguration(s.ctd, s.caseId)).body) as { credential: string }
     expect(config.credential).toMatch(/^pisee_dev_/)
-    expect((await db.node.findUniqueOrThrow({ where: { id: s.node.id } })).credentialHash).toBe(hashCredential(config.credential))
+    expect((await db.node.findUniqueOrThrow({ where: { id: s.node.id } })).credentialHash).toBe(
+      hashCredential(config.credential),
+    )
     const providerTech = (await loadViewer((await createMember(db, s.provider.id, 'TECHNICAL_ADMIN')).id))!
     await expect(issueDevNodeConfiguration(providerTech, s.caseId)).rejects.toThrow(ForbiddenError)
   })

@@ -15,7 +15,12 @@ export async function issueDevNodeConfiguration(actor: Principal, caseId: string
   const node = await db.$transaction(async (tx) => {
     const node = await tx.node.findFirst({
       where: { caseId, environment: 'DEVELOPMENT', revokedAt: null },
-      select: { id: true, institutionId: true, configuration: true, case: { select: { number: true, consumerId: true, providerId: true } } },
+      select: {
+        id: true,
+        institutionId: true,
+        configuration: true,
+        case: { select: { number: true, consumerId: true, providerId: true } },
+      },
     })
     if (!node) throw new DomainError('notFound')
     authorizeInCase(actor, node.case, 'nodes.downloadConfig')
@@ -43,12 +48,21 @@ export async function revokeNode(actor: Principal, nodeId: string) {
   return db.$transaction(async (tx) => {
     const node = await tx.node.findUnique({
       where: { id: nodeId },
-      select: { id: true, caseId: true, institutionId: true, environment: true, case: { select: { consumerId: true, providerId: true } } },
+      select: {
+        id: true,
+        caseId: true,
+        institutionId: true,
+        environment: true,
+        case: { select: { consumerId: true, providerId: true } },
+      },
     })
     if (!node) throw new DomainError('notFound')
     authorizeInCase(actor, node.case, 'nodes.revoke')
     const revokedAt = new Date()
-    const { count } = await tx.node.updateMany({ where: { id: nodeId, revokedAt: null }, data: { revokedAt, revokedById: actor.personId } })
+    const { count } = await tx.node.updateMany({
+      where: { id: nodeId, revokedAt: null },
+      data: { revokedAt, revokedById: actor.personId },
+    })
     if (count !== 1) throw new DomainError('nodeAlreadyRevoked')
     await recordAudit(tx, {
       actorId: actor.personId,

@@ -8,9 +8,13 @@ import { approveAgreement, rejectAgreement, scheduleMeeting } from './cases'
 import { caseAt, levels, meeting, openCase, scenario, viewer } from '@/test/support/scenario'
 
 const titlesFor = async (personId: string, caseId: string) =>
-  (await db.notification.findMany({ where: { recipientId: personId, caseId }, orderBy: { createdAt: 'asc' }, select: { title: true } })).map(
-    (n) => n.title.replace(/N° \d+/, 'N° X'),
-  )
+  (
+    await db.notification.findMany({
+      where: { recipientId: personId, caseId },
+      orderBy: { createdAt: 'asc' },
+      select: { title: true },
+    })
+  ).map((n) => n.title.replace(/N° \d+/, 'N° X'))
 
 describe('who is told what a case now waits on', () => {
   it('asks the business administrators of both sides to sign once the provider approved, naming the step', async () => {
@@ -33,17 +37,28 @@ describe('who is told what a case now waits on', () => {
     const c = await caseAt('agreementRequested')
     await rejectAgreement(c.people.providerBusiness, c.caseId, 'La finalidad no justifica el acceso.')
     for (const person of [c.people.consumerCtd, c.people.consumerBusiness]) {
-      const notice = await db.notification.findFirstOrThrow({ where: { recipientId: person.personId, caseId: c.caseId, kind: 'case.agreementRejected' } })
+      const notice = await db.notification.findFirstOrThrow({
+        where: { recipientId: person.personId, caseId: c.caseId, kind: 'case.agreementRejected' },
+      })
       expect(notice.title).toMatch(/^Caso N° \d+: el proveedor rechazó el acuerdo$/)
-      expect(notice.body).toMatch(/y el caso quedó cerrado; puedes abrir un nuevo caso cuando lo hayas resuelto\. Motivo del rechazo: La finalidad no justifica el acceso\.$/)
+      expect(notice.body).toMatch(
+        /y el caso quedó cerrado; puedes abrir un nuevo caso cuando lo hayas resuelto\. Motivo del rechazo: La finalidad no justifica el acceso\.$/,
+      )
     }
-    expect(await db.notification.count({ where: { recipientId: c.people.consumerTech.personId, caseId: c.caseId, kind: 'case.agreementRejected' } })).toBe(0)
+    expect(
+      await db.notification.count({
+        where: { recipientId: c.people.consumerTech.personId, caseId: c.caseId, kind: 'case.agreementRejected' },
+      }),
+    ).toBe(0)
   })
 })
 
 describe('notices resolve when their step is done', () => {
   const waitingNotices = (caseId: string) =>
-    db.notification.findMany({ where: { caseId, kind: { startsWith: 'case.waiting.' } }, select: { recipientId: true, title: true, resolvedAt: true } })
+    db.notification.findMany({
+      where: { caseId, kind: { startsWith: 'case.waiting.' } },
+      select: { recipientId: true, title: true, resolvedAt: true },
+    })
 
   it("resolves every reviewer's notice once one of them schedules the meeting, and keeps it in their inbox", async () => {
     const s = await scenario()
@@ -82,7 +97,9 @@ describe('notices resolve when their step is done', () => {
       select: { title: true, body: true },
     })
     expect(notice.title).toMatch(/^Caso N° \d+: completar los requisitos del paso a producción$/)
-    expect(notice.body).toContain('Para solicitar el paso a producción falta: Acuerdo vigente con el proveedor (Ambas partes deben firmar el acuerdo aprobado.)')
+    expect(notice.body).toContain(
+      'Para solicitar el paso a producción falta: Acuerdo vigente con el proveedor (Ambas partes deben firmar el acuerdo aprobado.)',
+    )
     expect(notice.body).toContain('Prueba de conectividad exitosa en los últimos 30 días')
     expect(notice.body).toContain('Capacitación de consumo asistida')
     expect(notice.body).toContain('Convenio de cooperación con SEGPRES vigente')
@@ -92,11 +109,17 @@ describe('notices resolve when their step is done', () => {
   it("tells the consumer's CTD and administrators that the case is connected", async () => {
     const c = await caseAt('connected')
     for (const person of [c.people.consumerCtd, c.people.consumerBusiness, c.people.consumerTech]) {
-      const notice = await db.notification.findFirstOrThrow({ where: { recipientId: person.personId, caseId: c.caseId, kind: 'case.connected' } })
+      const notice = await db.notification.findFirstOrThrow({
+        where: { recipientId: person.personId, caseId: c.caseId, kind: 'case.connected' },
+      })
       expect(notice.title).toMatch(/^Caso N° \d+: conectado a producción$/)
       expect(notice.body).toContain('quedó conectado')
     }
-    expect(await db.notification.count({ where: { recipientId: c.people.providerBusiness.personId, caseId: c.caseId, kind: 'case.connected' } })).toBe(0)
+    expect(
+      await db.notification.count({
+        where: { recipientId: c.people.providerBusiness.personId, caseId: c.caseId, kind: 'case.connected' },
+      }),
+    ).toBe(0)
   })
 
   it('resolves, on migrating, the notices written before they named their step once their case moved on', async () => {
@@ -106,15 +129,31 @@ describe('notices resolve when their step is done', () => {
     const legacy = async (caseId: string, minutesAgo: number) =>
       (
         await db.notification.create({
-          data: { recipientId: reviewer, kind: 'case.waiting.DGD_REVIEWER', title: 'x', body: 'x', link: '/', caseId, createdAt: new Date(Date.now() - minutesAgo * 60_000) },
+          data: {
+            recipientId: reviewer,
+            kind: 'case.waiting.DGD_REVIEWER',
+            title: 'x',
+            body: 'x',
+            link: '/',
+            caseId,
+            createdAt: new Date(Date.now() - minutesAgo * 60_000),
+          },
         })
       ).id
     const onConnected = await legacy(connected.caseId, 30)
     const superseded = await legacy(held.caseId, 20)
     const current = await legacy(held.caseId, 10)
-    const sql = readFileSync(path.join('prisma/migrations/20261130104905_notification_resolved_backfill/migration.sql'), 'utf8')
+    const sql = readFileSync(
+      path.join('prisma/migrations/20261130104905_notification_resolved_backfill/migration.sql'),
+      'utf8',
+    )
     await db.$executeRawUnsafe(sql)
-    const resolved = async (id: string) => (await db.notification.findUniqueOrThrow({ where: { id } })).resolvedAt !== null
-    expect([await resolved(onConnected), await resolved(superseded), await resolved(current)]).toEqual([true, true, false])
+    const resolved = async (id: string) =>
+      (await db.notification.findUniqueOrThrow({ where: { id } })).resolvedAt !== null
+    expect([await resolved(onConnected), await resolved(superseded), await resolved(current)]).toEqual([
+      true,
+      true,
+      false,
+    ])
   })
 })

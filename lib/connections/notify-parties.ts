@@ -19,9 +19,12 @@ async function recipientsFor(tx: Tx, party: NextParty, consumerId: string, provi
       })
     ).map((m) => m.personId)
   const central = async (role: 'DGD_REVIEWER' | 'DGD_HEAD') =>
-    (await tx.centralRoleAssignment.findMany({ where: { role, endedAt: null, person: { disabledAt: null } }, select: { personId: true } })).map(
-      (r) => r.personId,
-    )
+    (
+      await tx.centralRoleAssignment.findMany({
+        where: { role, endedAt: null, person: { disabledAt: null } },
+        select: { personId: true },
+      })
+    ).map((r) => r.personId)
   switch (party) {
     case 'DGD_REVIEWER':
       return central('DGD_REVIEWER')
@@ -49,7 +52,14 @@ const waitingKind = (task: Task) => `case.waiting.${task.party}.${task.step}`
 /** Notices written before they named their step (see the notification_resolved_backfill migration). */
 const legacyWaitingKind = (party: NextParty) => `case.waiting.${party}`
 
-type NoticeCase = { id: string; number: number; consumerId: string; providerId: string; serviceName: string; consumerName: string }
+type NoticeCase = {
+  id: string
+  number: number
+  consumerId: string
+  providerId: string
+  serviceName: string
+  consumerName: string
+}
 
 /** What the CTD is told when asked to request the promotion: what the checklist still misses, if anything. */
 async function requestPromotionNotice(tx: Tx, c: NoticeCase) {
@@ -58,7 +68,12 @@ async function requestPromotionNotice(tx: Tx, c: NoticeCase) {
   const missing = unmet.map((item) => `${t(`checklistItem.${item}`)} (${t(`checklistHowTo.${item}`)})`).join('; ')
   return {
     title: t('notify.promotionBlockedTitle', { number: c.number }),
-    body: t('notify.promotionBlockedBody', { number: c.number, service: c.serviceName, consumer: c.consumerName, missing }),
+    body: t('notify.promotionBlockedBody', {
+      number: c.number,
+      service: c.serviceName,
+      consumer: c.consumerName,
+      missing,
+    }),
   }
 }
 
@@ -70,13 +85,22 @@ async function requestPromotionNotice(tx: Tx, c: NoticeCase) {
  *   request the agreement is asked again to sign it): an in-app notice now, an e-mail once committed;
  * - when the case has just been connected, the consumer's CTD and administrators are told.
  */
-export async function notifyWaitingParties(tx: Tx, c: NoticeCase, before: CaseSnapshot | null, after: CaseSnapshot, exceptPersonId: string) {
+export async function notifyWaitingParties(
+  tx: Tx,
+  c: NoticeCase,
+  before: CaseSnapshot | null,
+  after: CaseSnapshot,
+  exceptPersonId: string,
+) {
   const pending = tasksOf(after)
   await tx.notification.updateMany({
     where: {
       caseId: c.id,
       resolvedAt: null,
-      kind: { startsWith: 'case.waiting.', notIn: [...pending.map(waitingKind), ...pending.map((task) => legacyWaitingKind(task.party))] },
+      kind: {
+        startsWith: 'case.waiting.',
+        notIn: [...pending.map(waitingKind), ...pending.map((task) => legacyWaitingKind(task.party))],
+      },
     },
     data: { resolvedAt: new Date() },
   })
@@ -84,7 +108,9 @@ export async function notifyWaitingParties(tx: Tx, c: NoticeCase, before: CaseSn
   const key = (task: Task) => `${task.party}:${task.step}`
   const already = new Set(tasksOf(before).map(key))
   for (const task of pending.filter((task) => !already.has(key(task)))) {
-    const recipientIds = (await recipientsFor(tx, task.party, c.consumerId, c.providerId)).filter((id) => id !== exceptPersonId)
+    const recipientIds = (await recipientsFor(tx, task.party, c.consumerId, c.providerId)).filter(
+      (id) => id !== exceptPersonId,
+    )
     if (recipientIds.length === 0) continue
     const blocked = task.step === 'requestPromotion' ? await requestPromotionNotice(tx, c) : null
     await notify(tx, {

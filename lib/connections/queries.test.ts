@@ -8,14 +8,16 @@ import { listCases, meetingRequestOptions } from './queries'
 import { casesTableParams } from './table-params'
 import { caseAt } from '@/test/support/scenario'
 
-const casesParams = (values: Record<string, string> = {}) => casesTableParams.load(new URLSearchParams({ perPage: '100', ...values }))
+const casesParams = (values: Record<string, string> = {}) =>
+  casesTableParams.load(new URLSearchParams({ perPage: '100', ...values }))
 const agreementsParams = (values: Record<string, string> = {}) =>
   agreementsTableParams.load(new URLSearchParams({ perPage: '100', ...values }))
 
 describe('the cases and agreements lists', () => {
   it("show each party its own cases and agreements, central staff everyone's, and an outsider none", async () => {
     const c = await caseAt('agreementApproved')
-    const caseIds = async (who: keyof typeof c.people) => (await listCases(c.people[who], casesParams())).rows.map((r) => r.id)
+    const caseIds = async (who: keyof typeof c.people) =>
+      (await listCases(c.people[who], casesParams())).rows.map((r) => r.id)
     const agreementCases = async (who: keyof typeof c.people) =>
       (await listAgreements(c.people[who], agreementsParams())).rows.map((r) => r.caseId)
 
@@ -30,7 +32,10 @@ describe('the cases and agreements lists', () => {
   it('find a case by its number, its service, or either institution without accents, every word matching', async () => {
     const c = await caseAt('meetingRequested')
     const name = 'Municipalidad de Ñuñoa Prueba'
-    await db.institution.update({ where: { id: c.consumer.id }, data: { name, searchText: searchTextOf(name, c.consumer.shortName, c.consumer.rut) } })
+    await db.institution.update({
+      where: { id: c.consumer.id },
+      data: { name, searchText: searchTextOf(name, c.consumer.shortName, c.consumer.rut) },
+    })
     const { number } = await db.connectionCase.findUniqueOrThrow({ where: { id: c.caseId }, select: { number: true } })
     const found = async (q: string) => (await listCases(c.people.consumerCtd, casesParams({ q }))).rows.map((r) => r.id)
 
@@ -43,7 +48,10 @@ describe('the cases and agreements lists', () => {
   it("find an agreement by its purpose as well as by its case, and filter by the agreement's status", async () => {
     const c = await caseAt('agreementApproved')
     const found = async (values: Record<string, string>) =>
-      (await listAgreements(c.people.consumerBusiness, agreementsParams(values))).rows.map((r) => ({ caseId: r.caseId, status: r.status }))
+      (await listAgreements(c.people.consumerBusiness, agreementsParams(values))).rows.map((r) => ({
+        caseId: r.caseId,
+        status: r.status,
+      }))
 
     expect(await found({ q: 'verificar identidad' })).toEqual([{ caseId: c.caseId, status: 'APPROVED' }])
     expect(await found({ q: c.service.name, status: 'APPROVED' })).toEqual([{ caseId: c.caseId, status: 'APPROVED' }])
@@ -53,7 +61,10 @@ describe('the cases and agreements lists', () => {
   it('list nothing for a member of an institution with no cases', async () => {
     const c = await caseAt('meetingRequested')
     const lonely = await createInstitution(db)
-    const viewer = { ...c.people.outsiderCtd, memberships: [{ ...c.people.outsiderCtd.memberships[0]!, institutionId: lonely.id }] }
+    const viewer = {
+      ...c.people.outsiderCtd,
+      memberships: [{ ...c.people.outsiderCtd.memberships[0]!, institutionId: lonely.id }],
+    }
     expect((await listCases(viewer, casesParams())).rows).toEqual([])
   })
 })

@@ -85,7 +85,13 @@ const stepActions: CaseAction[] = [
   'rejectPromotion',
 ]
 
-export type TimelineEntry = { id: string; at: Date; action: string; actorName: string | null; details: Prisma.JsonValue }
+export type TimelineEntry = {
+  id: string
+  at: Date
+  action: string
+  actorName: string | null
+  details: Prisma.JsonValue
+}
 
 /** A case as its parties see it, with the moves this viewer may make now; null if not theirs. */
 export async function getCase(viewer: Viewer, id: string) {
@@ -120,10 +126,21 @@ export async function getCase(viewer: Viewer, id: string) {
         },
       },
       nodes: { select: { id: true, environment: true, issuedAt: true, revokedAt: true, configuration: true } },
-      tests: { orderBy: { ranAt: 'desc' }, select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true } },
+      tests: {
+        orderBy: { ranAt: 'desc' },
+        select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true },
+      },
       promotions: {
         orderBy: { requestedAt: 'desc' },
-        select: { id: true, status: true, requestedAt: true, requestedById: true, reviewedAt: true, rejectionReason: true, reviewedById: true },
+        select: {
+          id: true,
+          status: true,
+          requestedAt: true,
+          requestedById: true,
+          reviewedAt: true,
+          rejectionReason: true,
+          reviewedById: true,
+        },
       },
     },
   })
@@ -140,18 +157,24 @@ export async function getCase(viewer: Viewer, id: string) {
       select: { id: true, at: true, action: true, after: true, actor: { select: { name: true } } },
     }),
     // Until the head approves: the DGD decides on the checklist as it stands, not only as it stood when asked.
-    found.status === 'DEV_NODE_PROVISIONED' || found.status === 'PROMOTION_REQUESTED' || found.status === 'PROMOTION_REVIEWED'
+    found.status === 'DEV_NODE_PROVISIONED' ||
+    found.status === 'PROMOTION_REQUESTED' ||
+    found.status === 'PROMOTION_REVIEWED'
       ? db.$transaction((tx) => loadChecklistFacts(tx, id, new Date())).then(evaluateChecklist)
       : Promise.resolve(null as ChecklistResult | null),
   ])
   const openPromotion = found.promotions.find((p) => p.status === 'REQUESTED' || p.status === 'REVIEWED') ?? null
   const signerIds = found.agreement?.signatures.map((s) => s.signedById) ?? []
-  const promotionPeople = openPromotion ? [openPromotion.requestedById, ...(openPromotion.reviewedById ? [openPromotion.reviewedById] : [])] : []
+  const promotionPeople = openPromotion
+    ? [openPromotion.requestedById, ...(openPromotion.reviewedById ? [openPromotion.reviewedById] : [])]
+    : []
   const names = new Map(
-    (await db.person.findMany({ where: { id: { in: [...signerIds, ...promotionPeople] } }, select: { id: true, name: true } })).map((p) => [
-      p.id,
-      p.name,
-    ]),
+    (
+      await db.person.findMany({
+        where: { id: { in: [...signerIds, ...promotionPeople] } },
+        select: { id: true, name: true },
+      })
+    ).map((p) => [p.id, p.name]),
   )
 
   const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
@@ -182,7 +205,13 @@ export async function getCase(viewer: Viewer, id: string) {
       reviewedAt: openPromotion.reviewedAt,
       reviewedByName: openPromotion.reviewedById ? (names.get(openPromotion.reviewedById) ?? null) : null,
     },
-    timeline: events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorName: e.actor?.name ?? null, details: e.after })) satisfies TimelineEntry[],
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      actorName: e.actor?.name ?? null,
+      details: e.after,
+    })) satisfies TimelineEntry[],
   }
 }
 
@@ -214,7 +243,11 @@ export async function meetingRequestOptions(viewer: Viewer): Promise<MeetingRequ
   const providesServices = services.some((s) => ownIds.includes(s.provider.id))
   const [others, openCases] = await Promise.all([
     providesServices
-      ? db.institution.findMany({ where: { id: { notIn: ownIds } }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+      ? db.institution.findMany({
+          where: { id: { notIn: ownIds } },
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true },
+        })
       : Promise.resolve([]),
     db.connectionCase.findMany({
       where: { status: { not: 'CLOSED' }, OR: [{ consumerId: { in: ownIds } }, { providerId: { in: ownIds } }] },
@@ -223,17 +256,35 @@ export async function meetingRequestOptions(viewer: Viewer): Promise<MeetingRequ
     }),
   ])
   return {
-    services: services.map((s) => ({ id: s.id, label: `${s.name} — ${s.provider.shortName}`, providerId: s.provider.id })),
+    services: services.map((s) => ({
+      id: s.id,
+      label: `${s.name} — ${s.provider.shortName}`,
+      providerId: s.provider.id,
+    })),
     ownInstitutions: ownCtd.map((m) => ({ id: m.institutionId, name: m.institutionName })),
     otherConsumers: others,
     openCases,
   }
 }
 
-export type QueueItem = { caseId: string; number: number; serviceName: string; consumerName: string; step: NextStepName; since: Date }
+export type QueueItem = {
+  caseId: string
+  number: number
+  serviceName: string
+  consumerName: string
+  step: NextStepName
+  since: Date
+}
 export type WorkQueue = { items: QueueItem[]; total: number }
 
-const nextParties = ['DGD_REVIEWER', 'DGD_HEAD', 'CONSUMER_BUSINESS_ADMIN', 'PROVIDER_BUSINESS_ADMIN', 'CONSUMER_TECHNICAL_ADMIN', 'CONSUMER_CTD'] as const satisfies readonly NextParty[]
+const nextParties = [
+  'DGD_REVIEWER',
+  'DGD_HEAD',
+  'CONSUMER_BUSINESS_ADMIN',
+  'PROVIDER_BUSINESS_ADMIN',
+  'CONSUMER_TECHNICAL_ADMIN',
+  'CONSUMER_CTD',
+] as const satisfies readonly NextParty[]
 
 /**
  * The cases that can wait on the viewer: for each party they may be (a DGD role, or a role on one side
@@ -293,7 +344,14 @@ export async function workQueue(viewer: Viewer, { limit = 50 }: { limit?: number
       if (!mine) continue
       total++
       if (items.length < limit) {
-        items.push({ caseId: c.id, number: c.number, serviceName: c.service.name, consumerName: c.consumer.name, step: mine.step, since: c.updatedAt })
+        items.push({
+          caseId: c.id,
+          number: c.number,
+          serviceName: c.service.name,
+          consumerName: c.consumer.name,
+          step: mine.step,
+          since: c.updatedAt,
+        })
       }
     }
     const last = batch.at(-1)

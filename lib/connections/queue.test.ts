@@ -17,17 +17,28 @@ describe('workQueue', () => {
     const ctd = (await loadViewer((await createMember(db, consumer.id, 'CTD')).id))!
     const business = (await loadViewer((await createMember(db, consumer.id, 'BUSINESS_ADMIN')).id))!
     const providerTech = (await loadViewer((await createMember(db, provider.id, 'TECHNICAL_ADMIN')).id))!
-    const outsider = (await loadViewer((await createMember(db, (await createInstitution(db)).id, 'BUSINESS_ADMIN')).id))!
+    const outsider = (await loadViewer(
+      (await createMember(db, (await createInstitution(db)).id, 'BUSINESS_ADMIN')).id,
+    ))!
     const reviewer = (await loadViewer((await createCentralPerson(db, 'DGD_REVIEWER')).id))!
 
-    const { id } = await requestMeeting(ctd, { consumerId: consumer.id, serviceId: service.id, requesterRole: 'CONSUMER', needs: 'x', preferredDates: [new Date('2026-12-01')] })
+    const { id } = await requestMeeting(ctd, {
+      consumerId: consumer.id,
+      serviceId: service.id,
+      requesterRole: 'CONSUMER',
+      needs: 'x',
+      preferredDates: [new Date('2026-12-01')],
+    })
 
     expect(await stepOf(reviewer, id)).toBe('scheduleMeeting')
     expect(await stepOf(business, id)).toBe('requestAgreement')
     expect(await stepOf(providerTech, id)).toBeUndefined()
     expect(await stepOf(outsider, id)).toBeUndefined()
 
-    await scheduleMeeting(reviewer, id, { meetingAt: new Date('2026-12-01T13:00:00Z'), meetingLink: 'https://meet.example.cl/x' })
+    await scheduleMeeting(reviewer, id, {
+      meetingAt: new Date('2026-12-01T13:00:00Z'),
+      meetingLink: 'https://meet.example.cl/x',
+    })
     expect(await stepOf(reviewer, id)).toBe('recordMeetingHeld')
   })
 
@@ -38,7 +49,10 @@ describe('workQueue', () => {
     expect(await stepOf(head, reviewed.caseId)).toBe('approvePromotion')
     expect(await stepOf(head, requested.caseId)).toBeUndefined()
     expect(await stepOf(reviewer, requested.caseId)).toBe('scheduleMeeting')
-    const notices = await db.notification.findMany({ where: { caseId: requested.caseId }, select: { recipientId: true } })
+    const notices = await db.notification.findMany({
+      where: { caseId: requested.caseId },
+      select: { recipientId: true },
+    })
     expect(notices.map((n) => n.recipientId)).toContain(reviewer.personId)
     expect(notices.map((n) => n.recipientId)).not.toContain(head.personId)
   })
@@ -78,7 +92,10 @@ describe('workQueue', () => {
         updatedAt: new Date(start + i * 1000),
       })),
     })
-    const waiting = await db.connectionCase.findFirstOrThrow({ where: { serviceId: byCode.get(codes[500]!)! }, select: { id: true } })
+    const waiting = await db.connectionCase.findFirstOrThrow({
+      where: { serviceId: byCode.get(codes[500]!)! },
+      select: { id: true },
+    })
 
     const queue = await workQueue(business)
     expect(queue.items.map((i) => [i.caseId, i.step])).toEqual([[waiting.id, 'requestAgreement']])

@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { calendarDate, chileDateTime, httpsLink, optionalDecimalInteger, optionalText, recordId, text } from '@/lib/forms/fields'
+import {
+  calendarDate,
+  chileDateTime,
+  httpsLink,
+  optionalDecimalInteger,
+  optionalText,
+  recordId,
+  text,
+} from '@/lib/forms/fields'
 
 // Messages are keys of the `validation` catalog.
 

@@ -20,13 +20,13 @@ export function searchWords(q: string): string[] {
  */
 export function caseSearchWords(q: string): Prisma.ConnectionCaseWhereInput[] {
   return searchWords(q).map((word) => ({
-      OR: [
-        { service: { searchText: { contains: word } } },
-        { consumer: { searchText: { contains: word } } },
-        { provider: { searchText: { contains: word } } },
-        ...(/^\d+$/.test(word) ? [{ number: Number(word) }] : []),
-      ],
-    }))
+    OR: [
+      { service: { searchText: { contains: word } } },
+      { consumer: { searchText: { contains: word } } },
+      { provider: { searchText: { contains: word } } },
+      ...(/^\d+$/.test(word) ? [{ number: Number(word) }] : []),
+    ],
+  }))
 }
 
 /** What a row of cases or agreements shows of its case's parties. */

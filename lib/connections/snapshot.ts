@@ -14,7 +14,10 @@ export const snapshotPromotionsSelect = {
 export type SnapshotSource = {
   status: CaseSnapshot['status']
   service: { requiresAgreement: boolean }
-  agreement: { status: NonNullable<CaseSnapshot['agreementStatus']>; signatures: { party: 'CONSUMER' | 'PROVIDER' }[] } | null
+  agreement: {
+    status: NonNullable<CaseSnapshot['agreementStatus']>
+    signatures: { party: 'CONSUMER' | 'PROVIDER' }[]
+  } | null
   promotions: { reviewedById: string | null }[]
 }
 

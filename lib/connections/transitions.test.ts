@@ -50,7 +50,11 @@ function nameOf(s: Scenario, personId: string | null): string | null {
 }
 
 function institutionOf(s: Scenario, institutionId: string): string {
-  return institutionId === s.consumer.id ? 'consumer' : institutionId === s.provider.id ? 'provider' : 'another institution'
+  return institutionId === s.consumer.id
+    ? 'consumer'
+    : institutionId === s.provider.id
+      ? 'provider'
+      : 'another institution'
 }
 
 /**
@@ -81,11 +85,22 @@ async function footprint(s: Scenario, caseId: string) {
         tests: { select: { outcome: true, recordedById: true } },
         promotions: {
           orderBy: { requestedAt: 'asc' },
-          select: { status: true, requestedById: true, reviewedById: true, approvedById: true, rejectedById: true, rejectionReason: true, checklist: true },
+          select: {
+            status: true,
+            requestedById: true,
+            reviewedById: true,
+            approvedById: true,
+            rejectedById: true,
+            rejectionReason: true,
+            checklist: true,
+          },
         },
       },
     }),
-    db.auditEvent.findMany({ where: { targetType: 'ConnectionCase', targetId: caseId }, select: { action: true, actorId: true } }),
+    db.auditEvent.findMany({
+      where: { targetType: 'ConnectionCase', targetId: caseId },
+      select: { action: true, actorId: true },
+    }),
     db.notification.findMany({ where: { caseId }, select: { recipientId: true } }),
   ])
   const a = c.agreement
@@ -102,7 +117,9 @@ async function footprint(s: Scenario, caseId: string) {
       inForce: a.inForceFrom !== null,
     },
     signatures: (a?.signatures ?? []).map((x) => `${x.party} by ${nameOf(s, x.signedById)}`).sort(),
-    nodes: c.nodes.map((n) => `${n.environment} for the ${institutionOf(s, n.institutionId)}, by ${nameOf(s, n.issuedById)}`).sort(),
+    nodes: c.nodes
+      .map((n) => `${n.environment} for the ${institutionOf(s, n.institutionId)}, by ${nameOf(s, n.issuedById)}`)
+      .sort(),
     tests: c.tests.map((t) => `${t.outcome} by ${nameOf(s, t.recordedById)}`).sort(),
     promotions: c.promotions.map((p) => ({
       status: p.status,
@@ -215,7 +232,10 @@ const transitions: Transition[] = [
     by: 'reviewer',
     move: (c, actor) => scheduleMeeting(c.people[actor], c.caseId, meeting),
     // 10:00 in Santiago in December (summer time, UTC−3).
-    changes: () => ({ status: 'MEETING_SCHEDULED', meeting: { at: meeting.meetingAt.toISOString(), link: meeting.meetingLink, notes: null } }),
+    changes: () => ({
+      status: 'MEETING_SCHEDULED',
+      meeting: { at: meeting.meetingAt.toISOString(), link: meeting.meetingLink, notes: null },
+    }),
     notifies: [],
     wrongRole: ['consumerCtd', 'auditor'],
     wrongInstitution: dgdOnlyOutsiders,
@@ -243,7 +263,14 @@ const transitions: Transition[] = [
     by: 'consumerBusiness',
     move: (c, actor) => requestAgreement(c.people[actor], c.caseId, agreementTerms),
     changes: () => ({
-      agreement: { status: 'REQUESTED', requestedBy: 'consumerBusiness', decidedBy: null, serviceLevels: null, rejectionReason: null, inForce: false },
+      agreement: {
+        status: 'REQUESTED',
+        requestedBy: 'consumerBusiness',
+        decidedBy: null,
+        serviceLevels: null,
+        rejectionReason: null,
+        inForce: false,
+      },
     }),
     notifies: ['providerBusiness'],
     wrongRole: ['consumerTech', 'consumerCtd'],
@@ -253,7 +280,12 @@ const transitions: Transition[] = [
     ],
     wrongState: [
       { at: 'closed', why: 'the provider rejected the agreement and the case is closed', refusal: wrongState },
-      { at: 'meetingHeld', requiresAgreement: false, why: 'the service requires no agreement', refusal: 'DomainError(agreementNotRequired)' },
+      {
+        at: 'meetingHeld',
+        requiresAgreement: false,
+        why: 'the service requires no agreement',
+        refusal: 'DomainError(agreementNotRequired)',
+      },
     ],
     repeat: wrongState,
   },
@@ -267,7 +299,11 @@ const transitions: Transition[] = [
         ...b.agreement!,
         status: 'APPROVED',
         decidedBy: 'providerBusiness',
-        serviceLevels: { availability: levels.availability, responseTime: levels.responseTime, supportHours: levels.supportHours },
+        serviceLevels: {
+          availability: levels.availability,
+          responseTime: levels.responseTime,
+          supportHours: levels.supportHours,
+        },
       },
     }),
     // The consumer must now sign, and DGD may hand over the development node.
@@ -290,7 +326,12 @@ const transitions: Transition[] = [
     move: (c, actor) => rejectAgreement(c.people[actor], c.caseId, 'No corresponde la finalidad'),
     changes: (b) => ({
       status: 'CLOSED',
-      agreement: { ...b.agreement!, status: 'REJECTED', decidedBy: 'providerBusiness', rejectionReason: 'No corresponde la finalidad' },
+      agreement: {
+        ...b.agreement!,
+        status: 'REJECTED',
+        decidedBy: 'providerBusiness',
+        rejectionReason: 'No corresponde la finalidad',
+      },
     }),
     // Nobody acts next, but the consumer's CTD and business admin are told why the case closed.
     notifies: ['consumerBusiness', 'consumerCtd'],
@@ -349,7 +390,11 @@ const transitions: Transition[] = [
     wrongInstitution: dgdOnlyOutsiders,
     wrongState: [
       { at: 'meetingScheduled', why: 'the meeting is not held yet', refusal: wrongState },
-      { at: 'agreementRequested', why: 'the provider has not approved the agreement', refusal: 'DomainError(agreementPending)' },
+      {
+        at: 'agreementRequested',
+        why: 'the provider has not approved the agreement',
+        refusal: 'DomainError(agreementPending)',
+      },
     ],
     repeat: wrongState,
   },
@@ -379,7 +424,17 @@ const transitions: Transition[] = [
     move: (c, actor) => requestPromotion(c.people[actor], c.caseId),
     changes: () => ({
       status: 'PROMOTION_REQUESTED',
-      promotions: [{ status: 'REQUESTED', requestedBy: 'consumerCtd', reviewedBy: null, approvedBy: null, rejectedBy: null, rejectionReason: null, unmet: [] }],
+      promotions: [
+        {
+          status: 'REQUESTED',
+          requestedBy: 'consumerCtd',
+          reviewedBy: null,
+          approvedBy: null,
+          rejectedBy: null,
+          rejectionReason: null,
+          unmet: [],
+        },
+      ],
     }),
     notifies: ['reviewer'],
     returns: async (_c, checklist) => expect((checklist as ChecklistResult).every((i) => i.met)).toBe(true),
@@ -396,7 +451,10 @@ const transitions: Transition[] = [
     from: 'promotionRequested',
     by: 'reviewer',
     move: (c, actor) => reviewPromotion(c.people[actor], c.caseId),
-    changes: (b) => ({ status: 'PROMOTION_REVIEWED', promotions: [{ ...b.promotions[0]!, status: 'REVIEWED', reviewedBy: 'reviewer' }] }),
+    changes: (b) => ({
+      status: 'PROMOTION_REVIEWED',
+      promotions: [{ ...b.promotions[0]!, status: 'REVIEWED', reviewedBy: 'reviewer' }],
+    }),
     notifies: ['head'],
     wrongRole: ['head', 'auditor'],
     wrongInstitution: [...dgdOnlyOutsiders, { who: 'consumerCtd', refusal: wrongRole }],
@@ -418,12 +476,16 @@ const transitions: Transition[] = [
     // The production credential is shown once and kept only as its hash.
     returns: async (c, returned) => {
       const { credential } = returned as { credential: string }
-      const node = await db.node.findUniqueOrThrow({ where: { caseId_environment: { caseId: c.caseId, environment: 'PRODUCTION' } } })
+      const node = await db.node.findUniqueOrThrow({
+        where: { caseId_environment: { caseId: c.caseId, environment: 'PRODUCTION' } },
+      })
       expect(node.credentialHash).toBe(hashCredential(credential))
     },
     wrongRole: ['reviewer', 'auditor'],
     wrongInstitution: [...dgdOnlyOutsiders, { who: 'consumerCtd', refusal: wrongRole }],
-    wrongState: [{ at: 'promotionRequested', why: 'the reviewer has not reviewed it (a skipped step)', refusal: wrongState }],
+    wrongState: [
+      { at: 'promotionRequested', why: 'the reviewer has not reviewed it (a skipped step)', refusal: wrongState },
+    ],
     repeat: wrongState,
   },
   {
@@ -434,7 +496,14 @@ const transitions: Transition[] = [
     move: (c, actor) => rejectPromotion(c.people[actor], c.caseId, 'Falta la prueba de carga'),
     changes: (b) => ({
       status: 'DEV_NODE_PROVISIONED',
-      promotions: [{ ...b.promotions[0]!, status: 'REJECTED', rejectedBy: 'reviewer', rejectionReason: 'Falta la prueba de carga' }],
+      promotions: [
+        {
+          ...b.promotions[0]!,
+          status: 'REJECTED',
+          rejectedBy: 'reviewer',
+          rejectionReason: 'Falta la prueba de carga',
+        },
+      ],
     }),
     // Back to the consumer, who fixes what was wrong and asks again.
     notifies: ['consumerCtd', 'consumerTech'],
@@ -451,7 +520,9 @@ const transitions: Transition[] = [
     move: (c, actor) => rejectPromotion(c.people[actor], c.caseId, 'Falta la prueba de carga'),
     changes: (b) => ({
       status: 'DEV_NODE_PROVISIONED',
-      promotions: [{ ...b.promotions[0]!, status: 'REJECTED', rejectedBy: 'head', rejectionReason: 'Falta la prueba de carga' }],
+      promotions: [
+        { ...b.promotions[0]!, status: 'REJECTED', rejectedBy: 'head', rejectionReason: 'Falta la prueba de carga' },
+      ],
     }),
     notifies: ['consumerCtd', 'consumerTech'],
     wrongRole: ['reviewer', 'auditor'],
@@ -517,7 +588,10 @@ for (const t of transitions) {
         expect(await outcome(t.move(c, t.by)), 'how the second move was refused').toBe(refusal)
         const after = await footprint(c, c.caseId)
         expect(after, 'the case after the second move').toEqual(once)
-        expect(after.timeline.filter((e) => e === event), 'one audit event for the step').toHaveLength(1)
+        expect(
+          after.timeline.filter((e) => e === event),
+          'one audit event for the step',
+        ).toHaveLength(1)
       })
     }
   })
@@ -556,7 +630,10 @@ describe('requestMeeting', () => {
   it("allowed: the consumer's CTD opens a case, and the DGD and the consumer's business admin are told", async () => {
     const s = await scenario()
     const { id } = await requestMeeting(s.people.consumerCtd, meetingRequest(s))
-    const created = await db.connectionCase.findUniqueOrThrow({ where: { id }, select: { consumerId: true, providerId: true, requesterRole: true } })
+    const created = await db.connectionCase.findUniqueOrThrow({
+      where: { id },
+      select: { consumerId: true, providerId: true, requesterRole: true },
+    })
     expect(created).toEqual({ consumerId: s.consumer.id, providerId: s.provider.id, requesterRole: 'CONSUMER' })
     expect(await serviceCases(s)).toEqual([opened('consumerCtd', ['consumerBusiness', 'reviewer'])])
   })
@@ -577,14 +654,18 @@ describe('requestMeeting', () => {
   for (const { actor, requesterRole } of wrongRequesters) {
     it(`refused for the wrong role: ${who[actor]}, requesting as ${requesterRole} → ForbiddenError(connections.request), no case`, async () => {
       const s = await scenario()
-      expect(await outcome(requestMeeting(s.people[actor], meetingRequest(s, requesterRole)))).toBe('ForbiddenError(connections.request)')
+      expect(await outcome(requestMeeting(s.people[actor], meetingRequest(s, requesterRole)))).toBe(
+        'ForbiddenError(connections.request)',
+      )
       expect(await serviceCases(s)).toEqual([])
     })
   }
 
   it('refused for the wrong institution: the CTD of an unrelated institution → ForbiddenError(connections.request), no case', async () => {
     const s = await scenario()
-    expect(await outcome(requestMeeting(s.people.outsiderCtd, meetingRequest(s)))).toBe('ForbiddenError(connections.request)')
+    expect(await outcome(requestMeeting(s.people.outsiderCtd, meetingRequest(s)))).toBe(
+      'ForbiddenError(connections.request)',
+    )
     expect(await serviceCases(s)).toEqual([])
   })
 

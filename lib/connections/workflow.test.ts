@@ -22,7 +22,13 @@ const reviewer: CaseActor = { ...nobody, personId: 'reviewer', centralRoles: ['D
 const head: CaseActor = { ...nobody, personId: 'head', centralRoles: ['DGD_HEAD'] }
 const auditor: CaseActor = { ...nobody, personId: 'auditor', centralRoles: ['AUDITOR'] }
 
-const start: CaseSnapshot = { status: 'MEETING_REQUESTED', requiresAgreement: true, agreementStatus: null, signedBy: [], promotionReviewedBy: null }
+const start: CaseSnapshot = {
+  status: 'MEETING_REQUESTED',
+  requiresAgreement: true,
+  agreementStatus: null,
+  signedBy: [],
+  promotionReviewedBy: null,
+}
 
 describe('decide', () => {
   it('walks the whole path, each step by its role', () => {
@@ -77,10 +83,16 @@ describe('decide', () => {
   it("refuses the head's approval from the person who reviewed the promotion, whatever roles they hold", () => {
     const reviewerAndHead: CaseActor = { ...nobody, personId: 'both', centralRoles: ['DGD_REVIEWER', 'DGD_HEAD'] }
     const reviewedByThem: CaseSnapshot = { ...start, status: 'PROMOTION_REVIEWED', promotionReviewedBy: 'both' }
-    expect(decide(reviewedByThem, 'approvePromotion', reviewerAndHead)).toEqual({ ok: false, refusal: 'promotionSameReviewer' })
+    expect(decide(reviewedByThem, 'approvePromotion', reviewerAndHead)).toEqual({
+      ok: false,
+      refusal: 'promotionSameReviewer',
+    })
     expect(decide(reviewedByThem, 'approvePromotion', head)).toMatchObject({ ok: true, status: 'CONNECTED' })
     // They may still reject it: sending it back needs no second person.
-    expect(decide(reviewedByThem, 'rejectPromotion', reviewerAndHead)).toMatchObject({ ok: true, status: 'DEV_NODE_PROVISIONED' })
+    expect(decide(reviewedByThem, 'rejectPromotion', reviewerAndHead)).toMatchObject({
+      ok: true,
+      status: 'DEV_NODE_PROVISIONED',
+    })
   })
 
   it('refuses a repeat or a skipped step as the wrong state', () => {
@@ -88,11 +100,17 @@ describe('decide', () => {
     expect(decide(scheduled, 'scheduleMeeting', reviewer)).toEqual({ ok: false, refusal: 'caseWrongState' })
     expect(decide(start, 'recordMeetingHeld', reviewer)).toEqual({ ok: false, refusal: 'caseWrongState' })
     expect(decide(start, 'provisionDevNode', reviewer)).toEqual({ ok: false, refusal: 'caseWrongState' })
-    expect(decide({ ...start, status: 'MEETING_HELD' }, 'requestPromotion', consumerCtd)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    expect(decide({ ...start, status: 'MEETING_HELD' }, 'requestPromotion', consumerCtd)).toEqual({
+      ok: false,
+      refusal: 'caseWrongState',
+    })
     const requested = { ...start, agreementStatus: 'REQUESTED' as const }
     expect(decide(requested, 'requestAgreement', consumerBusiness)).toEqual({ ok: false, refusal: 'caseWrongState' })
     const signedByProvider: CaseSnapshot = { ...start, agreementStatus: 'APPROVED', signedBy: ['PROVIDER'] }
-    expect(decide(signedByProvider, 'signAgreementAsProvider', providerBusiness)).toEqual({ ok: false, refusal: 'caseWrongState' })
+    expect(decide(signedByProvider, 'signAgreementAsProvider', providerBusiness)).toEqual({
+      ok: false,
+      refusal: 'caseWrongState',
+    })
     const connected: CaseSnapshot = { ...start, status: 'CONNECTED' }
     expect(decide(connected, 'approvePromotion', head)).toEqual({ ok: false, refusal: 'caseWrongState' })
     expect(decide(connected, 'rejectPromotion', head)).toEqual({ ok: false, refusal: 'caseWrongState' })
@@ -108,21 +126,36 @@ describe('decide', () => {
   })
 
   it('sends a rejected promotion back to testing, from either approval step', () => {
-    expect(decide({ ...start, status: 'PROMOTION_REQUESTED' }, 'rejectPromotion', reviewer)).toMatchObject({ ok: true, status: 'DEV_NODE_PROVISIONED' })
-    expect(decide({ ...start, status: 'PROMOTION_REVIEWED' }, 'rejectPromotion', head)).toMatchObject({ ok: true, status: 'DEV_NODE_PROVISIONED' })
+    expect(decide({ ...start, status: 'PROMOTION_REQUESTED' }, 'rejectPromotion', reviewer)).toMatchObject({
+      ok: true,
+      status: 'DEV_NODE_PROVISIONED',
+    })
+    expect(decide({ ...start, status: 'PROMOTION_REVIEWED' }, 'rejectPromotion', head)).toMatchObject({
+      ok: true,
+      status: 'DEV_NODE_PROVISIONED',
+    })
   })
 })
 
 describe('waitingOn', () => {
   it('names who acts next', () => {
     expect(waitingOn(start)).toEqual(['DGD_REVIEWER', 'CONSUMER_BUSINESS_ADMIN'])
-    expect(waitingOn({ ...start, status: 'MEETING_HELD', agreementStatus: 'REQUESTED' })).toEqual(['PROVIDER_BUSINESS_ADMIN'])
+    expect(waitingOn({ ...start, status: 'MEETING_HELD', agreementStatus: 'REQUESTED' })).toEqual([
+      'PROVIDER_BUSINESS_ADMIN',
+    ])
     expect(waitingOn({ ...start, status: 'MEETING_HELD', agreementStatus: 'APPROVED' })).toEqual([
       'CONSUMER_BUSINESS_ADMIN',
       'PROVIDER_BUSINESS_ADMIN',
       'DGD_REVIEWER',
     ])
-    expect(waitingOn({ ...start, status: 'PROMOTION_REVIEWED', agreementStatus: 'IN_FORCE', signedBy: ['CONSUMER', 'PROVIDER'] })).toEqual(['DGD_HEAD'])
+    expect(
+      waitingOn({
+        ...start,
+        status: 'PROMOTION_REVIEWED',
+        agreementStatus: 'IN_FORCE',
+        signedBy: ['CONSUMER', 'PROVIDER'],
+      }),
+    ).toEqual(['DGD_HEAD'])
     expect(waitingOn({ ...start, status: 'CLOSED', agreementStatus: 'REJECTED' })).toEqual([])
   })
 })
@@ -132,7 +165,9 @@ describe('nextSteps: who acts next, for the notices and the work queue alike', (
   const asParty = (party: NextParty): CaseActor => {
     const { side, role } = nextPartyRoles[party]
     if (side === 'central') return { ...nobody, personId: party, centralRoles: [role] }
-    return side === 'CONSUMER' ? { ...nobody, personId: party, consumerRoles: [role] } : { ...nobody, personId: party, providerRoles: [role] }
+    return side === 'CONSUMER'
+      ? { ...nobody, personId: party, consumerRoles: [role] }
+      : { ...nobody, personId: party, providerRoles: [role] }
   }
 
   it('asks each party only for a move the workflow lets that party make, in every state a case can be in', () => {
@@ -141,8 +176,15 @@ describe('nextSteps: who acts next, for the notices and the work queue alike', (
         const actor = asParty(party)
         expect(holdsParty(actor, party)).toBe(true)
         const action: CaseAction =
-          step === 'signAgreement' ? (nextPartyRoles[party].side === 'CONSUMER' ? 'signAgreementAsConsumer' : 'signAgreementAsProvider') : step
-        expect(decide(snapshot, action, actor), `${party} asked to ${step} in ${JSON.stringify(snapshot)}`).toMatchObject({ ok: true })
+          step === 'signAgreement'
+            ? nextPartyRoles[party].side === 'CONSUMER'
+              ? 'signAgreementAsConsumer'
+              : 'signAgreementAsProvider'
+            : step
+        expect(
+          decide(snapshot, action, actor),
+          `${party} asked to ${step} in ${JSON.stringify(snapshot)}`,
+        ).toMatchObject({ ok: true })
       }
     }
   })
@@ -156,7 +198,12 @@ describe('nextSteps: who acts next, for the notices and the work queue alike', (
   it('names the statuses in which a case can wait on each party', () => {
     expect(statusesWaitingOn('DGD_HEAD')).toEqual(['PROMOTION_REVIEWED'])
     expect(statusesWaitingOn('CONSUMER_CTD')).toEqual(['DEV_NODE_PROVISIONED'])
-    expect(statusesWaitingOn('DGD_REVIEWER').sort()).toEqual(['MEETING_HELD', 'MEETING_REQUESTED', 'MEETING_SCHEDULED', 'PROMOTION_REQUESTED'])
+    expect(statusesWaitingOn('DGD_REVIEWER').sort()).toEqual([
+      'MEETING_HELD',
+      'MEETING_REQUESTED',
+      'MEETING_SCHEDULED',
+      'PROMOTION_REQUESTED',
+    ])
     expect(statusesWaitingOn('CONSUMER_BUSINESS_ADMIN')).not.toContain('CONNECTED')
   })
 })

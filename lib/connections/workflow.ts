@@ -56,9 +56,11 @@ export type CaseAction =
   | 'rejectPromotion'
 
 /** Why a move is refused; each is a key of the `errors` message catalog. */
-export type Refusal = 'caseWrongRole' | 'caseWrongState' | 'agreementNotRequired' | 'agreementPending' | 'promotionSameReviewer'
+export type Refusal =
+  'caseWrongRole' | 'caseWrongState' | 'agreementNotRequired' | 'agreementPending' | 'promotionSameReviewer'
 
-export type Move = { ok: true; status: CaseStatus; agreementStatus: AgreementStatus | null } | { ok: false; refusal: Refusal }
+export type Move =
+  { ok: true; status: CaseStatus; agreementStatus: AgreementStatus | null } | { ok: false; refusal: Refusal }
 
 const refuse = (refusal: Refusal): Move => ({ ok: false, refusal })
 
@@ -144,14 +146,22 @@ export function decide(snapshot: CaseSnapshot, action: CaseAction, actor: CaseAc
       if (status === 'PROMOTION_REVIEWED') {
         return mayInCase(actor, 'promotions.approve') ? to('DEV_NODE_PROVISIONED') : refuse('caseWrongRole')
       }
-      return mayInCase(actor, 'promotions.review') || mayInCase(actor, 'promotions.approve') ? refuse('caseWrongState') : refuse('caseWrongRole')
+      return mayInCase(actor, 'promotions.review') || mayInCase(actor, 'promotions.approve')
+        ? refuse('caseWrongState')
+        : refuse('caseWrongRole')
   }
 }
 
 // ───────────────────────────── Who acts next ─────────────────────────────
 
 /** Who acts next on a case: a role on one side of it, or at the DGD. */
-export type NextParty = 'DGD_REVIEWER' | 'DGD_HEAD' | 'CONSUMER_BUSINESS_ADMIN' | 'PROVIDER_BUSINESS_ADMIN' | 'CONSUMER_TECHNICAL_ADMIN' | 'CONSUMER_CTD'
+export type NextParty =
+  | 'DGD_REVIEWER'
+  | 'DGD_HEAD'
+  | 'CONSUMER_BUSINESS_ADMIN'
+  | 'PROVIDER_BUSINESS_ADMIN'
+  | 'CONSUMER_TECHNICAL_ADMIN'
+  | 'CONSUMER_CTD'
 
 /** The role behind each party: on the consumer's side, the provider's, or at the DGD. */
 export const nextPartyRoles = {
@@ -226,7 +236,13 @@ export function allSnapshots(): CaseSnapshot[] {
   return caseStatuses.flatMap((status) =>
     [true, false].flatMap((requiresAgreement) =>
       [null, ...agreementStatuses].flatMap((agreementStatus) =>
-        signings.map((signedBy): CaseSnapshot => ({ status, requiresAgreement, agreementStatus, signedBy, promotionReviewedBy: null })),
+        signings.map((signedBy): CaseSnapshot => ({
+          status,
+          requiresAgreement,
+          agreementStatus,
+          signedBy,
+          promotionReviewedBy: null,
+        })),
       ),
     ),
   )

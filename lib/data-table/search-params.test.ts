@@ -101,7 +101,9 @@ describe('load', () => {
 
 describe('fromValues', () => {
   it('normalises the values the client reads through nuqs', () => {
-    expect(people.fromValues({ page: 4, perPage: 10, q: ' x ', sort: { id: 'group', desc: true }, group: ['C'], kind: [] })).toEqual({
+    expect(
+      people.fromValues({ page: 4, perPage: 10, q: ' x ', sort: { id: 'group', desc: true }, group: ['C'], kind: [] }),
+    ).toEqual({
       page: 4,
       pageSize: 10,
       q: 'x',
@@ -111,7 +113,9 @@ describe('fromValues', () => {
   })
 
   it('repairs values it cannot trust', () => {
-    expect(people.fromValues({ page: -1, perPage: 3, q: 7, sort: { id: 'password', desc: true }, group: ['Z', 'A', 1] })).toEqual({
+    expect(
+      people.fromValues({ page: -1, perPage: 3, q: 7, sort: { id: 'password', desc: true }, group: ['Z', 'A', 1] }),
+    ).toEqual({
       ...defaults,
       filters: { group: ['A'], kind: [] },
     })
@@ -138,7 +142,9 @@ describe('parsers', () => {
 describe('serialize', () => {
   it('builds a link that leaves defaults out of the URL', () => {
     expect(people.serialize({ group: ['A', 'B'], page: 1, sort: { id: 'name', desc: false } })).toBe('?group=A,B')
-    expect(people.serialize('/people', { q: 'ana', page: 2, sort: { id: 'group', desc: true } })).toBe('/people?page=2&q=ana&sort=-group')
+    expect(people.serialize('/people', { q: 'ana', page: 2, sort: { id: 'group', desc: true } })).toBe(
+      '/people?page=2&q=ana&sort=-group',
+    )
   })
 })
 
@@ -156,7 +162,9 @@ describe('defineTableParams', () => {
   })
 
   it('refuses a default sort or page size that it would then reject from the URL', () => {
-    expect(() => defineTableParams({ sortable: ['name'], defaultSort: { id: 'age' as 'name', desc: false } })).toThrow(/defaultSort/)
+    expect(() => defineTableParams({ sortable: ['name'], defaultSort: { id: 'age' as 'name', desc: false } })).toThrow(
+      /defaultSort/,
+    )
     expect(() =>
       defineTableParams({ sortable: ['name'], defaultSort: { id: 'name', desc: false }, defaultPageSize: 25 }),
     ).toThrow(/defaultPageSize/)

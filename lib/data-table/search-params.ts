@@ -101,9 +101,10 @@ export type TableParamsOf<TDefinition> =
   TDefinition extends TableParamsDefinition<infer TSortable, infer TFilters> ? TableParams<TSortable, TFilters> : never
 
 /** Declares a table's URL state. Throws on a malformed declaration (a programmer error), never on a URL. */
-export function defineTableParams<const TSortable extends string, const TFilters extends FilterSpec = Record<never, never>>(
-  config: TableParamsConfig<TSortable, TFilters>,
-): TableParamsDefinition<TSortable, TFilters> {
+export function defineTableParams<
+  const TSortable extends string,
+  const TFilters extends FilterSpec = Record<never, never>,
+>(config: TableParamsConfig<TSortable, TFilters>): TableParamsDefinition<TSortable, TFilters> {
   const sortable = config.sortable
   const filters = config.filters ?? ({} as TFilters)
   const pageSizes = config.pageSizes ?? DEFAULT_PAGE_SIZES
@@ -136,9 +137,13 @@ export function defineTableParams<const TSortable extends string, const TFilters
     const sort = values.sort
     return {
       page: isPage(values.page) ? values.page : 1,
-      pageSize: typeof values.perPage === 'number' && pageSizes.includes(values.perPage) ? values.perPage : defaultPageSize,
+      pageSize:
+        typeof values.perPage === 'number' && pageSizes.includes(values.perPage) ? values.perPage : defaultPageSize,
       q: typeof values.q === 'string' ? normaliseSearch(values.q) : '',
-      sort: isSortValue(sort) && sortableSet.has(sort.id) ? { id: sort.id as TSortable, desc: sort.desc } : { ...defaultSort },
+      sort:
+        isSortValue(sort) && sortableSet.has(sort.id)
+          ? { id: sort.id as TSortable, desc: sort.desc }
+          : { ...defaultSort },
       filters: Object.fromEntries(
         filterKeys.map((key) => [key, keepAllowed(values[key], filters[key] as readonly string[])]),
       ) as FilterValues<TFilters>,
@@ -239,7 +244,11 @@ function parseAsFilter<TValue extends string>(values: readonly TValue[]) {
 
 /** Control characters (a NUL byte, which PostgreSQL refuses in text) are nothing anyone searches for: dropped. */
 function normaliseSearch(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, SEARCH_MAX_LENGTH).trim()
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, SEARCH_MAX_LENGTH)
+    .trim()
 }
 
 function isPage(value: unknown): value is number {

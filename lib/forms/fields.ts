@@ -21,12 +21,7 @@ export function isCleanText(value: string): boolean {
 
 /** Free text, trimmed: required unless `optional`, at most `max` characters. */
 export function text(max: number, tooShort = 'textRequired') {
-  return z
-    .string()
-    .trim()
-    .min(1, tooShort)
-    .max(max, 'textTooLong')
-    .refine(isCleanText, 'textInvalid')
+  return z.string().trim().min(1, tooShort).max(max, 'textTooLong').refine(isCleanText, 'textInvalid')
 }
 
 /** Optional free text: empty becomes null. */
@@ -58,7 +53,10 @@ function parsed<T>(parse: (value: string) => T | undefined, message: string) {
 export const calendarDate = parsed((value) => parseIsoDate(value) ?? undefined, 'dateInvalid')
 
 /** An optional calendar date: empty becomes null. */
-export const optionalCalendarDate = parsed((value) => (value === '' ? null : (parseIsoDate(value) ?? undefined)), 'dateInvalid')
+export const optionalCalendarDate = parsed(
+  (value) => (value === '' ? null : (parseIsoDate(value) ?? undefined)),
+  'dateInvalid',
+)
 
 /** A Chilean wall-clock time from an <input type="datetime-local"> ("2026-11-25T10:00") that exists, as an instant. */
 export const chileDateTime = parsed((value) => parseChileDateTime(value) ?? undefined, 'dateTimeInvalid')

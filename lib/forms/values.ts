@@ -11,7 +11,10 @@ export function formValues<Field extends string>(formData: FormData, fields: rea
  * What a form's schema reads: the named fields as strings ('' when absent), but a file sent where
  * text belongs is no value at all, so the schema refuses it instead of reading "[object File]".
  */
-export function formInput<Field extends string>(formData: FormData, fields: readonly Field[]): Record<Field, string | undefined> {
+export function formInput<Field extends string>(
+  formData: FormData,
+  fields: readonly Field[],
+): Record<Field, string | undefined> {
   return Object.fromEntries(fields.map((f) => [f, stringOf(formData.get(f))])) as Record<Field, string | undefined>
 }
 
@@ -23,6 +26,7 @@ function stringOf(value: FormDataEntryValue | null): string | undefined {
 /** Every text field of the form, leaving out React's own `$ACTION_*` entries and files. */
 export function allFormValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {}
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = value
+  for (const [key, value] of formData.entries())
+    if (typeof value === 'string' && !key.startsWith('$')) values[key] = value
   return values
 }

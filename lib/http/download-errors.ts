@@ -10,6 +10,10 @@ const bodies = {
 export function downloadRefusal(status: keyof typeof bodies): Response {
   return new Response(bodies[status], {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
   })
 }

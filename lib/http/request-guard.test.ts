@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { refuseRequest, SERVER_ACTION_BODY_LIMIT_BYTES } from './request-guard'
 
 const action = (headers: Record<string, string>, path = '/connections/abc') =>
-  new Request(`http://portal.example.cl${path}`, { method: 'POST', headers: { host: 'portal.example.cl', 'next-action': '40ab', ...headers } })
+  new Request(`http://portal.example.cl${path}`, {
+    method: 'POST',
+    headers: { host: 'portal.example.cl', 'next-action': '40ab', ...headers },
+  })
 
 describe('refuseRequest', () => {
   it('answers 404 for a path that cannot be decoded', () => {
@@ -20,7 +23,9 @@ describe('refuseRequest', () => {
     expect(refuseRequest(action({ origin: 'https://evil.example' }))).toEqual({ status: 403 })
     expect(refuseRequest(action({ origin: 'null' }))).toEqual({ status: 403 })
     expect(refuseRequest(action({ origin: 'http://portal.example.cl' }))).toBeNull()
-    expect(refuseRequest(action({ origin: 'https://portal.example.cl', 'x-forwarded-host': 'portal.example.cl' }))).toBeNull()
+    expect(
+      refuseRequest(action({ origin: 'https://portal.example.cl', 'x-forwarded-host': 'portal.example.cl' })),
+    ).toBeNull()
     expect(refuseRequest(action({}))).toBeNull()
   })
 
@@ -31,8 +36,16 @@ describe('refuseRequest', () => {
   })
 
   it('leaves to route handlers with checks of their own, and to reads, what is theirs', () => {
-    expect(refuseRequest(action({ 'content-length': String(20 * 1024 * 1024) }, '/institutions/abc/readiness/documents'))).toBeNull()
-    expect(refuseRequest(action({ origin: 'https://accounts.claveunica.gob.cl' }, '/api/auth/callback/claveunica'))).toBeNull()
-    expect(refuseRequest(new Request('http://portal.example.cl/connections', { headers: { origin: 'https://evil.example' } }))).toBeNull()
+    expect(
+      refuseRequest(action({ 'content-length': String(20 * 1024 * 1024) }, '/institutions/abc/readiness/documents')),
+    ).toBeNull()
+    expect(
+      refuseRequest(action({ origin: 'https://accounts.claveunica.gob.cl' }, '/api/auth/callback/claveunica')),
+    ).toBeNull()
+    expect(
+      refuseRequest(
+        new Request('http://portal.example.cl/connections', { headers: { origin: 'https://evil.example' } }),
+      ),
+    ).toBeNull()
   })
 })

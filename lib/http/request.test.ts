@@ -21,7 +21,11 @@ describe('readBodyWithin', () => {
   })
 
   it('refuses a declared length over the limit before reading', async () => {
-    const request = new Request('http://localhost/upload', { method: 'POST', body: 'x', headers: { 'content-length': '99999999' } })
+    const request = new Request('http://localhost/upload', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-length': '99999999' },
+    })
     await expect(readBodyWithin(request, 1024)).rejects.toThrow(BodyTooLargeError)
   })
 
@@ -36,7 +40,8 @@ describe('readBodyWithin', () => {
 
 describe('sameOrigin', () => {
   it('refuses another site and a malformed Origin', () => {
-    const from = (origin: string) => new Request('http://localhost:3000/x', { headers: { origin, host: 'localhost:3000' } })
+    const from = (origin: string) =>
+      new Request('http://localhost:3000/x', { headers: { origin, host: 'localhost:3000' } })
     expect(sameOrigin(from('http://localhost:3000'))).toBe(true)
     expect(sameOrigin(from('https://evil.example'))).toBe(false)
     expect(sameOrigin(from('null'))).toBe(false)

@@ -1,7 +1,8 @@
 import { messages, type Messages } from './messages'
 
 type Paths<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: `${Prefix}${K}` | (T[K] extends Record<string, unknown> ? Paths<T[K], `${Prefix}${K}.`> : never)
+  [K in keyof T & string]:
+    `${Prefix}${K}` | (T[K] extends Record<string, unknown> ? Paths<T[K], `${Prefix}${K}.`> : never)
 }[keyof T & string]
 
 /** A namespace ('connections') or a key inside one ('connections.status'), checked against the catalog. */

@@ -74,7 +74,10 @@ describe('addMember', () => {
     const existing = await createMember(db, institution.id, 'TECHNICAL_ADMIN')
 
     await addMember(ctd, institution.id, { run: existing.run, name: 'Ignored', email: null, role: 'BUSINESS_ADMIN' })
-    const roles = await db.membership.findMany({ where: { personId: existing.id, endedAt: null }, select: { role: true } })
+    const roles = await db.membership.findMany({
+      where: { personId: existing.id, endedAt: null },
+      select: { role: true },
+    })
     expect(roles.map((r) => r.role).sort()).toEqual(['BUSINESS_ADMIN', 'TECHNICAL_ADMIN'])
     expect((await db.person.findUniqueOrThrow({ where: { id: existing.id } })).name).toBe(existing.name)
 
@@ -147,7 +150,9 @@ describe('endMembership', () => {
       ])
 
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-      expect(await db.membership.count({ where: { institutionId: institution.id, role: 'CTD', endedAt: null } })).toBe(1)
+      expect(await db.membership.count({ where: { institutionId: institution.id, role: 'CTD', endedAt: null } })).toBe(
+        1,
+      )
     }
   })
 
@@ -168,7 +173,13 @@ describe('designating by RUN a person who already exists', () => {
   async function signedInWithoutEmail() {
     const elsewhere = await createInstitution(db)
     const run = randomRut()
-    const user = await personAdapter(db).createUser!({ id: 'x', run, name: 'María Verdadera', email: '', emailVerified: null } as never)
+    const user = await personAdapter(db).createUser!({
+      id: 'x',
+      run,
+      name: 'María Verdadera',
+      email: '',
+      emailVerified: null,
+    } as never)
     await addMembership(db, user.id, elsewhere.id, 'TECHNICAL_ADMIN')
     return { id: user.id, run, elsewhere }
   }
@@ -196,7 +207,12 @@ describe('designating by RUN a person who already exists', () => {
     const ctd = await viewerOf((await createMember(db, institution.id, 'CTD')).id)
     const tech = await viewerOf((await createMember(db, institution.id, 'TECHNICAL_ADMIN')).id)
 
-    await addMember(ctd, institution.id, { run: victim.run, name: 'Nombre Inventado', email: null, role: 'TECHNICAL_ADMIN' })
+    await addMember(ctd, institution.id, {
+      run: victim.run,
+      name: 'Nombre Inventado',
+      email: null,
+      role: 'TECHNICAL_ADMIN',
+    })
     // A second role does not reveal it either.
     await addMember(ctd, institution.id, { run: victim.run, name: 'Otro Nombre', email: null, role: 'BUSINESS_ADMIN' })
 
@@ -228,7 +244,12 @@ describe('designating by RUN a person who already exists', () => {
     const ctd = await viewerOf((await createMember(db, institution.id, 'CTD')).id)
     const colleague = await createMember(db, institution.id, 'TECHNICAL_ADMIN', 'Colega Conocida')
 
-    await addMember(ctd, institution.id, { run: colleague.run, name: 'Otro Nombre', email: null, role: 'BUSINESS_ADMIN' })
+    await addMember(ctd, institution.id, {
+      run: colleague.run,
+      name: 'Otro Nombre',
+      email: null,
+      role: 'BUSINESS_ADMIN',
+    })
 
     const shown = (await getInstitution(ctd, institution.id))!.members.filter((m) => m.personId === colleague.id)
     expect(shown.map((m) => [m.name, m.email])).toEqual([
@@ -237,7 +258,7 @@ describe('designating by RUN a person who already exists', () => {
     ])
   })
 
-  it("lets central staff give a person without e-mail one, never replace it", async () => {
+  it('lets central staff give a person without e-mail one, never replace it', async () => {
     const victim = await signedInWithoutEmail()
     const institution = await createInstitution(db)
     const reviewer = await viewerOf((await createCentralPerson(db, 'DGD_REVIEWER')).id)
@@ -247,8 +268,16 @@ describe('designating by RUN a person who already exists', () => {
     expect((await db.person.findUniqueOrThrow({ where: { id: victim.id } })).email).toBe(email)
 
     const other = await createInstitution(db)
-    await addMember(reviewer, other.id, { run: victim.run, name: 'X', email: `otro.${victim.run}@example.com`, role: 'CTD' })
-    expect(await db.person.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({ name: 'María Verdadera', email })
+    await addMember(reviewer, other.id, {
+      run: victim.run,
+      name: 'X',
+      email: `otro.${victim.run}@example.com`,
+      role: 'CTD',
+    })
+    expect(await db.person.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({
+      name: 'María Verdadera',
+      email,
+    })
   })
 
   it('creates a new person with the e-mail typed, unless someone else holds it', async () => {

@@ -13,11 +13,33 @@ let reviewer: Viewer
 
 beforeAll(async () => {
   reviewer = (await loadViewer((await createCentralPerson(db, 'DGD_REVIEWER')).id))!
-  await createInstitution(db, { name: `Municipalidad de Valparaíso ${tag}`, shortName: 'Valparaíso', kind: 'MUNICIPALIDAD', group: 'B', region: 'Valparaíso' })
-  await createInstitution(db, { name: `Municipalidad de Ñuñoa ${tag}`, shortName: 'Ñuñoa', kind: 'MUNICIPALIDAD', group: 'C', region: 'Metropolitana de Santiago' })
-  await createInstitution(db, { name: `Gobierno Regional de Valparaíso ${tag}`, shortName: 'GORE Valparaíso', kind: 'GOBIERNO_REGIONAL', group: 'B', region: 'Valparaíso' })
+  await createInstitution(db, {
+    name: `Municipalidad de Valparaíso ${tag}`,
+    shortName: 'Valparaíso',
+    kind: 'MUNICIPALIDAD',
+    group: 'B',
+    region: 'Valparaíso',
+  })
+  await createInstitution(db, {
+    name: `Municipalidad de Ñuñoa ${tag}`,
+    shortName: 'Ñuñoa',
+    kind: 'MUNICIPALIDAD',
+    group: 'C',
+    region: 'Metropolitana de Santiago',
+  })
+  await createInstitution(db, {
+    name: `Gobierno Regional de Valparaíso ${tag}`,
+    shortName: 'GORE Valparaíso',
+    kind: 'GOBIERNO_REGIONAL',
+    group: 'B',
+    region: 'Valparaíso',
+  })
   for (let i = 0; i < 7; i++) {
-    await createInstitution(db, { name: `Servicio ${String.fromCharCode(65 + i)} ${tag}`, kind: 'SERVICIO_PUBLICO', group: 'A' })
+    await createInstitution(db, {
+      name: `Servicio ${String.fromCharCode(65 + i)} ${tag}`,
+      kind: 'SERVICIO_PUBLICO',
+      group: 'A',
+    })
   }
 })
 
@@ -27,7 +49,10 @@ describe('listInstitutions', () => {
   it('finds "Valparaíso" when searching "valparaiso", without accents or case', async () => {
     const { rows, rowCount } = await listInstitutions(reviewer, params(`q=VALPARAISO+${tag}`))
     expect(rowCount).toBe(2)
-    expect(rows.map((r) => r.name)).toEqual([`Gobierno Regional de Valparaíso ${tag}`, `Municipalidad de Valparaíso ${tag}`])
+    expect(rows.map((r) => r.name)).toEqual([
+      `Gobierno Regional de Valparaíso ${tag}`,
+      `Municipalidad de Valparaíso ${tag}`,
+    ])
   })
 
   it('matches every word in any order', async () => {

@@ -73,7 +73,10 @@ export async function listInstitutions(viewer: Viewer, params: InstitutionsTable
 }
 
 /** Every institution that matches, for the CSV export (capped: the registry has a few hundred rows). */
-export async function exportInstitutions(viewer: Viewer, params: Pick<InstitutionsTableParams, 'q' | 'filters' | 'sort'>) {
+export async function exportInstitutions(
+  viewer: Viewer,
+  params: Pick<InstitutionsTableParams, 'q' | 'filters' | 'sort'>,
+) {
   authorize(viewer, 'institutions.browse')
   const rows = await db.institution.findMany({
     where: listWhere(params),

@@ -39,7 +39,11 @@ describe('deliverPendingEmails over SMTP', () => {
     const ana = await createPerson(db, { name: 'Ana Núñez' })
     const beto = await createPerson(db)
     const notices = [
-      await createNotification(db, ana.id, { title: 'Caso N° 7: un acuerdo espera tu revisión', body: 'El caso N° 7 espera tu acción en el Portal PISEE.', link: '/connections/abc' }),
+      await createNotification(db, ana.id, {
+        title: 'Caso N° 7: un acuerdo espera tu revisión',
+        body: 'El caso N° 7 espera tu acción en el Portal PISEE.',
+        link: '/connections/abc',
+      }),
       await createNotification(db, ana.id, { title: 'Caso N° 8: espera tu firma' }),
       await createNotification(db, beto.id, { title: 'Caso N° 9: designación pendiente' }),
     ]
@@ -48,12 +52,17 @@ describe('deliverPendingEmails over SMTP', () => {
     await deliverPendingEmails()
 
     const toAna = smtp.mails.filter((m) => m.to.includes(ana.email!))
-    expect(toAna.map((m) => m.subject).sort()).toEqual(['Caso N° 7: un acuerdo espera tu revisión', 'Caso N° 8: espera tu firma'])
+    expect(toAna.map((m) => m.subject).sort()).toEqual([
+      'Caso N° 7: un acuerdo espera tu revisión',
+      'Caso N° 8: espera tu firma',
+    ])
     const first = toAna.find((m) => m.subject.startsWith('Caso N° 7'))!
     expect(first.to).toEqual([ana.email])
     expect(first.text).toContain('El caso N° 7 espera tu acción en el Portal PISEE.')
     expect(first.text).toContain('https://portal.example.gob.cl/connections/abc')
-    expect(smtp.mails.filter((m) => m.to.includes(beto.email!)).map((m) => m.subject)).toEqual(['Caso N° 9: designación pendiente'])
+    expect(smtp.mails.filter((m) => m.to.includes(beto.email!)).map((m) => m.subject)).toEqual([
+      'Caso N° 9: designación pendiente',
+    ])
     for (const n of notices) expect(await emailedAt(n.id)).not.toBeNull()
   })
 
@@ -89,7 +98,11 @@ describe('deliverPendingEmails without SMTP_URL (the demo)', () => {
   it('writes the mail to the server log and marks it sent', async () => {
     delete process.env.SMTP_URL
     const ana = await createPerson(db)
-    const notice = await createNotification(db, ana.id, { title: 'Aviso de demostración', body: 'Revisa el caso.', link: '/connections/demo' })
+    const notice = await createNotification(db, ana.id, {
+      title: 'Aviso de demostración',
+      body: 'Revisa el caso.',
+      link: '/connections/demo',
+    })
     const info = vi.spyOn(console, 'info').mockImplementation(() => {})
     const before = smtp.mails.length
 
@@ -109,7 +122,12 @@ describe('composeMail', () => {
     delete process.env.PORTAL_URL
     process.env.AUTH_URL = 'https://pisee.example.gob.cl/api/auth'
     try {
-      const mail = composeMail({ title: 't', body: 'A <b> & "c"', link: '/notifications', recipient: { name: 'Ana', email: 'ana@example.gob.cl' } })
+      const mail = composeMail({
+        title: 't',
+        body: 'A <b> & "c"',
+        link: '/notifications',
+        recipient: { name: 'Ana', email: 'ana@example.gob.cl' },
+      })
       expect(mail.text).toContain('https://pisee.example.gob.cl/notifications')
       expect(mail.html).toContain('A &lt;b&gt; &amp; &quot;c&quot;')
       expect(mail.from).toBe(process.env.MAIL_FROM || '"Portal PISEE" <no-reply@digital.gob.cl>')

@@ -26,7 +26,10 @@ let cached: { url: string | undefined; transporter: Transporter } | undefined
 function transporter(): Transporter {
   const url = env.SMTP_URL
   if (!cached || cached.url !== url) {
-    cached = { url, transporter: url ? nodemailer.createTransport(url) : nodemailer.createTransport({ jsonTransport: true }) }
+    cached = {
+      url,
+      transporter: url ? nodemailer.createTransport(url) : nodemailer.createTransport({ jsonTransport: true }),
+    }
   }
   return cached.transporter
 }
@@ -42,7 +45,12 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-export function composeMail(notice: { title: string; body: string; link: string; recipient: { name: string; email: string } }) {
+export function composeMail(notice: {
+  title: string
+  body: string
+  link: string
+  recipient: { name: string; email: string }
+}) {
   const link = `${portalUrl()}${notice.link}`
   return {
     from: env.MAIL_FROM ?? DEFAULT_FROM,
@@ -74,9 +82,15 @@ async function deliver(db: Db): Promise<{ sent: number; failed: number }> {
     })
     for (const notice of pending) {
       const claimedAt = new Date()
-      const { count } = await db.notification.updateMany({ where: { id: notice.id, emailedAt: null }, data: { emailedAt: claimedAt } })
+      const { count } = await db.notification.updateMany({
+        where: { id: notice.id, emailedAt: null },
+        data: { emailedAt: claimedAt },
+      })
       if (count !== 1) continue // another delivery has it
-      const mail = composeMail({ ...notice, recipient: { name: notice.recipient.name, email: notice.recipient.email! } })
+      const mail = composeMail({
+        ...notice,
+        recipient: { name: notice.recipient.name, email: notice.recipient.email! },
+      })
       try {
         await transporter().sendMail(mail)
         if (!env.SMTP_URL) console.info(`[correo] para ${mail.to.address} — ${mail.subject}\n${mail.text}`)

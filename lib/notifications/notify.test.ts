@@ -25,7 +25,14 @@ describe('notify', () => {
     expect(seenInside).toBe(2)
     const rows = await db.notification.findMany({ where: { recipientId: ana.personId } })
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ kind: 'case.waiting.DGD_REVIEWER', title: 'Caso N° 7: espera tu revisión', link: '/connections/c7', caseId: 'c7', readAt: null, emailedAt: null })
+    expect(rows[0]).toMatchObject({
+      kind: 'case.waiting.DGD_REVIEWER',
+      title: 'Caso N° 7: espera tu revisión',
+      link: '/connections/c7',
+      caseId: 'c7',
+      readAt: null,
+      emailedAt: null,
+    })
   })
 
   it('leaves nothing behind when the transaction that owed the notice rolls back', async () => {

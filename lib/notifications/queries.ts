@@ -25,10 +25,15 @@ export async function unreadCount(viewer: Pick<Viewer, 'personId'>): Promise<num
 }
 
 /** Once per request: the header and the inbox both show it. */
-const unreadCountOf = cache((personId: string) => db.notification.count({ where: { recipientId: personId, readAt: null, resolvedAt: null } }))
+const unreadCountOf = cache((personId: string) =>
+  db.notification.count({ where: { recipientId: personId, readAt: null, resolvedAt: null } }),
+)
 
 /** The viewer's own notices, newest first, INBOX_PAGE_SIZE a page (the inbox is shallow: OFFSET is fine). */
-export async function listNotifications(viewer: Pick<Viewer, 'personId'>, { page = 1 }: { page?: number } = {}): Promise<Inbox> {
+export async function listNotifications(
+  viewer: Pick<Viewer, 'personId'>,
+  { page = 1 }: { page?: number } = {},
+): Promise<Inbox> {
   const where = { recipientId: viewer.personId }
   const current = Number.isSafeInteger(page) && page > 0 ? page : 1
   const [rows, total] = await Promise.all([
@@ -37,7 +42,16 @@ export async function listNotifications(viewer: Pick<Viewer, 'personId'>, { page
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (current - 1) * INBOX_PAGE_SIZE,
       take: INBOX_PAGE_SIZE,
-      select: { id: true, title: true, body: true, link: true, caseId: true, createdAt: true, readAt: true, resolvedAt: true },
+      select: {
+        id: true,
+        title: true,
+        body: true,
+        link: true,
+        caseId: true,
+        createdAt: true,
+        readAt: true,
+        resolvedAt: true,
+      },
     }),
     db.notification.count({ where }),
   ])

@@ -27,7 +27,8 @@ const vallenarConvenio = cooperationSchema.parse({
   institutionDecreeNumber: 'Decreto Exento N° 02142',
   institutionDecreeDate: '2023-06-15',
 })
-const notice = (noticeOn: string, terminatesOn: string, party = 'INSTITUTION') => terminationSchema.parse({ party, noticeOn, terminatesOn })
+const notice = (noticeOn: string, terminatesOn: string, party = 'INSTITUTION') =>
+  terminationSchema.parse({ party, noticeOn, terminatesOn })
 
 const viewerOf = async (personId: string) => (await loadViewer(personId))!
 const reviewer = async () => viewerOf((await createCentralPerson(db, 'DGD_REVIEWER')).id)
@@ -39,14 +40,28 @@ describe('recordCooperation', () => {
     const saved = await recordCooperation(dgd, institution.id, vallenarConvenio)
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: saved.id } })
-    expect(event).toMatchObject({ action: 'cooperation.record', actorId: dgd.personId, institutionId: institution.id, before: null })
-    expect(event.after).toMatchObject({ segpresDecreeNumber: 'Decreto Exento N° 015', institutionDecreeDate: '2023-06-15' })
-    expect((await loadReadinessFacts(db, institution.id))?.cooperation).toEqual({ inForceFrom: d('2023-06-15'), terminatesOn: null })
+    expect(event).toMatchObject({
+      action: 'cooperation.record',
+      actorId: dgd.personId,
+      institutionId: institution.id,
+      before: null,
+    })
+    expect(event.after).toMatchObject({
+      segpresDecreeNumber: 'Decreto Exento N° 015',
+      institutionDecreeDate: '2023-06-15',
+    })
+    expect((await loadReadinessFacts(db, institution.id))?.cooperation).toEqual({
+      inForceFrom: d('2023-06-15'),
+      terminatesOn: null,
+    })
   })
 
   it('lets the head of DGD correct it, keeping a termination notice already given, with before and after', async () => {
     const institution = await createInstitution(db)
-    await createCooperationAgreement(db, institution.id, { terminationNoticeOn: '2026-11-01', terminatesOn: '2026-12-15' })
+    await createCooperationAgreement(db, institution.id, {
+      terminationNoticeOn: '2026-11-01',
+      terminatesOn: '2026-12-15',
+    })
     const head = await viewerOf((await createCentralPerson(db, 'DGD_HEAD')).id)
     const saved = await recordCooperation(head, institution.id, vallenarConvenio)
     expect(saved).toMatchObject({ segpresDecreeNumber: 'Decreto Exento N° 015', terminatesOn: d('2026-12-15') })
@@ -66,7 +81,9 @@ describe('recordCooperation', () => {
   })
 
   it('refuses an institution that does not exist', async () => {
-    await expect(recordCooperation(await reviewer(), 'no-such-institution', vallenarConvenio)).rejects.toThrow(new DomainError('notFound'))
+    await expect(recordCooperation(await reviewer(), 'no-such-institution', vallenarConvenio)).rejects.toThrow(
+      new DomainError('notFound'),
+    )
   })
 })
 
@@ -86,13 +103,20 @@ describe('recordTermination', () => {
     // Who gave notice and who recorded it are on the convenio itself, for its page.
     const recorded = (await getReadiness(dgd, institution.id))!.cooperation!
     expect(recorded.terminationGivenBy).toBe('SEGPRES')
-    expect(recorded.terminationRecordedBy).toBe((await db.person.findUniqueOrThrow({ where: { id: dgd.personId } })).name)
+    expect(recorded.terminationRecordedBy).toBe(
+      (await db.person.findUniqueOrThrow({ where: { id: dgd.personId } })).name,
+    )
     expect(recorded.terminationRecordedAt).toBeInstanceOf(Date)
-    const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: cooperation.id, action: 'cooperation.terminate' } })
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: cooperation.id, action: 'cooperation.terminate' },
+    })
     expect(event.after).toEqual({ party: 'SEGPRES', terminationNoticeOn: '2026-11-22', terminatesOn: '2026-12-22' })
     const readiness = (await getReadiness(dgd, institution.id, new Date('2026-12-01T15:00:00Z')))!
     expect(readiness.items[0]).toEqual({ item: 'cooperation', met: true, status: 'terminating' })
-    expect((await getReadiness(dgd, institution.id, new Date('2026-12-22T15:00:00Z')))!.items[0]).toMatchObject({ met: false, status: 'terminated' })
+    expect((await getReadiness(dgd, institution.id, new Date('2026-12-22T15:00:00Z')))!.items[0]).toMatchObject({
+      met: false,
+      status: 'terminated',
+    })
   })
 
   it('replaces an earlier notice (a correction): the convenio keeps the latest, the audit log both', async () => {
@@ -107,7 +131,10 @@ describe('recordTermination', () => {
       terminationGivenBy: 'INSTITUTION',
       terminationRecordedById: head.personId,
     })
-    const events = await db.auditEvent.findMany({ where: { targetId: cooperation.id, action: 'cooperation.terminate' }, orderBy: { at: 'asc' } })
+    const events = await db.auditEvent.findMany({
+      where: { targetId: cooperation.id, action: 'cooperation.terminate' },
+      orderBy: { at: 'asc' },
+    })
     expect(events.map((e) => e.before)).toEqual([
       { party: null, terminationNoticeOn: null, terminatesOn: null },
       { party: 'SEGPRES', terminationNoticeOn: '2026-11-22', terminatesOn: '2026-12-22' },
@@ -116,7 +143,10 @@ describe('recordTermination', () => {
 
   it('a notice recorded before the convenio kept who recorded it is backfilled from its latest audit event', async () => {
     const institution = await createInstitution(db)
-    const cooperation = await createCooperationAgreement(db, institution.id, { terminationNoticeOn: '2026-11-22', terminatesOn: '2027-01-31' })
+    const cooperation = await createCooperationAgreement(db, institution.id, {
+      terminationNoticeOn: '2026-11-22',
+      terminatesOn: '2027-01-31',
+    })
     const [first, latest] = [await reviewer(), await reviewer()]
     const event = (actorId: string, at: string, party: string) => ({
       actorId,
@@ -128,9 +158,14 @@ describe('recordTermination', () => {
       after: { party, terminationNoticeOn: '2026-11-22', terminatesOn: '2027-01-31' },
     })
     await db.auditEvent.createMany({
-      data: [event(first.personId, '2026-11-22T13:00:00Z', 'SEGPRES'), event(latest.personId, '2026-11-22T14:00:00Z', 'INSTITUTION')],
+      data: [
+        event(first.personId, '2026-11-22T13:00:00Z', 'SEGPRES'),
+        event(latest.personId, '2026-11-22T14:00:00Z', 'INSTITUTION'),
+      ],
     })
-    const migration = readdirSync('prisma/migrations').find((name) => name.endsWith('_convenio_termination_recorded_backfill'))!
+    const migration = readdirSync('prisma/migrations').find((name) =>
+      name.endsWith('_convenio_termination_recorded_backfill'),
+    )!
     await db.$executeRawUnsafe(readFileSync(`prisma/migrations/${migration}/migration.sql`, 'utf8'))
 
     expect(await db.cooperationAgreement.findUniqueOrThrow({ where: { id: cooperation.id } })).toMatchObject({
@@ -145,16 +180,25 @@ describe('recordTermination', () => {
     await createCooperationAgreement(db, institution.id)
     const attempt = recordTermination(await reviewer(), institution.id, notice('2026-11-22', '2026-12-21'))
     await expect(attempt).rejects.toThrow(DomainError)
-    await expect(attempt).rejects.toMatchObject({ code: 'cooperationTerminationTooSoon', values: { date: '22-12-2026' } })
-    expect(await db.cooperationAgreement.findUniqueOrThrow({ where: { institutionId: institution.id } })).toMatchObject({ terminatesOn: null })
+    await expect(attempt).rejects.toMatchObject({
+      code: 'cooperationTerminationTooSoon',
+      values: { date: '22-12-2026' },
+    })
+    expect(await db.cooperationAgreement.findUniqueOrThrow({ where: { institutionId: institution.id } })).toMatchObject(
+      { terminatesOn: null },
+    )
   })
 
   it('refuses when there is no convenio, and refuses the institution itself', async () => {
     const institution = await createInstitution(db)
-    await expect(recordTermination(await reviewer(), institution.id, notice('2026-11-22', '2027-01-01'))).rejects.toThrow(new DomainError('notFound'))
+    await expect(
+      recordTermination(await reviewer(), institution.id, notice('2026-11-22', '2027-01-01')),
+    ).rejects.toThrow(new DomainError('notFound'))
     await createCooperationAgreement(db, institution.id)
     const ctd = await viewerOf((await createMember(db, institution.id, 'CTD')).id)
-    await expect(recordTermination(ctd, institution.id, notice('2026-11-22', '2027-01-01'))).rejects.toThrow(ForbiddenError)
+    await expect(recordTermination(ctd, institution.id, notice('2026-11-22', '2027-01-01'))).rejects.toThrow(
+      ForbiddenError,
+    )
   })
 })
 
@@ -184,7 +228,10 @@ describe('uploadCooperationDocument', () => {
   it("refuses the download to another institution's CTD, whatever institution the URL names", async () => {
     const institution = await createInstitution(db)
     await createCooperationAgreement(db, institution.id)
-    const document = await uploadCooperationDocument(await reviewer(), institution.id, { fileName: 'c.pdf', content: tinyPdf() })
+    const document = await uploadCooperationDocument(await reviewer(), institution.id, {
+      fileName: 'c.pdf',
+      content: tinyPdf(),
+    })
     const other = await createInstitution(db)
     const otherCtd = await viewerOf((await createMember(db, other.id, 'CTD')).id)
     await expect(getCooperationDocument(otherCtd, institution.id, document.id)).rejects.toThrow(ForbiddenError)
@@ -198,32 +245,47 @@ describe('uploadCooperationDocument', () => {
     const dgd = await reviewer()
     const refused = { code: 'documentInvalid', values: { maxMb: 10 } }
     const fake = new TextEncoder().encode('<html>no soy un PDF</html>')
-    await expect(uploadCooperationDocument(dgd, institution.id, { fileName: 'convenio.pdf', content: fake })).rejects.toMatchObject(refused)
-    await expect(uploadCooperationDocument(dgd, institution.id, { fileName: 'vacío.pdf', content: new Uint8Array() })).rejects.toMatchObject(refused)
+    await expect(
+      uploadCooperationDocument(dgd, institution.id, { fileName: 'convenio.pdf', content: fake }),
+    ).rejects.toMatchObject(refused)
+    await expect(
+      uploadCooperationDocument(dgd, institution.id, { fileName: 'vacío.pdf', content: new Uint8Array() }),
+    ).rejects.toMatchObject(refused)
     const big = new Uint8Array(10 * 1024 * 1024 + 1)
     big.set(tinyPdf())
-    await expect(uploadCooperationDocument(dgd, institution.id, { fileName: 'grande.pdf', content: big })).rejects.toMatchObject(refused)
+    await expect(
+      uploadCooperationDocument(dgd, institution.id, { fileName: 'grande.pdf', content: big }),
+    ).rejects.toMatchObject(refused)
     expect(await db.document.count({ where: { cooperationAgreement: { institutionId: institution.id } } })).toBe(0)
   })
 
   it('refuses a document without a convenio, and refuses institution members', async () => {
     const institution = await createInstitution(db)
-    await expect(uploadCooperationDocument(await reviewer(), institution.id, { fileName: 'c.pdf', content: tinyPdf() })).rejects.toThrow(
-      new DomainError('notFound'),
-    )
+    await expect(
+      uploadCooperationDocument(await reviewer(), institution.id, { fileName: 'c.pdf', content: tinyPdf() }),
+    ).rejects.toThrow(new DomainError('notFound'))
     await createCooperationAgreement(db, institution.id)
     const ctd = await viewerOf((await createMember(db, institution.id, 'CTD')).id)
-    await expect(uploadCooperationDocument(ctd, institution.id, { fileName: 'c.pdf', content: tinyPdf() })).rejects.toThrow(ForbiddenError)
+    await expect(
+      uploadCooperationDocument(ctd, institution.id, { fileName: 'c.pdf', content: tinyPdf() }),
+    ).rejects.toThrow(ForbiddenError)
   })
 })
 
 describe('getReadiness', () => {
   it('shows the institution its convenio, designations and trainings', async () => {
     const institution = await createInstitution(db)
-    await createCooperationAgreement(db, institution.id, { segpresDecreeDate: '2024-04-01', institutionDecreeDate: '2024-05-02' })
+    await createCooperationAgreement(db, institution.id, {
+      segpresDecreeDate: '2024-04-01',
+      institutionDecreeDate: '2024-05-02',
+    })
     const ctd = await createMember(db, institution.id, 'CTD', 'Jorge Castillo Vega')
     await createMember(db, institution.id, 'TECHNICAL_ADMIN', 'Daniela Pizarro Tapia')
-    const workshop = await createTrainingWorkshop(db, { kind: 'CONSUMPTION', title: 'Taller de consumo', heldOn: '2026-08-12' })
+    const workshop = await createTrainingWorkshop(db, {
+      kind: 'CONSUMPTION',
+      title: 'Taller de consumo',
+      heldOn: '2026-08-12',
+    })
     await createTrainingAttendance(db, workshop.id, ctd.id, institution.id)
 
     const readiness = (await getReadiness(await viewerOf(ctd.id), institution.id, new Date('2026-11-22T15:00:00Z')))!
@@ -234,9 +296,16 @@ describe('getReadiness', () => {
       ['consumptionTraining', true],
       ['provisionTraining', false],
     ])
-    expect(readiness.cooperation).toMatchObject({ inForceFrom: d('2024-05-02'), status: 'inForce', availability: '24x7', criticalResolutionHours: 2 })
+    expect(readiness.cooperation).toMatchObject({
+      inForceFrom: d('2024-05-02'),
+      status: 'inForce',
+      availability: '24x7',
+      criticalResolutionHours: 2,
+    })
     expect(readiness.technicalAdmins).toEqual(['Daniela Pizarro Tapia'])
-    expect(readiness.attendances).toMatchObject([{ personName: 'Jorge Castillo Vega', title: 'Taller de consumo', kind: 'CONSUMPTION' }])
+    expect(readiness.attendances).toMatchObject([
+      { personName: 'Jorge Castillo Vega', title: 'Taller de consumo', kind: 'CONSUMPTION' },
+    ])
     expect(readiness.canManage).toBe(false)
   })
 

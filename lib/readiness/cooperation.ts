@@ -120,7 +120,11 @@ export async function recordTermination(actor: Principal, institutionId: string,
         terminationNoticeOn: iso(before.terminationNoticeOn),
         terminatesOn: iso(before.terminatesOn),
       },
-      after: { party: input.party, terminationNoticeOn: iso(saved.terminationNoticeOn), terminatesOn: iso(saved.terminatesOn) },
+      after: {
+        party: input.party,
+        terminationNoticeOn: iso(saved.terminationNoticeOn),
+        terminatesOn: iso(saved.terminatesOn),
+      },
     })
     return saved
   })

@@ -10,7 +10,9 @@ const date = (iso: string) => new Date(`${iso}T00:00:00Z`)
 
 /** The readiness panel's verdict on the consumer's convenio, and the promotion checklist's, both read from the database at `now`. */
 async function verdicts(c: Awaited<ReturnType<typeof caseAt>>, now: Date) {
-  const panel = (await getReadiness(c.people.reviewer, c.consumer.id, now))!.items.find((i) => i.item === 'cooperation')!
+  const panel = (await getReadiness(c.people.reviewer, c.consumer.id, now))!.items.find(
+    (i) => i.item === 'cooperation',
+  )!
   const checklist = evaluateChecklist(await db.$transaction((tx) => loadChecklistFacts(tx, c.caseId, now)))
   return { panel: panel.met, checklist: checklist.find((i) => i.item === 'cooperationInForce')!.met }
 }
@@ -25,7 +27,11 @@ async function withConvenio(c: Awaited<ReturnType<typeof caseAt>>, dates: { decr
     terminationNoticeOn: dates.terminatesOn ? date('2026-01-10') : null,
     terminatesOn: dates.terminatesOn ? date(dates.terminatesOn) : null,
   }
-  await db.cooperationAgreement.upsert({ where: { institutionId: c.consumer.id }, create: { institutionId: c.consumer.id, ...data }, update: data })
+  await db.cooperationAgreement.upsert({
+    where: { institutionId: c.consumer.id },
+    create: { institutionId: c.consumer.id, ...data },
+    update: data,
+  })
 }
 
 describe("the promotion checklist reads the consumer's readiness as the readiness panel does", () => {

@@ -3,7 +3,13 @@ import { authorize, can } from '@/lib/auth/roles'
 import type { Viewer } from '@/lib/auth/viewer'
 import { db } from '@/lib/db/client'
 import { designatedNameShown } from '@/lib/institutions/queries'
-import { cooperationStatus, readinessFactsOf, readinessOf, type CooperationStatus, type ReadinessResult } from './readiness'
+import {
+  cooperationStatus,
+  readinessFactsOf,
+  readinessOf,
+  type CooperationStatus,
+  type ReadinessResult,
+} from './readiness'
 import { todayInChile } from '@/lib/dates'
 
 export type CooperationDocumentRow = { id: string; fileName: string; size: number; sha256: string; uploadedAt: Date }
@@ -28,7 +34,13 @@ export type CooperationDetail = {
   documents: CooperationDocumentRow[]
 }
 
-export type ReadinessAttendance = { id: string; personName: string; title: string; kind: 'CONSUMPTION' | 'PROVISION'; heldOn: Date }
+export type ReadinessAttendance = {
+  id: string
+  personName: string
+  title: string
+  kind: 'CONSUMPTION' | 'PROVISION'
+  heldOn: Date
+}
 
 export type Readiness = {
   items: ReadinessResult
@@ -63,7 +75,10 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
           terminationGivenBy: true,
           terminationRecordedAt: true,
           terminationRecordedBy: { select: { name: true } },
-          documents: { orderBy: { uploadedAt: 'asc' }, select: { id: true, fileName: true, size: true, sha256: true, uploadedAt: true } },
+          documents: {
+            orderBy: { uploadedAt: 'asc' },
+            select: { id: true, fileName: true, size: true, sha256: true, uploadedAt: true },
+          },
         },
       },
       memberships: {
@@ -73,7 +88,11 @@ export async function getReadiness(viewer: Viewer, institutionId: string, now = 
       },
       trainingAttendances: {
         orderBy: [{ workshop: { heldOn: 'desc' } }, { recordedAt: 'desc' }],
-        select: { id: true, person: { select: { name: true } }, workshop: { select: { kind: true, title: true, heldOn: true } } },
+        select: {
+          id: true,
+          person: { select: { name: true } },
+          workshop: { select: { kind: true, title: true, heldOn: true } },
+        },
       },
     },
   })

@@ -11,14 +11,25 @@ const none: ReadinessFacts = { cooperation: null, designatedRoles: [], trainingK
 
 describe('readinessFactsOf', () => {
   it('puts the convenio in force from the later approving decree, whichever party approved last', () => {
-    expect(readinessFactsOf({ ...none, cooperation: vallenar }).cooperation).toEqual({ inForceFrom: d('2023-06-15'), terminatesOn: null })
+    expect(readinessFactsOf({ ...none, cooperation: vallenar }).cooperation).toEqual({
+      inForceFrom: d('2023-06-15'),
+      terminatesOn: null,
+    })
     const segpresLast = { ...vallenar, segpresDecreeDate: d('2023-07-01') }
     expect(readinessFactsOf({ ...none, cooperation: segpresLast }).cooperation?.inForceFrom).toEqual(d('2023-07-01'))
   })
 
   it('lists each role and training kind once', () => {
-    const facts = readinessFactsOf({ cooperation: null, designatedRoles: ['CTD', 'CTD', 'TECHNICAL_ADMIN'], trainingKindsAttended: ['PROVISION', 'PROVISION'] })
-    expect(facts).toEqual({ cooperation: null, designatedRoles: ['CTD', 'TECHNICAL_ADMIN'], trainingKindsAttended: ['PROVISION'] })
+    const facts = readinessFactsOf({
+      cooperation: null,
+      designatedRoles: ['CTD', 'CTD', 'TECHNICAL_ADMIN'],
+      trainingKindsAttended: ['PROVISION', 'PROVISION'],
+    })
+    expect(facts).toEqual({
+      cooperation: null,
+      designatedRoles: ['CTD', 'TECHNICAL_ADMIN'],
+      trainingKindsAttended: ['PROVISION'],
+    })
   })
 })
 
@@ -36,7 +47,11 @@ describe('cooperationStatus', () => {
 
 describe('readinessOf', () => {
   it('says which items are met and why', () => {
-    const facts = readinessFactsOf({ cooperation: vallenar, designatedRoles: ['CTD', 'TECHNICAL_ADMIN'], trainingKindsAttended: ['CONSUMPTION'] })
+    const facts = readinessFactsOf({
+      cooperation: vallenar,
+      designatedRoles: ['CTD', 'TECHNICAL_ADMIN'],
+      trainingKindsAttended: ['CONSUMPTION'],
+    })
     expect(readinessOf(facts, today)).toEqual([
       { item: 'cooperation', met: true, status: 'inForce' },
       { item: 'technicalAdmin', met: true, status: 'designated' },
@@ -55,10 +70,22 @@ describe('readinessOf', () => {
   })
 
   it('agrees with the promotion checklist about the convenio, from the same facts', () => {
-    const cases = [null, vallenar, { ...vallenar, terminatesOn: d('2026-12-22') }, { ...vallenar, terminatesOn: d('2026-11-01') }, { ...vallenar, institutionDecreeDate: d('2027-01-05') }]
+    const cases = [
+      null,
+      vallenar,
+      { ...vallenar, terminatesOn: d('2026-12-22') },
+      { ...vallenar, terminatesOn: d('2026-11-01') },
+      { ...vallenar, institutionDecreeDate: d('2027-01-05') },
+    ]
     for (const cooperation of cases) {
       const facts = readinessFactsOf({ cooperation, designatedRoles: [], trainingKindsAttended: [] })
-      const checklist: ChecklistFacts = { ...facts, now: today, requiresAgreement: false, agreement: null, lastPassingTestAt: null }
+      const checklist: ChecklistFacts = {
+        ...facts,
+        now: today,
+        requiresAgreement: false,
+        agreement: null,
+        lastPassingTestAt: null,
+      }
       const inChecklist = evaluateChecklist(checklist).find((i) => i.item === 'cooperationInForce')!.met
       expect(readinessOf(facts, today)[0]!.met, JSON.stringify(cooperation)).toBe(inChecklist)
     }

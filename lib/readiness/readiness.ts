@@ -19,7 +19,10 @@ export type ReadinessFacts = {
  * The convenio de cooperación is in force from the later of the two approving decrees (seeds/002),
  * for an indefinite term.
  */
-export function cooperationInForceFrom(segpresDecreeDate: Date | null, institutionDecreeDate: Date | null): Date | null {
+export function cooperationInForceFrom(
+  segpresDecreeDate: Date | null,
+  institutionDecreeDate: Date | null,
+): Date | null {
   if (!segpresDecreeDate || !institutionDecreeDate) return null
   return segpresDecreeDate > institutionDecreeDate ? segpresDecreeDate : institutionDecreeDate
 }
@@ -45,7 +48,12 @@ export function readinessFactsOf(records: {
 }): ReadinessFacts {
   const c = records.cooperation
   return {
-    cooperation: c ? { inForceFrom: cooperationInForceFrom(c.segpresDecreeDate, c.institutionDecreeDate), terminatesOn: c.terminatesOn } : null,
+    cooperation: c
+      ? {
+          inForceFrom: cooperationInForceFrom(c.segpresDecreeDate, c.institutionDecreeDate),
+          terminatesOn: c.terminatesOn,
+        }
+      : null,
     designatedRoles: [...new Set(records.designatedRoles)],
     trainingKindsAttended: [...new Set(records.trainingKindsAttended)],
   }
@@ -64,7 +72,13 @@ export function cooperationStatus(cooperation: ReadinessFacts['cooperation'], to
   return cooperation.terminatesOn ? 'terminating' : 'inForce'
 }
 
-export const readinessItems = ['cooperation', 'technicalAdmin', 'businessAdmin', 'consumptionTraining', 'provisionTraining'] as const
+export const readinessItems = [
+  'cooperation',
+  'technicalAdmin',
+  'businessAdmin',
+  'consumptionTraining',
+  'provisionTraining',
+] as const
 export type ReadinessItem = (typeof readinessItems)[number]
 
 export type ReadinessResult = { item: ReadinessItem; met: boolean; status: string }[]

@@ -20,15 +20,28 @@ describe('cooperationSchema', () => {
   })
 
   it('names each wrong field with a catalog key', () => {
-    const result = cooperationSchema.safeParse({ ...valid, signedOn: '2023-02-30', segpresDecreeNumber: '  ', institutionDecreeDate: '15/06/2023' })
-    expect(issues(result)).toEqual({ signedOn: 'dateInvalid', segpresDecreeNumber: 'textRequired', institutionDecreeDate: 'dateInvalid' })
+    const result = cooperationSchema.safeParse({
+      ...valid,
+      signedOn: '2023-02-30',
+      segpresDecreeNumber: '  ',
+      institutionDecreeDate: '15/06/2023',
+    })
+    expect(issues(result)).toEqual({
+      signedOn: 'dateInvalid',
+      segpresDecreeNumber: 'textRequired',
+      institutionDecreeDate: 'dateInvalid',
+    })
   })
 })
 
 describe('terminationSchema', () => {
   it('knows the two parties only', () => {
-    expect(terminationSchema.safeParse({ party: 'SEGPRES', noticeOn: '2026-11-22', terminatesOn: '2026-12-22' }).success).toBe(true)
-    expect(issues(terminationSchema.safeParse({ party: 'DGD', noticeOn: '2026-11-22', terminatesOn: '2026-12-22' }))).toEqual({ party: 'invalid' })
+    expect(
+      terminationSchema.safeParse({ party: 'SEGPRES', noticeOn: '2026-11-22', terminatesOn: '2026-12-22' }).success,
+    ).toBe(true)
+    expect(
+      issues(terminationSchema.safeParse({ party: 'DGD', noticeOn: '2026-11-22', terminatesOn: '2026-12-22' })),
+    ).toEqual({ party: 'invalid' })
   })
 })
 

@@ -17,12 +17,22 @@ describe('accent-insensitive search of services and agreements', () => {
     const tag = `zq${randomUUID().slice(0, 6)}`
     const c = await caseAt('meetingHeld')
     const name = `Certificado de defunción ${tag}`
-    await db.service.update({ where: { id: c.service.id }, data: { name, searchText: searchTextOf(name, c.service.code) } })
-    await requestAgreement(c.people.consumerBusiness, c.caseId, { ...agreementTerms, purpose: `Verificar la situación previsional ${tag}-pensión` })
+    await db.service.update({
+      where: { id: c.service.id },
+      data: { name, searchText: searchTextOf(name, c.service.code) },
+    })
+    await requestAgreement(c.people.consumerBusiness, c.caseId, {
+      ...agreementTerms,
+      purpose: `Verificar la situación previsional ${tag}-pensión`,
+    })
 
-    const cases = await listCases(c.people.consumerCtd, casesTableParams.load(new URLSearchParams({ q: `DEFUNCION ${tag}` })))
+    const cases = await listCases(
+      c.people.consumerCtd,
+      casesTableParams.load(new URLSearchParams({ q: `DEFUNCION ${tag}` })),
+    )
     expect(cases.rows.map((r) => r.serviceName)).toEqual([name])
-    const agreements = (q: string) => listAgreements(c.people.consumerBusiness, agreementsTableParams.load(new URLSearchParams({ q })))
+    const agreements = (q: string) =>
+      listAgreements(c.people.consumerBusiness, agreementsTableParams.load(new URLSearchParams({ q })))
     expect((await agreements(`defuncion ${tag}`)).rows.map((r) => r.caseId)).toEqual([c.caseId])
     // The purpose, typed without accents and in another case.
     expect((await agreements(`situacion ${tag}-PENSION`)).rows.map((r) => r.caseId)).toEqual([c.caseId])
@@ -33,18 +43,16 @@ describe('accent-insensitive search of services and agreements', () => {
 describe('Spanish order of names', () => {
   it('puts "Chanco" before "Chañaral" (ñ after n) and ignores accents and case, on this database', async () => {
     const tag = `zq${randomUUID().slice(0, 6)}`
-    const names = ['Chañaral', 'Chanco', 'Chana', 'Ñuñoa', 'Nunca', 'Osorno', 'Ávila', 'arica'].map((n) => `${tag} ${n}`)
+    const names = ['Chañaral', 'Chanco', 'Chana', 'Ñuñoa', 'Nunca', 'Osorno', 'Ávila', 'arica'].map(
+      (n) => `${tag} ${n}`,
+    )
     for (const name of names) await createInstitution(db, { name })
     const c = await caseAt('meetingRequested')
-    const { rows } = await listInstitutions(c.people.reviewer, institutionsTableParams.load(`?q=${tag}&sort=name&perPage=50`))
-    expect(rows.map((r) => r.name.slice(tag.length + 1))).toEqual(['arica', 'Ávila', 'Chana', 'Chanco', 'Chañaral', 'Nunca', 'Ñuñoa', 'Osorno'])
-
-    // The services a meeting request offers, and its institutions, in the same order.
-    for (const name of ['Ñandú', 'Nube', 'Ábaco']) await createService(db, c.provider.id, { name: `${tag} ${name}` })
-    // The provider's CTD may ask on any consumer's behalf: it is offered every other institution.
-    const options = await meetingRequestOptions(c.people.providerCtd)
-    expect(options.services.filter((s) => s.label.startsWith(tag)).map((s) => s.label.split(' ')[1])).toEqual(['Ábaco', 'Nube', 'Ñandú'])
-    expect(options.otherConsumers.filter((i) => i.name.startsWith(tag)).map((i) => i.name.slice(tag.length + 1))).toEqual([
+    const { rows } = await listInstitutions(
+      c.people.reviewer,
+      institutionsTableParams.load(`?q=${tag}&sort=name&perPage=50`),
+    )
+    expect(rows.map((r) => r.name.slice(tag.length + 1))).toEqual([
       'arica',
       'Ávila',
       'Chana',
@@ -54,5 +62,18 @@ describe('Spanish order of names', () => {
       'Ñuñoa',
       'Osorno',
     ])
+
+    // The services a meeting request offers, and its institutions, in the same order.
+    for (const name of ['Ñandú', 'Nube', 'Ábaco']) await createService(db, c.provider.id, { name: `${tag} ${name}` })
+    // The provider's CTD may ask on any consumer's behalf: it is offered every other institution.
+    const options = await meetingRequestOptions(c.people.providerCtd)
+    expect(options.services.filter((s) => s.label.startsWith(tag)).map((s) => s.label.split(' ')[1])).toEqual([
+      'Ábaco',
+      'Nube',
+      'Ñandú',
+    ])
+    expect(
+      options.otherConsumers.filter((i) => i.name.startsWith(tag)).map((i) => i.name.slice(tag.length + 1)),
+    ).toEqual(['arica', 'Ávila', 'Chana', 'Chanco', 'Chañaral', 'Nunca', 'Ñuñoa', 'Osorno'])
   })
 })

@@ -8,7 +8,13 @@ import { getAuthorizedViewer } from '@/lib/auth/viewer'
 import { refusal, validationFailure } from '@/lib/forms/action-errors'
 import type { FormState } from '@/lib/forms/form-state'
 import { formInput, formValues } from '@/lib/forms/values'
-import { attendanceIdSchema, attendanceSchema, workshopSchema, type AttendanceField, type WorkshopField } from './schemas'
+import {
+  attendanceIdSchema,
+  attendanceSchema,
+  workshopSchema,
+  type AttendanceField,
+  type WorkshopField,
+} from './schemas'
 import { addAttendance, AttendeeRefused, createWorkshop, removeAttendance } from './workshops'
 import { DomainError } from '@/lib/errors'
 import { isRecordId } from '@/lib/ids'
@@ -16,7 +22,10 @@ import { isRecordId } from '@/lib/ids'
 const workshopFields = ['kind', 'title', 'heldOn'] as const satisfies readonly WorkshopField[]
 
 /** Creates a workshop and opens its page, where attendance is recorded. */
-export async function createWorkshopAction(_prev: FormState<WorkshopField>, formData: FormData): Promise<FormState<WorkshopField>> {
+export async function createWorkshopAction(
+  _prev: FormState<WorkshopField>,
+  formData: FormData,
+): Promise<FormState<WorkshopField>> {
   const viewer = await getAuthorizedViewer('readiness.manage')
   const values = formValues(formData, workshopFields)
   if (!viewer) return refusal(new ForbiddenError('readiness.manage'), values)

@@ -88,16 +88,14 @@ export async function getWorkshop(viewer: Viewer, id: string) {
     kind: workshop.kind,
     title: workshop.title,
     heldOn: workshop.heldOn,
-    attendees: workshop.attendances.map(
-      (a): WorkshopAttendee => ({
-        id: a.id,
-        personName: a.person.name,
-        run: formatRut(a.person.run),
-        institutionId: a.institution.id,
-        institutionName: a.institution.name,
-        recordedAt: a.recordedAt,
-      }),
-    ),
+    attendees: workshop.attendances.map((a): WorkshopAttendee => ({
+      id: a.id,
+      personName: a.person.name,
+      run: formatRut(a.person.run),
+      institutionId: a.institution.id,
+      institutionName: a.institution.name,
+      recordedAt: a.recordedAt,
+    })),
     institutions,
   }
 }

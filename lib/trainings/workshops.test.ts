@@ -4,7 +4,14 @@ import { ForbiddenError } from '@/lib/auth/roles'
 import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
 import { loadReadinessFacts } from '@/lib/readiness/facts'
-import { addMembership, createCentralPerson, createInstitution, createMember, createPerson, createTrainingWorkshop } from '@/prisma/factories'
+import {
+  addMembership,
+  createCentralPerson,
+  createInstitution,
+  createMember,
+  createPerson,
+  createTrainingWorkshop,
+} from '@/prisma/factories'
 import { getWorkshop, listWorkshops } from './queries'
 import { attendanceSchema, workshopSchema } from './schemas'
 import { workshopsTableParams } from './table-params'
@@ -19,7 +26,11 @@ describe('createWorkshop', () => {
   it('lets DGD create a workshop, with its audit event', async () => {
     const dgd = await reviewer()
     const workshop = await createWorkshop(dgd, workshopInput)
-    expect(workshop).toMatchObject({ kind: 'PROVISION', title: 'Taller de provisión', heldOn: new Date('2026-12-02T00:00:00Z') })
+    expect(workshop).toMatchObject({
+      kind: 'PROVISION',
+      title: 'Taller de provisión',
+      heldOn: new Date('2026-12-02T00:00:00Z'),
+    })
     expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: workshop.id } })).toMatchObject({
       action: 'training.create',
       actorId: dgd.personId,
@@ -58,7 +69,10 @@ describe('addAttendance', () => {
     const ctd = await createMember(db, institution.id, 'CTD')
     const workshop = await createTrainingWorkshop(db)
     const dgd = await reviewer()
-    const results = await Promise.allSettled([addAttendance(dgd, workshop.id, byRun(ctd.run)), addAttendance(dgd, workshop.id, byRun(ctd.run))])
+    const results = await Promise.allSettled([
+      addAttendance(dgd, workshop.id, byRun(ctd.run)),
+      addAttendance(dgd, workshop.id, byRun(ctd.run)),
+    ])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: new DomainError('alreadyAttended') })
     expect(await db.trainingAttendance.count({ where: { workshopId: workshop.id } })).toBe(1)
@@ -90,18 +104,28 @@ describe('addAttendance', () => {
     const person = await createMember(db, first.id, 'BUSINESS_ADMIN')
     await addMembership(db, person.id, second.id, 'CTD')
 
-    await expect(addAttendance(dgd, workshop.id, byRun(person.run))).rejects.toMatchObject({ reason: 'chooseInstitution' })
+    await expect(addAttendance(dgd, workshop.id, byRun(person.run))).rejects.toMatchObject({
+      reason: 'chooseInstitution',
+    })
     const elsewhere = await createInstitution(db)
-    await expect(addAttendance(dgd, workshop.id, byRun(person.run, elsewhere.id))).rejects.toMatchObject({ reason: 'notMemberOfInstitution' })
-    expect(await addAttendance(dgd, workshop.id, byRun(person.run, second.id))).toMatchObject({ institutionId: second.id })
+    await expect(addAttendance(dgd, workshop.id, byRun(person.run, elsewhere.id))).rejects.toMatchObject({
+      reason: 'notMemberOfInstitution',
+    })
+    expect(await addAttendance(dgd, workshop.id, byRun(person.run, second.id))).toMatchObject({
+      institutionId: second.id,
+    })
   })
 
   it('refuses an unknown workshop, and refuses anyone but DGD', async () => {
     const institution = await createInstitution(db)
     const ctdPerson = await createMember(db, institution.id, 'CTD')
-    await expect(addAttendance(await reviewer(), 'no-such-workshop', byRun(ctdPerson.run))).rejects.toThrow(new DomainError('notFound'))
+    await expect(addAttendance(await reviewer(), 'no-such-workshop', byRun(ctdPerson.run))).rejects.toThrow(
+      new DomainError('notFound'),
+    )
     const workshop = await createTrainingWorkshop(db)
-    await expect(addAttendance(await viewerOf(ctdPerson.id), workshop.id, byRun(ctdPerson.run))).rejects.toThrow(ForbiddenError)
+    await expect(addAttendance(await viewerOf(ctdPerson.id), workshop.id, byRun(ctdPerson.run))).rejects.toThrow(
+      ForbiddenError,
+    )
   })
 })
 
@@ -116,7 +140,11 @@ describe('removeAttendance', () => {
     await expect(removeAttendance(await viewerOf(ctd.id), attendance.id)).rejects.toThrow(ForbiddenError)
     await removeAttendance(dgd, attendance.id)
     expect(await db.trainingAttendance.count({ where: { id: attendance.id } })).toBe(0)
-    expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: attendance.id, action: 'training.attendance.remove' } })).toMatchObject({
+    expect(
+      await db.auditEvent.findFirstOrThrow({
+        where: { targetId: attendance.id, action: 'training.attendance.remove' },
+      }),
+    ).toMatchObject({
       institutionId: institution.id,
       before: { workshopId: workshop.id, personId: ctd.id },
     })

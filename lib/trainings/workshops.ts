@@ -50,9 +50,15 @@ export async function addAttendance(actor: Principal, workshopId: string, input:
       if (!workshop) throw new DomainError('notFound')
       const person = await tx.person.findUnique({
         where: { run: input.run },
-        select: { id: true, disabledAt: true, memberships: { where: { endedAt: null }, select: { institutionId: true } } },
+        select: {
+          id: true,
+          disabledAt: true,
+          memberships: { where: { endedAt: null }, select: { institutionId: true } },
+        },
       })
-      const institutions = [...new Set(person && !person.disabledAt ? person.memberships.map((m) => m.institutionId) : [])]
+      const institutions = [
+        ...new Set(person && !person.disabledAt ? person.memberships.map((m) => m.institutionId) : []),
+      ]
       if (!person || institutions.length === 0) throw new AttendeeRefused('notMember')
       let institutionId: string
       if (input.institutionId) {
@@ -64,7 +70,10 @@ export async function addAttendance(actor: Principal, workshopId: string, input:
         throw new AttendeeRefused('chooseInstitution')
       }
 
-      const existing = await tx.trainingAttendance.findUnique({ where: { workshopId_personId: { workshopId, personId: person.id } }, select: { id: true } })
+      const existing = await tx.trainingAttendance.findUnique({
+        where: { workshopId_personId: { workshopId, personId: person.id } },
+        select: { id: true },
+      })
       if (existing) throw new DomainError('alreadyAttended')
       const attendance = await tx.trainingAttendance.create({
         data: { workshopId, personId: person.id, institutionId },
@@ -82,7 +91,8 @@ export async function addAttendance(actor: Principal, workshopId: string, input:
     })
   } catch (error) {
     // Two recordings of the same person racing: the unique index keeps one, the other is told why.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('alreadyAttended')
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new DomainError('alreadyAttended')
     throw error
   }
 }
@@ -104,7 +114,11 @@ export async function removeAttendance(actor: Principal, attendanceId: string) {
       targetType: 'TrainingAttendance',
       targetId: attendanceId,
       institutionId: attendance.institutionId,
-      before: { workshopId: attendance.workshopId, personId: attendance.personId, institutionId: attendance.institutionId },
+      before: {
+        workshopId: attendance.workshopId,
+        personId: attendance.personId,
+        institutionId: attendance.institutionId,
+      },
     })
     return attendance
   })

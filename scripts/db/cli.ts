@@ -38,8 +38,10 @@ async function main(argv: string[]): Promise<number> {
 
   const databaseUrl = process.env.DATABASE_URL
   if (!databaseUrl) {
-    console.error('DATABASE_URL is not set: export the database to migrate, e.g.\n' +
-      '  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/pisee npm run db:deploy')
+    console.error(
+      'DATABASE_URL is not set: export the database to migrate, e.g.\n' +
+        '  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/pisee npm run db:deploy',
+    )
     return 2
   }
   const migrationsDir = values['migrations-dir'] ?? DEFAULT_MIGRATIONS_DIR

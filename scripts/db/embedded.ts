@@ -21,7 +21,13 @@ function processIsAlive(pid: number): boolean {
 }
 
 /** `dataDir` undefined keeps the data in memory (tests). */
-export async function startEmbeddedPostgres({ dataDir, port }: { dataDir?: string; port: number }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+}: {
+  dataDir?: string
+  port: number
+}): Promise<EmbeddedPostgres> {
   let lockFile: string | undefined
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })

@@ -140,7 +140,13 @@ describe.each([
   }
 
   const migrationRows = (url: string) =>
-    query<{ migration_name: string; checksum: string; finished_at: Date | null; logs: string | null; applied_steps_count: number }>(
+    query<{
+      migration_name: string
+      checksum: string
+      finished_at: Date | null
+      logs: string | null
+      applied_steps_count: number
+    }>(
       url,
       'SELECT migration_name, checksum, finished_at, logs, applied_steps_count FROM _prisma_migrations ORDER BY started_at',
     )
@@ -180,7 +186,9 @@ describe.each([
     await addMigration('20250101000000_notes', HAND_WRITTEN)
     await addMigration('20250102000000_broken', 'CREATE TABLE "Half" (id int);\nSELECT * FROM "Missing";\n')
 
-    await expect(migrateDeploy({ databaseUrl: target.url, migrationsDir })).rejects.toThrow(/at 20250102000000_broken:[^]*Missing/)
+    await expect(migrateDeploy({ databaseUrl: target.url, migrationsDir })).rejects.toThrow(
+      /at 20250102000000_broken:[^]*Missing/,
+    )
 
     const rows = await migrationRows(target.url)
     expect(rows.map((r) => [r.migration_name, r.finished_at === null])).toEqual([
@@ -219,42 +227,60 @@ describe.each([
     })
   })
 
-  test('dev generates, writes and applies a migration for each schema change', { timeout: MIGRATE_DEV_BUDGET }, async () => {
-    const schemaPath = await writeSchema(USER_MODEL)
+  test(
+    'dev generates, writes and applies a migration for each schema change',
+    { timeout: MIGRATE_DEV_BUDGET },
+    async () => {
+      const schemaPath = await writeSchema(USER_MODEL)
 
-    const first = await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'init' })
-    expect(first.created).toMatch(/^\d{14}_init$/)
-    expect(first.applied).toEqual([first.created])
-    const script = await readFile(path.join(migrationsDir, first.created!, 'migration.sql'), 'utf8')
-    expect(script).toContain('CREATE TABLE "User"')
-    expect(await readFile(path.join(migrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"')
+      const first = await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'init' })
+      expect(first.created).toMatch(/^\d{14}_init$/)
+      expect(first.applied).toEqual([first.created])
+      const script = await readFile(path.join(migrationsDir, first.created!, 'migration.sql'), 'utf8')
+      expect(script).toContain('CREATE TABLE "User"')
+      expect(await readFile(path.join(migrationsDir, 'migration_lock.toml'), 'utf8')).toContain(
+        'provider = "postgresql"',
+      )
 
-    // No change: nothing is written.
-    expect(await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'noop' })).toEqual({
-      created: null,
-      applied: [],
-    })
+      // No change: nothing is written.
+      expect(await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'noop' })).toEqual({
+        created: null,
+        applied: [],
+      })
 
-    // The schema may be split into a folder of .prisma files.
-    const schemaDir = path.join(dir, 'schema')
-    await mkdir(schemaDir)
-    await writeFile(path.join(schemaDir, 'schema.prisma'), DATASOURCE + USER_MODEL)
-    await writeFile(path.join(schemaDir, 'post.prisma'), POST_MODEL)
-    const second = await migrateDev({ databaseUrl: target.url, schemaPath: schemaDir, migrationsDir, name: 'Add posts!' })
-    expect(second.created).toMatch(/^\d{14}_add_posts$/)
-    expect(second.applied).toEqual([second.created])
-    expect(await query(target.url, 'SELECT count(*)::int AS n FROM "Post"')).toEqual([{ n: 0 }])
-    expect((await migrateStatus({ databaseUrl: target.url, migrationsDir })).applied).toEqual([first.created, second.created])
-  })
+      // The schema may be split into a folder of .prisma files.
+      const schemaDir = path.join(dir, 'schema')
+      await mkdir(schemaDir)
+      await writeFile(path.join(schemaDir, 'schema.prisma'), DATASOURCE + USER_MODEL)
+      await writeFile(path.join(schemaDir, 'post.prisma'), POST_MODEL)
+      const second = await migrateDev({
+        databaseUrl: target.url,
+        schemaPath: schemaDir,
+        migrationsDir,
+        name: 'Add posts!',
+      })
+      expect(second.created).toMatch(/^\d{14}_add_posts$/)
+      expect(second.applied).toEqual([second.created])
+      expect(await query(target.url, 'SELECT count(*)::int AS n FROM "Post"')).toEqual([{ n: 0 }])
+      expect((await migrateStatus({ databaseUrl: target.url, migrationsDir })).applied).toEqual([
+        first.created,
+        second.created,
+      ])
+    },
+  )
 
-  test('drift is empty when the database matches the schema and SQL when the schema gains a model', { timeout: MIGRATE_DEV_BUDGET }, async () => {
-    const schemaPath = await writeSchema(USER_MODEL)
-    await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'init' })
-    expect(await schemaDrift({ databaseUrl: target.url, schemaPath })).toBe('')
+  test(
+    'drift is empty when the database matches the schema and SQL when the schema gains a model',
+    { timeout: MIGRATE_DEV_BUDGET },
+    async () => {
+      const schemaPath = await writeSchema(USER_MODEL)
+      await migrateDev({ databaseUrl: target.url, schemaPath, migrationsDir, name: 'init' })
+      expect(await schemaDrift({ databaseUrl: target.url, schemaPath })).toBe('')
 
-    await writeSchema(USER_MODEL, POST_MODEL)
-    expect(await schemaDrift({ databaseUrl: target.url, schemaPath })).toContain('CREATE TABLE "Post"')
-  })
+      await writeSchema(USER_MODEL, POST_MODEL)
+      expect(await schemaDrift({ databaseUrl: target.url, schemaPath })).toContain('CREATE TABLE "Post"')
+    },
+  )
 })
 
 describe('separate processes on a PostgreSQL server', { timeout: 60_000 }, () => {

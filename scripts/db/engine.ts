@@ -192,7 +192,10 @@ function bulletList(feedback: { message: string }[]): string {
 }
 
 /** Compares the migrations folder with `_prisma_migrations`. Read-only. */
-export async function migrateStatus(options: { databaseUrl: string; migrationsDir?: string }): Promise<MigrationStatus> {
+export async function migrateStatus(options: {
+  databaseUrl: string
+  migrationsDir?: string
+}): Promise<MigrationStatus> {
   const migrationsList = await readMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR)
   const local = migrationsList.migrationDirectories.map((d) => d.path)
   const diagnosis = await withEngine(options.databaseUrl, undefined, (engine) =>

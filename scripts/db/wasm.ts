@@ -25,13 +25,19 @@ const BINDINGS_MODULE = './schema_engine_bg.js'
  * between the two packages would surface as an obscure LinkError, or as a TypeError in the middle of
  * a migration when a missing import is first called.
  */
-export function assertBindingsMatch(wasmModule: WebAssembly.Module, provided: Record<string, unknown>, wasmPath: string): void {
+export function assertBindingsMatch(
+  wasmModule: WebAssembly.Module,
+  provided: Record<string, unknown>,
+  wasmPath: string,
+): void {
   const imports = WebAssembly.Module.imports(wasmModule)
   const missing = imports.filter((i) => i.module !== BINDINGS_MODULE || typeof provided[i.name] !== 'function')
   if (missing.length === 0) return
   const prismaVersion = packageVersion('prisma/package.json')
   // @prisma/schema-engine-wasm does not export its package.json; it sits next to the main entry.
-  const bindingsVersion = packageVersion(path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'package.json'))
+  const bindingsVersion = packageVersion(
+    path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'package.json'),
+  )
   throw new Error(
     [
       `SCHEMA ENGINE VERSION MISMATCH: ${wasmPath} (prisma ${prismaVersion}) needs ${missing.length} of its ` +

@@ -36,7 +36,13 @@ export const agreementTerms = {
 export const levels = { availability: '99,5%', responseTime: '2 s', supportHours: 'Lunes a viernes 9-18', endsOn: null }
 /** A meeting an hour ago: it can be recorded as held. */
 export const meeting = { meetingAt: new Date(Date.now() - 3_600_000), meetingLink: 'https://meet.example.cl/x' }
-export const passingTest = () => ({ ranAt: justNow(), target: 'dev', outcome: 'PASSED' as const, latencyMs: 120, notes: null })
+export const passingTest = () => ({
+  ranAt: justNow(),
+  target: 'dev',
+  outcome: 'PASSED' as const,
+  latencyMs: 120,
+  notes: null,
+})
 
 /**
  * Two institutions and a service, one person per role on each side, the DGD team and an auditor,
@@ -51,7 +57,8 @@ export async function scenario({ requiresAgreement = true } = {}) {
   const service = await createService(db, provider.id, { requiresAgreement })
   const member = async (institutionId: string, role: 'CTD' | 'BUSINESS_ADMIN' | 'TECHNICAL_ADMIN') =>
     viewer((await createMember(db, institutionId, role)).id)
-  const central = async (role: 'DGD_REVIEWER' | 'DGD_HEAD' | 'AUDITOR') => viewer((await createCentralPerson(db, role)).id)
+  const central = async (role: 'DGD_REVIEWER' | 'DGD_HEAD' | 'AUDITOR') =>
+    viewer((await createCentralPerson(db, role)).id)
   const [consumerCtd, consumerBusiness, consumerTech, providerCtd, providerBusiness, providerTech] = await Promise.all([
     member(consumer.id, 'CTD'),
     member(consumer.id, 'BUSINESS_ADMIN'),
@@ -100,7 +107,9 @@ export async function makeReady(consumerId: string, personId: string) {
       institutionDecreeDate: new Date('2024-02-15'),
     },
   })
-  const workshop = await db.trainingWorkshop.create({ data: { kind: 'CONSUMPTION', title: 'Consumo', heldOn: new Date('2026-01-10') } })
+  const workshop = await db.trainingWorkshop.create({
+    data: { kind: 'CONSUMPTION', title: 'Consumo', heldOn: new Date('2026-01-10') },
+  })
   await db.trainingAttendance.create({ data: { workshopId: workshop.id, personId, institutionId: consumerId } })
 }
 
@@ -138,7 +147,12 @@ const path = {
   connected: (s: CaseScenario) => approvePromotion(s.people.head, s.caseId),
 } satisfies Record<string, (s: CaseScenario) => Promise<unknown>>
 
-const agreementStages: readonly string[] = ['agreementRequested', 'agreementApproved', 'signedByProvider', 'agreementInForce']
+const agreementStages: readonly string[] = [
+  'agreementRequested',
+  'agreementApproved',
+  'signedByProvider',
+  'agreementInForce',
+]
 
 /** Every stage a test can start from: a point on the happy path, or a case the provider closed by rejecting the agreement. */
 export type Stage = keyof typeof path | 'closed'

@@ -22,7 +22,8 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/no
         title={t('title')}
         description={
           <>
-            {t('description')} {inbox.total > 0 && <strong className="text-ink">{t('unreadSummary', { count: unread })}</strong>}
+            {t('description')}{' '}
+            {inbox.total > 0 && <strong className="text-ink">{t('unreadSummary', { count: unread })}</strong>}
           </>
         }
         actions={unread > 0 && <MarkAllReadForm />}

@@ -42,7 +42,10 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
       </section>
 
       {isDemoMode() && (
-        <section className="mt-6 rounded-md border border-warning-700/30 bg-warning-50 p-6" aria-labelledby="demo-title">
+        <section
+          className="mt-6 rounded-md border border-warning-700/30 bg-warning-50 p-6"
+          aria-labelledby="demo-title"
+        >
           <h2 id="demo-title" className="text-lg font-semibold text-warning-700">
             {t('demoTitle')}
           </h2>

@@ -30,13 +30,18 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
     [tCase('detail.expectedVolume'), agreement.expectedVolume],
     [tCase('detail.serviceLevels'), await serviceLevelsText(agreement.serviceLevels)],
     [t('columns.endsOn'), await agreementTermText(agreementTerm(agreement))],
-    ...(agreement.rejectionReason ? ([[tCase('detail.rejectionReason'), agreement.rejectionReason]] as [string, string][]) : []),
+    ...(agreement.rejectionReason
+      ? ([[tCase('detail.rejectionReason'), agreement.rejectionReason]] as [string, string][])
+      : []),
   ]
   const dates: [string, string | null][] = [
     [t('detail.requestedAt'), formatDateTime(agreement.requestedAt)],
     [t('detail.decidedAt'), agreement.decidedAt && formatDateTime(agreement.decidedAt)],
     [t('detail.inForceFrom'), agreement.inForceFrom && formatDateTime(agreement.inForceFrom)],
-    [t('detail.terminationNoticeOn'), agreement.terminationNoticeOn && formatCalendarDate(agreement.terminationNoticeOn)],
+    [
+      t('detail.terminationNoticeOn'),
+      agreement.terminationNoticeOn && formatCalendarDate(agreement.terminationNoticeOn),
+    ],
     [t('detail.terminatesOn'), agreement.terminatesOn && formatCalendarDate(agreement.terminatesOn)],
     [t('detail.terminationReason'), agreement.terminationReason],
   ]
@@ -48,13 +53,17 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
         description={tCase(`agreementKind.${agreement.kind}`)}
         actions={
           <>
-            <Badge tone={agreement.effectiveStatus === 'IN_FORCE' ? 'success' : 'warning'}>{tCase(`agreementStatus.${agreement.effectiveStatus}`)}</Badge>
+            <Badge tone={agreement.effectiveStatus === 'IN_FORCE' ? 'success' : 'warning'}>
+              {tCase(`agreementStatus.${agreement.effectiveStatus}`)}
+            </Badge>
             <Link href={`/connections/${agreement.case.id}`}>{t('detail.openCase')}</Link>
           </>
         }
       />
       <section aria-labelledby="terms" className="rounded-md border border-line bg-white p-5">
-        <h2 id="terms" className="text-lg font-semibold">{t('detail.terms')}</h2>
+        <h2 id="terms" className="text-lg font-semibold">
+          {t('detail.terms')}
+        </h2>
         <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           {facts.map(([label, value]) => (
             <div key={label}>
@@ -65,9 +74,15 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
         </dl>
       </section>
       <section aria-labelledby="signatures" className="rounded-md border border-line bg-white p-5 text-sm">
-        <h2 id="signatures" className="text-lg font-semibold">{tCase('detail.signatures')}</h2>
+        <h2 id="signatures" className="text-lg font-semibold">
+          {tCase('detail.signatures')}
+        </h2>
         <div className="mt-3">
-          <AgreementSignatures caseId={agreement.case.id} signatures={agreement.signatures} pdfSha256={agreement.pdfSha256} />
+          <AgreementSignatures
+            caseId={agreement.case.id}
+            signatures={agreement.signatures}
+            pdfSha256={agreement.pdfSha256}
+          />
         </div>
         <h3 className="mt-4 font-semibold">{t('detail.documents')}</h3>
         {agreement.documents.length === 0 ? (
@@ -84,17 +99,21 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
         )}
         <h3 className="mt-4 font-semibold">{t('detail.dates')}</h3>
         <dl className="mt-1 grid gap-x-6 gap-y-2 sm:grid-cols-2">
-          {dates.filter(([, v]) => v).map(([label, value]) => (
-            <div key={label}>
-              <dt className="text-muted">{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
+          {dates
+            .filter(([, v]) => v)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-muted">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
         </dl>
       </section>
       {agreement.mayTerminate && (
         <section aria-labelledby="terminate" className="rounded-md border border-line bg-white p-5">
-          <h2 id="terminate" className="mb-2 text-lg font-semibold">{t('terminate.title')}</h2>
+          <h2 id="terminate" className="mb-2 text-lg font-semibold">
+            {t('terminate.title')}
+          </h2>
           <StepForm
             action={terminateAgreementAction.bind(null, agreement.id)}
             intro={t('terminate.intro')}

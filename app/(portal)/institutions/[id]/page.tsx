@@ -51,7 +51,11 @@ export default async function InstitutionPage({ params }: PageProps<'/institutio
         {institution.members.length === 0 ? (
           <p className="rounded-md border border-line bg-white p-5 text-muted">{t('membersEmpty')}</p>
         ) : (
-          <MembersList members={institution.members} showDetails={institution.canReadMemberDetails} caption={t('members')} />
+          <MembersList
+            members={institution.members}
+            showDetails={institution.canReadMemberDetails}
+            caption={t('members')}
+          />
         )}
       </section>
     </div>

@@ -25,7 +25,16 @@ export async function GET(request: Request) {
       t('columns.pisee1'),
       t('columns.members'),
     ],
-    rows.map((r) => [r.name, r.shortName, r.rut, t(`kind.${r.kind}`), r.group, r.region, r.pisee1 ? tCommon('yes') : tCommon('no'), r.memberCount]),
+    rows.map((r) => [
+      r.name,
+      r.shortName,
+      r.rut,
+      t(`kind.${r.kind}`),
+      r.group,
+      r.region,
+      r.pisee1 ? tCommon('yes') : tCommon('no'),
+      r.memberCount,
+    ]),
   )
   return csvResponse('instituciones.csv', csv)
 }

@@ -21,7 +21,9 @@ export default async function DemoLoginPage() {
   const byRole = (role: (typeof roleOrder)[number]): { person: DemoPerson; institution: string | null }[] =>
     role === 'CITIZEN'
       ? people.filter((p) => p.roles.length === 0).map((person) => ({ person, institution: null }))
-      : people.flatMap((person) => person.roles.filter((r) => r.role === role).map((r) => ({ person, institution: r.institution })))
+      : people.flatMap((person) =>
+          person.roles.filter((r) => r.role === role).map((r) => ({ person, institution: r.institution })),
+        )
 
   return (
     <div>

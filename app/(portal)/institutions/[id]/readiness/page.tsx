@@ -86,7 +86,11 @@ export default async function CooperationPage({ params, searchParams }: PageProp
             today={iso(todayInChile())}
             current={
               c.terminationGivenBy && c.terminationNoticeOn && c.terminatesOn
-                ? { party: c.terminationGivenBy, noticeOn: iso(c.terminationNoticeOn), terminatesOn: iso(c.terminatesOn) }
+                ? {
+                    party: c.terminationGivenBy,
+                    noticeOn: iso(c.terminationNoticeOn),
+                    terminatesOn: iso(c.terminatesOn),
+                  }
                 : undefined
             }
           />

@@ -25,13 +25,16 @@ export async function POST(request: Request, { params }: RouteContext<'/institut
       : new Response(null, {
           status: 303,
           // The id goes into a header: only a well-formed one (a NUL or a line break would be a 500).
-          headers: { Location: isRecordId(id) ? `/institutions/${id}/readiness?upload=${state.status}` : '/institutions' },
+          headers: {
+            Location: isRecordId(id) ? `/institutions/${id}/readiness?upload=${state.status}` : '/institutions',
+          },
         })
 
   const viewer = await getViewer()
   if (!viewer) return reply(await refusal(new ForbiddenError('readiness.manage')), 401)
   // Cross-site posts are refused (the session cookie is SameSite=Lax too), like server actions do.
-  if (!can(viewer, 'readiness.manage') || !sameOrigin(request)) return reply(await refusal(new ForbiddenError('readiness.manage')), 403)
+  if (!can(viewer, 'readiness.manage') || !sameOrigin(request))
+    return reply(await refusal(new ForbiddenError('readiness.manage')), 403)
   if (!isRecordId(id)) return reply(await refusal(new DomainError('notFound')), 404)
 
   // Counted while it streams: a chunked body declares no length, and must not slip past the limit.
@@ -39,11 +42,16 @@ export async function POST(request: Request, { params }: RouteContext<'/institut
   if (body instanceof BodyTooLargeError) {
     return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 413)
   }
-  if (!(body instanceof Uint8Array)) return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 400)
+  if (!(body instanceof Uint8Array))
+    return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 400)
   const file = (await formDataOf(request, body))?.get('file')
-  if (!(file instanceof File)) return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 400)
+  if (!(file instanceof File))
+    return reply(await refusal(new DomainError('documentInvalid', { maxMb: MAX_DOCUMENT_MB })), 400)
   try {
-    const document = await uploadCooperationDocument(viewer, id, { fileName: file.name, content: new Uint8Array(await file.arrayBuffer()) })
+    const document = await uploadCooperationDocument(viewer, id, {
+      fileName: file.name,
+      content: new Uint8Array(await file.arrayBuffer()),
+    })
     const t = await getTranslations('readiness.manage')
     return reply({ status: 'success', message: t('documentUploaded', { fileName: document.fileName }) }, 200)
   } catch (error) {

@@ -5,7 +5,10 @@ import { getCooperationDocument } from '@/lib/readiness/queries'
 import { isRecordId } from '@/lib/ids'
 
 /** A PDF of an institution's convenio: for the institution's members and central staff only. */
-export async function GET(_request: Request, { params }: RouteContext<'/institutions/[id]/readiness/documents/[documentId]'>) {
+export async function GET(
+  _request: Request,
+  { params }: RouteContext<'/institutions/[id]/readiness/documents/[documentId]'>,
+) {
   const viewer = await getViewer()
   if (!viewer) return downloadRefusal(401)
   const { id, documentId } = await params
