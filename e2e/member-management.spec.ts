@@ -58,7 +58,7 @@ test.describe('member management', () => {
     await expect(page.getByText('atacante@example.com')).toHaveCount(0)
 
     await page
-      .getByRole('button', { name: 'Terminar la designación de Nombre Escrito Aquí como Administrador/a de negocio' })
+      .getByRole('button', { name: 'Terminar designación de Nombre Escrito Aquí como Administrador/a de negocio' })
       .click()
     await expect(row).toHaveCount(0)
   })
