@@ -52,6 +52,8 @@ vi.mock('next-intl/server', async () => {
 vi.mock('@/lib/notifications/mailer', async (importOriginal) => ({
   ...(await importOriginal<object>()),
   deliverPendingEmails: async () => {},
+  // Mail goes out in Next.js's after(), which needs a request scope; these tests check the database.
+  deliverEmailsAfterResponse: () => {},
 }))
 
 // ───────────────────────────────────── The database ─────────────────────────────────────
