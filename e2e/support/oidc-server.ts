@@ -27,6 +27,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { checkDigit, formatRut, normalizeRut } from '../../lib/chile/rut'
 import { E2E } from './env'
+import type { Behaviour as StandInBehaviour, Seen } from './claveunica'
 
 const env = { ...E2E.oidcServerEnv, ...definedOnly(process.env) }
 const port = Number(env.OIDC_PORT)
@@ -38,22 +39,10 @@ const SCOPE = 'openid run name'
 const LOGOUT_PATH = '/api/v1/accounts/app/logout'
 
 /** What the next sign-ins meet; reset by DELETE /__e2e/behaviour. */
-type Behaviour = { ignorePkceAndNonce: boolean; userinfoFails: boolean; runFailsModulo11: boolean }
+type Behaviour = Required<StandInBehaviour>
 const normalBehaviour: Behaviour = { ignorePkceAndNonce: false, userinfoFails: false, runFailsModulo11: false }
 let behaviour: Behaviour = { ...normalBehaviour }
 
-/** What it saw, for the tests to assert. */
-type Seen = {
-  authorizations: { scope: string | null; codeChallenge: boolean; nonce: boolean }[]
-  tokenRequests: {
-    authorizationHeader: boolean
-    clientSecretInBody: boolean
-    state: string | null
-    codeVerifier: boolean
-  }[]
-  userinfoRequests: { method: string; bearer: boolean }[]
-  logouts: { redirect: string | null }[]
-}
 const emptyLog = (): Seen => ({ authorizations: [], tokenRequests: [], userinfoRequests: [], logouts: [] })
 let seen = emptyLog()
 
