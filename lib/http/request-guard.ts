@@ -4,6 +4,7 @@
  * 404; a post from another site (its Origin is not this host) is 403; a server action's body over
  * the limit of next.config.mjs is 413. Called by proxy.ts.
  */
+import { sameOrigin } from './request'
 
 /** next.config.mjs `experimental.serverActions.bodySizeLimit` ('11mb'): keep the two equal. */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 11 * 1024 * 1024
@@ -26,16 +27,4 @@ export function refuseRequest(request: Request): Refusal | null {
   const length = request.headers.get('content-length')
   if (length !== null && !(Number(length) <= SERVER_ACTION_BODY_LIMIT_BYTES)) return { status: 413 }
   return null
-}
-
-/** The Origin's host is the one the request was sent to (as Next.js checks server actions). No Origin: not a browser's cross-site post. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin')
-  if (origin === null) return true
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host')
-  try {
-    return new URL(origin).host === host
-  } catch {
-    return false
-  }
 }

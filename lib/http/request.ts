@@ -3,11 +3,15 @@
  * POST is refused, and a body is read only up to a limit, whatever Content-Length says or omits.
  */
 
-/** False when the request comes from another site. Browsers send Origin on every POST. */
+/**
+ * False when the request comes from another site: its Origin's host is not the one the request was
+ * sent to (as Next.js checks server actions). Browsers send Origin on every POST; none means no
+ * browser's cross-site post.
+ */
 export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin')
   if (!origin) return true
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host')
   try {
     return new URL(origin).host === host
   } catch {
