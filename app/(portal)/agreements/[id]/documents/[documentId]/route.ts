@@ -1,6 +1,7 @@
 import { downloadRefusal } from '@/lib/http/download-errors'
 import { getAgreementDocument } from '@/lib/agreements/queries'
 import { getViewer } from '@/lib/auth/viewer'
+import { attachment } from '@/lib/http/attachment'
 import { isRecordId } from '@/lib/ids'
 
 /** A signed PDF of an agreement, for the agreement's parties (and DGD staff and auditors). */
@@ -14,7 +15,8 @@ export async function GET(_request: Request, { params }: RouteContext<'/agreemen
   return new Response(new Uint8Array(document.content), {
     headers: {
       'Content-Type': document.contentType,
-      'Content-Disposition': `attachment; filename="${encodeURIComponent(document.fileName)}"`,
+      'Content-Disposition': attachment(document.fileName),
+      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     },
   })

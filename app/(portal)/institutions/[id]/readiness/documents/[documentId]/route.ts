@@ -2,6 +2,7 @@ import { downloadRefusal } from '@/lib/http/download-errors'
 import { ForbiddenError } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
 import { getCooperationDocument } from '@/lib/readiness/queries'
+import { attachment } from '@/lib/http/attachment'
 import { isRecordId } from '@/lib/ids'
 
 /** A PDF of an institution's convenio: for the institution's members and central staff only. */
@@ -16,11 +17,10 @@ export async function GET(
   try {
     const document = await getCooperationDocument(viewer, id, documentId)
     if (!document) return downloadRefusal(404)
-    const ascii = document.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
     return new Response(new Uint8Array(document.content), {
       headers: {
         'Content-Type': document.contentType,
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+        'Content-Disposition': attachment(document.fileName),
         'Content-Length': String(document.content.byteLength),
         'Cache-Control': 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
