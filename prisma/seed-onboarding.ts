@@ -125,6 +125,7 @@ const stamped: [table: string, column: string][] = [
   ['PromotionRequest', 'approvedAt'],
   ['PromotionRequest', 'rejectedAt'],
   ['Notification', 'createdAt'],
+  ['Notification', 'resolvedAt'],
 ]
 
 export async function seedOnboarding(db: Db): Promise<{ services: number; cases: number }> {
