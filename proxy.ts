@@ -32,6 +32,9 @@ export function proxy(request: NextRequest) {
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(staticSecurityHeaders)) response.headers.set(name, value)
   if (https) response.headers.set('Strict-Transport-Security', HSTS)
+  // Set by lib/server/http-hooks.ts before Next.js reads the request; echoed for the caller's logs.
+  const requestId = request.headers.get('x-request-id')
+  if (requestId) response.headers.set('x-request-id', requestId)
   return response
 }
 

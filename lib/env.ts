@@ -47,6 +47,10 @@ function serverSchema(building: boolean) {
     CLAVEUNICA_USERINFO_URL: z.url().optional(),
     CLAVEUNICA_LOGOUT_URL: z.url().default(CLAVEUNICA_DEFAULTS.logoutUrl),
     CLAVEUNICA_LOGOUT_REDIRECT_URI: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    JOBS_ENABLED: trueFalse.default('true').transform((value) => value === 'true'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   }
 }
 

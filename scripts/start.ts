@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createPrismaClient } from '@/lib/db/client'
+import { log } from '@/lib/log/logger'
 import { seed } from '@/prisma/seed'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded'
 import { migrateDeploy } from './db/engine'
@@ -45,8 +46,9 @@ if (!databaseUrl) {
   const folder = process.env.EMBEDDED_DATA_DIR ?? path.join(dataDir, 'pglite')
   embedded = await startEmbeddedPostgres({ dataDir: folder === 'memory' ? undefined : folder, port: embeddedPort })
   databaseUrl = embedded.url
-  console.log(
-    `Base de datos embebida en ${folder === 'memory' ? 'memoria' : path.relative(root, folder)} (puerto ${embeddedPort}).`,
+  log.info(
+    { dataDir: folder === 'memory' ? 'memory' : path.relative(root, folder), port: embeddedPort },
+    'embedded database started',
   )
 }
 // The domain code that the seed runs reads the URL from the environment, like the portal does.
@@ -61,16 +63,13 @@ async function shutdown(code: number): Promise<never> {
 
 try {
   const { applied } = await migrateDeploy({ databaseUrl })
-  if (applied.length) console.log(`Migraciones aplicadas: ${applied.join(', ')}`)
+  if (applied.length) log.info({ applied }, 'migrations applied')
   const db = createPrismaClient(databaseUrl)
   const seeded = await seed(db)
-  if (seeded)
-    console.log(
-      `Datos de demostración: ${seeded.institutions} instituciones, ${seeded.people} personas, ${seeded.services} servicios, ${seeded.cases} casos.`,
-    )
+  if (seeded) log.info(seeded, 'demo data seeded')
   await db.$disconnect()
 } catch (error) {
-  console.error(error)
+  log.fatal({ err: error }, 'could not prepare the database')
   await shutdown(1)
 }
 
@@ -82,6 +81,8 @@ const env = {
   AUTH_SECRET: authSecret(),
   AUTH_TRUST_HOST: 'true',
   PORT: port,
+  // The portal's own SIGTERM handling (lib/server/shutdown.ts) replaces Next.js's.
+  NEXT_MANUAL_SIG_HANDLE: 'true',
 }
 
 if (!dev && !args.has('--no-build')) {

@@ -1,6 +1,7 @@
 import 'server-only'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
+import { setLogContext } from '@/lib/log/logger'
 import { auth } from './auth'
 import { loadViewer, type Viewer } from './load-viewer'
 import { can, type Permission } from './roles'
@@ -10,7 +11,10 @@ export { loadViewer, type Viewer }
 /** The viewer of this request, or null when signed out. Cached for the request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth()
-  return session?.user?.id ? loadViewer(session.user.id) : null
+  const viewer = session?.user?.id ? await loadViewer(session.user.id) : null
+  // Every later log line of this request names the person it acts for (their id, never their RUN).
+  if (viewer) setLogContext({ personId: viewer.personId })
+  return viewer
 })
 
 /** For server actions: the viewer if they hold `permission` (for `institutionId`); null otherwise, and the action refuses. */

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { env } from '@/lib/env'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 
@@ -10,14 +11,43 @@ export function createPrismaClient(connectionString: string) {
   // The embedded server (PGlite over the wire) interleaves the protocol messages of concurrent
   // connections, so it is given one connection: DATABASE_POOL_MAX=1 (set by scripts/start.ts).
   const max = env.DATABASE_POOL_MAX
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) })
+  // Our own pool, so its use can be measured (/api/metrics); $disconnect() ends it.
+  const pool = new pg.Pool({ connectionString, max })
+  pools.add(pool)
+  pool.on('error', () => {}) // an idle client's lost connection: the pool replaces it
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) })
 }
 
 export type Db = ReturnType<typeof createPrismaClient>
 /** The client handed to a `db.$transaction(async (tx) => …)` callback. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
-const globalForDb = globalThis as unknown as { portalDb?: Db }
+const globalForDb = globalThis as unknown as { portalDb?: Db; portalPools?: Set<pg.Pool> }
+const pools = (globalForDb.portalPools ??= new Set())
+
+/** The connections of this process's pools: open, idle, and requests waiting for one. */
+export function databasePoolStats(): { total: number; idle: number; waiting: number } {
+  let total = 0
+  let idle = 0
+  let waiting = 0
+  for (const pool of pools) {
+    if (pool.ended) {
+      pools.delete(pool)
+      continue
+    }
+    total += pool.totalCount
+    idle += pool.idleCount
+    waiting += pool.waitingCount
+  }
+  return { total, idle, waiting }
+}
+
+/** Closes the portal's pool if it was opened (at shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const client = globalForDb.portalDb
+  globalForDb.portalDb = undefined
+  await client?.$disconnect()
+}
 
 /**
  * The portal's client, created on first use from DATABASE_URL (so a script may set the URL after

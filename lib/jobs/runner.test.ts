@@ -16,17 +16,27 @@ afterAll(async () => {
   await db.$executeRawUnsafe('DROP TABLE IF EXISTS "JobTestEffect"')
 })
 
-/** Runs test/support/job-worker.ts in its own process, as a replica would run its runner. */
-function worker(env: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['test/support/job-worker.ts'], {
-      cwd: root,
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
+/**
+ * Starts test/support/job-worker.ts in its own process, as a replica runs its runner; `ready` resolves
+ * once it has loaded, `go()` starts its runner, `exited` gives its exit code.
+ */
+function worker(env: Record<string, string>) {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['test/support/job-worker.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<number>((resolve, reject) => {
     child.on('error', reject)
     child.on('exit', (code) => resolve(code ?? 1))
   })
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes('ready')) resolve()
+    })
+    void exited.then(() => reject(new Error('the worker exited before it was ready')))
+  })
+  return { ready, exited, go: () => child.stdin.write('go\n') }
 }
 
 describe('dueTime', () => {
@@ -40,17 +50,17 @@ describe('dueTime', () => {
 describe('the job runner across replicas', () => {
   it('runs each due time exactly once when three processes run it at once', async () => {
     const job = `three-replicas-${Date.now()}`
-    const codes = await Promise.all(
-      [0, 1, 2].map(() => worker({ JOB_NAME: job, JOB_EVERY_MS: '1000', RUN_FOR_MS: '4500' })),
-    )
-    expect(codes).toEqual([0, 0, 0])
+    const workers = [0, 1, 2].map(() => worker({ JOB_NAME: job, JOB_EVERY_MS: '1000', RUNS: '3', RUN_FOR_MS: '30000' }))
+    await Promise.all(workers.map((w) => w.ready))
+    for (const w of workers) w.go()
+    expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0, 0])
 
     const effects = await db.$queryRaw<{ dueAt: Date; runs: number }[]>`
       SELECT "dueAt", count(*)::int AS runs FROM "JobTestEffect" e
        WHERE EXISTS (SELECT 1 FROM "JobRun" r WHERE r.job = ${job} AND r."dueAt" = e."dueAt")
        GROUP BY "dueAt" ORDER BY "dueAt"`
     const runs = await db.jobRun.findMany({ where: { job }, orderBy: { dueAt: 'asc' } })
-    // The processes start within a second or two of each other on a busy machine, then share ~3 s.
+    // All three run together until three due times have run, each claimed by all three at once.
     expect(runs.length).toBeGreaterThanOrEqual(3)
     expect(runs.every((run) => run.status === 'succeeded' && run.finishedAt)).toBe(true)
     expect(effects.map((e) => e.runs)).toEqual(runs.map(() => 1))

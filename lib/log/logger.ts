@@ -9,7 +9,7 @@
  * looks like a RUN. docs/decisions/021-observability.md.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger } from 'pino'
 
 /** What the lines of one request or one job run share. */
 export type LogContext = {
@@ -84,9 +84,10 @@ function level(): string {
   return process.env.VITEST ? 'silent' : 'info'
 }
 
-function createLogger(): Logger {
-  return pino({
-    level: level(),
+/** The portal's logger; `destination` (stdout by default) and `levelName` are for tests. */
+export function createLogger(destination?: DestinationStream, levelName = level()): Logger {
+  const options: pino.LoggerOptions = {
+    level: levelName,
     base: { service: 'portal-pisee', pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
@@ -103,7 +104,8 @@ function createLogger(): Logger {
     },
     // The request's (or job's) context on every line.
     mixin: () => ({ ...storage.getStore() }),
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 /** The process's logger: `log.info({ caseId }, 'agreement signed')`. */

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db/client'
 import { createNotification, createPerson } from '@/prisma/factories'
+import { log } from '@/lib/log/logger'
 import { startSmtpCapture } from '@/test/support/smtp-capture'
 import { composeMail, deliverPendingEmails } from './mailer'
 
@@ -81,11 +82,14 @@ describe('deliverPendingEmails over SMTP', () => {
   it('keeps a notice pending when the SMTP server is unreachable, and sends it on the next delivery', async () => {
     const ana = await createPerson(db)
     const notice = await createNotification(db, ana.id, { title: 'Reintento' })
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = vi.spyOn(log, 'error')
     process.env.SMTP_URL = 'smtp://127.0.0.1:1'
     await expect(deliverPendingEmails()).resolves.toBe(0)
     expect(await emailedAt(notice.id)).toBeNull()
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining(ana.email!), expect.anything())
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({ noticeId: notice.id, recipientId: ana.id }),
+      'mail could not be sent; will retry',
+    )
 
     process.env.SMTP_URL = smtp.url
     await deliverPendingEmails()
@@ -103,12 +107,12 @@ describe('deliverPendingEmails without SMTP_URL (the demo)', () => {
       body: 'Revisa el caso.',
       link: '/connections/demo',
     })
-    const info = vi.spyOn(console, 'info').mockImplementation(() => {})
+    const info = vi.spyOn(log, 'info')
     const before = smtp.mails.length
 
     await deliverPendingEmails()
 
-    const logged = info.mock.calls.map((args) => String(args[0])).find((line) => line.includes(ana.email!))
+    const logged = info.mock.calls.map((args) => JSON.stringify(args)).find((line) => line.includes(ana.email!))
     expect(logged).toContain('Aviso de demostración')
     expect(logged).toContain('Revisa el caso.')
     expect(logged).toContain('https://portal.example.gob.cl/connections/demo')

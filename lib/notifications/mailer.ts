@@ -8,13 +8,16 @@
  * Each mail is claimed with a conditional write before it is sent, so two deliveries running at once
  * never send the same one twice; a failed send releases its claim. A process that dies between claim
  * and send loses that one mail (at most once, never twice): the notice itself is still in the inbox.
- * With no SMTP_URL (the demo), mails are written to the server log instead.
+ * With no SMTP_URL (the demo), mails are written to the server log instead. Failures are logged with
+ * the notice and recipient ids (lib/log), and the scheduled job `mail-delivery` (lib/jobs/registry.ts)
+ * retries whatever is still pending every minute, from whichever replica claims it.
  */
 import { after } from 'next/server'
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { db as defaultDb, type Db } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { messages } from '@/lib/i18n/messages'
+import { log } from '@/lib/log/logger'
 
 const mailText = messages.notifications.mail
 const DEFAULT_FROM = `"${mailText.fromName}" <no-reply@digital.gob.cl>`
@@ -78,7 +81,14 @@ async function deliver(db: Db): Promise<{ sent: number; failed: number }> {
       where: { emailedAt: null, recipient: { email: { not: null }, disabledAt: null } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: BATCH,
-      select: { id: true, title: true, body: true, link: true, recipient: { select: { email: true, name: true } } },
+      select: {
+        id: true,
+        recipientId: true,
+        title: true,
+        body: true,
+        link: true,
+        recipient: { select: { email: true, name: true } },
+      },
     })
     for (const notice of pending) {
       const claimedAt = new Date()
@@ -93,17 +103,33 @@ async function deliver(db: Db): Promise<{ sent: number; failed: number }> {
       })
       try {
         await transporter().sendMail(mail)
-        if (!env.SMTP_URL) console.info(`[correo] para ${mail.to.address} — ${mail.subject}\n${mail.text}`)
+        if (!env.SMTP_URL) {
+          log.info(
+            {
+              noticeId: notice.id,
+              recipientId: notice.recipientId,
+              to: mail.to.address,
+              subject: mail.subject,
+              text: mail.text,
+            },
+            'mail not sent (no SMTP_URL): written here instead',
+          )
+        } else {
+          log.info({ noticeId: notice.id, recipientId: notice.recipientId }, 'mail sent')
+        }
         sent++
       } catch (error) {
         // Released (only if still ours) so the next delivery tries again.
         await db.notification.updateMany({ where: { id: notice.id, emailedAt: claimedAt }, data: { emailedAt: null } })
         failed++
-        console.error(`[correo] no se pudo enviar a ${mail.to.address}:`, error)
+        log.error(
+          { err: error, noticeId: notice.id, recipientId: notice.recipientId },
+          'mail could not be sent; will retry',
+        )
       }
     }
   } catch (error) {
-    console.error('[correo] entrega fallida:', error)
+    log.error({ err: error }, 'mail delivery failed; will retry')
     failed++
   }
   return { sent, failed }

@@ -43,7 +43,18 @@ function createMetrics() {
     buckets: [0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
     registers: [registry],
   })
-  return { registry, httpRequests, httpDuration, httpInFlight, jobRuns, jobDuration }
+  const dbPool = new Gauge({
+    name: 'db_pool_connections',
+    help: "This replica's database pool: open connections (total), idle ones, and queries waiting for one.",
+    labelNames: ['state'] as const,
+    registers: [registry],
+  })
+  const mailQueue = new Gauge({
+    name: 'mail_queue_depth',
+    help: 'Notices whose e-mail has not been sent yet (shared: the same on every replica).',
+    registers: [registry],
+  })
+  return { registry, httpRequests, httpDuration, httpInFlight, jobRuns, jobDuration, dbPool, mailQueue }
 }
 
 export type Metrics = ReturnType<typeof createMetrics>
