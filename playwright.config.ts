@@ -49,7 +49,8 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: 'npx tsx scripts/start.ts --no-build',
+      // Its log goes to a file that e2e/z-log-secrets.spec.ts searches for the run's secrets.
+      command: `mkdir -p ${E2E.logDir} && rm -f ${E2E.logDir}/* && npx tsx scripts/start.ts --no-build 2>&1 | tee ${E2E.logDir}/portal.log`,
       url: `${E2E.baseURL}/api/health`,
       env: E2E.portalEnv,
       reuseExistingServer: false,

@@ -17,6 +17,14 @@ const dbPort = Number(process.env.E2E_DB_PORT ?? 54339)
 const demoPort = Number(process.env.E2E_DEMO_PORT ?? portalPort + 4)
 const demoBaseURL = `http://localhost:${demoPort}`
 const authSecret = 'e2e-auth-secret-0123456789abcdef0123456789'
+// A second replica of the suite's portal on the same database, the round-robin proxy in front of
+// both, and a replica that the shutdown spec stops (e2e/replicas.spec.ts, e2e/shutdown.spec.ts).
+const replicaPort = portalPort + 5
+const proxyPort = portalPort + 6
+const shutdownPort = portalPort + 7
+const metricsToken = 'e2e-metrics-token-0123456789abcdef'
+/** Every portal process of the run writes its log here; e2e/z-log-secrets.spec.ts reads them all. */
+const logDir = `/tmp/pisee-e2e-logs-${portalPort}`
 
 export const E2E = {
   baseURL,
@@ -37,8 +45,15 @@ export const E2E = {
     OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/claveunica`,
     OIDC_LOGOUT_REDIRECT_URI: logoutRedirectUri,
   },
+  replicaPort,
+  proxyURL: `http://localhost:${proxyPort}`,
+  proxyPort,
+  shutdownPort,
+  metricsToken,
+  logDir,
   portalEnv: {
     PORT: String(portalPort),
+    METRICS_TOKEN: metricsToken,
     EMBEDDED_DATA_DIR: 'memory',
     EMBEDDED_DB_PORT: String(dbPort),
     // Asked for, and refused: ClaveÚnica is configured (e2e/demo-mode.spec.ts checks that).

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { appendFileSync, mkdirSync } from 'node:fs'
 import { test as base, expect, type Page } from '@playwright/test'
 import pg from 'pg'
 import { checkDigit, formatRut } from '../../lib/chile/rut'
@@ -26,14 +27,16 @@ export type DemoPerson = (typeof people)[keyof typeof people]
 /** The portal's session cookie over plain http (lib/auth/session-cookie.ts). */
 const SESSION_COOKIE = 'pisee.session-token'
 
-/**
- * Opens a session for a seeded person the way the portal's sign-in does — a session row holding the
- * SHA-256 of a random token, and the token in the browser's cookie — without going through a sign-in
- * page. The portal under test has ClaveÚnica configured, so demo sign-in is refused there; only the
- * sign-in tests (e2e/auth-claveunica.spec.ts) go through ClaveÚnica.
- */
-export async function signInAs(page: Page, name: DemoPerson) {
+/** Notes a secret the run created, for e2e/z-log-secrets.spec.ts to look for in every log. */
+export function rememberSecret(secret: string) {
+  mkdirSync(E2E.logDir, { recursive: true })
+  appendFileSync(`${E2E.logDir}/secrets.txt`, `${secret}\n`)
+}
+
+/** The session row and cookie token for a seeded person (what signInAs writes). */
+export async function openSession(name: DemoPerson): Promise<string> {
   const token = randomBytes(32).toString('base64url')
+  rememberSecret(token)
   const client = new pg.Client({ connectionString: E2E.databaseUrl })
   await client.connect()
   try {
@@ -51,10 +54,21 @@ export async function signInAs(page: Page, name: DemoPerson) {
   } finally {
     await client.end()
   }
+  return token
+}
+
+/**
+ * Opens a session for a seeded person the way the portal's sign-in does — a session row holding the
+ * SHA-256 of a random token, and the token in the browser's cookie — without going through a sign-in
+ * page. The portal under test has ClaveÚnica configured, so demo sign-in is refused there; only the
+ * sign-in tests (e2e/auth-claveunica.spec.ts) go through ClaveÚnica.
+ */
+export async function signInAs(page: Page, name: DemoPerson, baseURL = E2E.baseURL) {
+  const token = await openSession(name)
   await page
     .context()
-    .addCookies([{ name: SESSION_COOKIE, value: token, url: E2E.baseURL, httpOnly: true, sameSite: 'Lax' }])
-  await page.goto('/')
+    .addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: 'Lax' }])
+  await page.goto(baseURL === E2E.baseURL ? '/' : `${baseURL}/`)
   await expect(page.getByTestId('viewer-name')).toHaveText(name)
 }
 
