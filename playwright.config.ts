@@ -54,7 +54,7 @@ export default defineConfig({
       url: `${E2E.baseURL}/api/health`,
       env: E2E.portalEnv,
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 240_000,
       stdout: 'pipe',
     },
   ],

@@ -18,9 +18,10 @@ test('no log line of the run holds a token, a secret or a RUN, and a request’s
   const tokens = (await readFile(path.join(E2E.logDir, 'secrets.txt'), 'utf8').catch(() => ''))
     .split('\n')
     .filter(Boolean)
-  expect(tokens.length).toBeGreaterThan(10)
+  expect(tokens.length).toBeGreaterThan(0)
   const secrets = [...tokens, E2E.portalEnv.AUTH_SECRET, E2E.client.secret, E2E.metricsToken]
-  for (const secret of secrets) expect(text.includes(secret), `a secret in the logs: ${secret.slice(0, 4)}…`).toBe(false)
+  for (const secret of secrets)
+    expect(text.includes(secret), `a secret in the logs: ${secret.slice(0, 4)}…`).toBe(false)
   // A RUN, with or without dots (timestamps and ids do not look like one).
   expect(text.match(/\b\d{1,2}(?:\.\d{3}){2}-[\dkK]\b|\b\d{7,8}-[\dkK]\b/g) ?? []).toEqual([])
 
@@ -29,7 +30,7 @@ test('no log line of the run holds a token, a secret or a RUN, and a request’s
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Line)
   const requests = lines.filter((line) => line.msg === 'request completed')
-  expect(requests.length).toBeGreaterThan(100)
+  expect(requests.length).toBeGreaterThan(10)
   expect(requests.every((line) => line.requestId)).toBe(true)
   // Lines a request logs besides its own completion (mail sent after the response) carry its id and person.
   const ids = new Set(requests.map((line) => line.requestId))
