@@ -22,12 +22,14 @@ export async function register() {
   const { installShutdown } = await import('./lib/server/shutdown')
   const { closeDatabase, db } = await import('./lib/db/client')
   installHttpHooks()
-  let jobs
-  if (env.JOBS_ENABLED) {
+  // Once per process, even if the dev server registers again.
+  const global = globalThis as unknown as { portalJobRunner?: import('./lib/jobs/runner').JobRunner }
+  if (env.JOBS_ENABLED && !global.portalJobRunner) {
     const { startJobRunner } = await import('./lib/jobs/runner')
     const { jobs: registered } = await import('./lib/jobs/registry')
-    jobs = startJobRunner({ db, jobs: registered })
+    global.portalJobRunner = startJobRunner({ db, jobs: registered })
   }
+  const jobs = global.portalJobRunner
   installShutdown({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS, jobs, closeDatabase })
   log.info({ jobs: Boolean(jobs) }, 'replica started')
 }
