@@ -634,6 +634,9 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
       nodeConfig: await import('@/app/(portal)/connections/[id]/node-config/route'),
       exportInstitutions: await import('@/app/(portal)/institutions/export/route'),
       health: await import('@/app/api/health/route'),
+      live: await import('@/app/api/health/live/route'),
+      ready: await import('@/app/api/health/ready/route'),
+      metrics: await import('@/app/api/metrics/route'),
     }
     const viewers = fc.constantFrom<() => Viewer | null>(
       () => s.people.consumerCtd,
@@ -642,7 +645,7 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
       () => null,
     )
     const headers = fc.dictionary(
-      fc.constantFrom('accept', 'origin', 'range', 'if-none-match', 'x-forwarded-host', 'cookie'),
+      fc.constantFrom('accept', 'origin', 'range', 'if-none-match', 'x-forwarded-host', 'cookie', 'authorization'),
       weird.map((w) => w.slice(0, 200).replace(/[^\x20-\x7e]/g, '')),
       {
         maxKeys: 3,
@@ -671,6 +674,9 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
           routes.nodeConfig.POST(new Request(url, { method: 'POST', headers: head }), context({ id })),
           routes.exportInstitutions.GET(request()),
           routes.health.GET(),
+          routes.live.GET(),
+          routes.ready.GET(),
+          routes.metrics.GET(request()),
         ])
         for (const r of responses) expect(r.status).toBeLessThan(500)
         for (const r of responses.slice(0, 5)) expect(r.status).toBeGreaterThanOrEqual(400)
