@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
-import { caseStanding, isCaseParty, mayInCase } from '@/lib/auth/roles'
+import { can, caseStanding, isCaseParty, mayInCase } from '@/lib/auth/roles'
 import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -10,6 +10,7 @@ import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status
 import { agreementPdfSha256, signedDocument } from '@/lib/agreements/terms'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
+import { agreementOf, grantState } from '@/lib/nodes/grants'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords } from './scope'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import type { CasesTableParams } from './table-params'
@@ -125,7 +126,17 @@ export async function getCase(viewer: Viewer, id: string) {
           documents: { select: { sha256: true } },
         },
       },
-      nodes: { select: { id: true, environment: true, issuedAt: true, revokedAt: true, configuration: true } },
+      grants: {
+        orderBy: { environment: 'asc' },
+        select: {
+          id: true,
+          environment: true,
+          grantedAt: true,
+          revokedAt: true,
+          endReason: true,
+          node: { select: { id: true, name: true, revokedAt: true, revocationReason: true } },
+        },
+      },
       tests: {
         orderBy: { ranAt: 'desc' },
         select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true },
@@ -179,8 +190,12 @@ export async function getCase(viewer: Viewer, id: string) {
 
   const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
 
+  const now = new Date()
+  const grantAgreement = agreementOf({ service: found.service, agreement: found.agreement })
   return {
     ...found,
+    /** Each grant with whether it lets the node call the service now, and if not why (lib/nodes/grants.ts). */
+    grants: found.grants.map((g) => ({ ...g, state: grantState(g, grantAgreement, g.node, now) })),
     agreement: found.agreement && {
       ...found.agreement,
       // As the agreements list says it: the status and term on today's date, a termination notice included.
@@ -194,8 +209,9 @@ export async function getCase(viewer: Viewer, id: string) {
       })),
     },
     available,
-    mayDownloadConfig: mayInCase(actor, 'nodes.downloadConfig'),
-    mayRevokeNodes: mayInCase(actor, 'nodes.revoke'),
+    /** The consumer's technical administrators issue the node's credential on their institution's page. */
+    mayIssueCredential: can(viewer, 'nodes.issueCredential', found.consumerId),
+    mayRevokeGrants: mayInCase(actor, 'grants.revoke'),
     waitingOn: waitingOn(snapshot) as NextParty[],
     checklist,
     /** The promotion request waiting on the DGD: who asked and when, and who reviewed it. */
