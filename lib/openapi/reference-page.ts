@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * The API reference page (/api/docs): Scalar's standalone bundle, served by the portal itself from
+ * node_modules (no CDN: the network is closed, and the CSP allows only this origin's scripts with the
+ * request's nonce). Scalar reads the nonce from `<meta property="csp-nonce">` for the styles it
+ * injects; its web fonts, telemetry and AI agent are off, so the page makes no outside request.
+ */
+export const SCALAR_BUNDLE_PATH = path.join(
+  process.cwd(),
+  'node_modules/@scalar/api-reference/dist/browser/standalone.js',
+)
+
+let bundle: Promise<Buffer> | undefined
+
+export function scalarBundle(): Promise<Buffer> {
+  bundle ??= readFile(SCALAR_BUNDLE_PATH)
+  bundle.catch(() => (bundle = undefined))
+  return bundle
+}
+
+const escapeAttribute = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+export function referencePage(nonce: string): string {
+  const n = escapeAttribute(nonce)
+  const configuration = {
+    url: '/api/openapi.json',
+    withDefaultFonts: false,
+    telemetry: false,
+    hideClientButton: true,
+    showDeveloperTools: 'never',
+    agent: { disabled: true },
+    mcp: { disabled: true },
+    hideDownloadButton: false,
+    defaultOpenAllTags: true,
+  }
+  // JSON inside a script: `<` escaped so no value can close the element.
+  const json = JSON.stringify(configuration).replace(/</g, '\\u003c')
+  return `<!doctype html>
+<html lang="es">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta property="csp-nonce" content="${n}" />
+    <title>Referencia de la API — Portal PISEE</title>
+  </head>
+  <body>
+    <main id="api-reference"></main>
+    <script nonce="${n}" src="/api/docs/scalar.js"></script>
+    <script nonce="${n}">Scalar.createApiReference('#api-reference', ${json})</script>
+  </body>
+</html>
+`
+}
