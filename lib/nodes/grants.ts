@@ -1,0 +1,171 @@
+/**
+ * When a grant lets a node call a service (docs/decisions/014-nodes.md). One pure rule,
+ * `grantState`, used by the node API's configuration (h3), the traces registry (h6), the case page
+ * and the scheduled job; dates are Chilean calendar days (lib/agreements/status.ts):
+ *
+ * - a revoked grant, or a grant of a revoked node, is never effective;
+ * - PRODUCTION: only while the case's agreement is in force on today's date in Chile (an agreement
+ *   "until" a date is in force all that day; a termination takes effect on its date);
+ * - DEVELOPMENT: from the moment DGD hands the node over (the agreement is approved by then but may
+ *   still be being signed), until the agreement ends: expired, terminated or rejected;
+ * - a service that requires no agreement (agreement `null`) depends on neither.
+ */
+import 'server-only'
+import { db } from '@/lib/db/client'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { AgreementStatus, NodeEnvironment } from '@/lib/generated/prisma/enums'
+import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status'
+
+export type GrantFacts = { environment: NodeEnvironment; revokedAt: Date | null }
+/** The case's agreement; `null` when the service requires none. */
+export type AgreementFacts = { status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null } | null
+export type NodeFacts = { revokedAt: Date | null }
+
+export type GrantStopReason =
+  | 'grantRevoked'
+  | 'nodeRevoked'
+  | 'agreementExpired'
+  | 'agreementTerminated'
+  | 'agreementRejected'
+  | 'agreementNotInForce'
+
+export type GrantState = { effective: true } | { effective: false; reason: GrantStopReason }
+
+export function grantState(grant: GrantFacts, agreement: AgreementFacts, node: NodeFacts, now: Date): GrantState {
+  if (grant.revokedAt) return { effective: false, reason: 'grantRevoked' }
+  if (node.revokedAt) return { effective: false, reason: 'nodeRevoked' }
+  if (!agreement) return { effective: true }
+  const status = effectiveAgreementStatus(agreement, now)
+  if (status === 'EXPIRED') return { effective: false, reason: 'agreementExpired' }
+  if (status === 'TERMINATED') return { effective: false, reason: 'agreementTerminated' }
+  if (status === 'REJECTED') return { effective: false, reason: 'agreementRejected' }
+  if (grant.environment === 'PRODUCTION' && status !== 'IN_FORCE') {
+    return { effective: false, reason: 'agreementNotInForce' }
+  }
+  return { effective: true }
+}
+
+/** Whether the grant lets its node call the service at `now`. */
+export function grantIsEffective(grant: GrantFacts, agreement: AgreementFacts, node: NodeFacts, now: Date): boolean {
+  return grantState(grant, agreement, node, now).effective
+}
+
+/** The agreement a grant rests on, as the rule reads it: none when the service requires none. */
+export function agreementOf(c: {
+  service: { requiresAgreement: boolean }
+  agreement: { status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null } | null
+}): AgreementFacts {
+  if (!c.service.requiresAgreement) return null
+  // Required but not yet asked for: nothing to rest on.
+  return c.agreement ?? { status: 'REQUESTED', endsOn: null, terminatesOn: null }
+}
+
+/** The last day the agreement is in force (a Chilean calendar date, midnight UTC), or null when indefinite. */
+export function agreementLastDay(agreement: AgreementFacts): Date | null {
+  if (!agreement) return null
+  const term = agreementTerm(agreement)
+  if (term.kind === 'indefinite') return null
+  // "Until" a date includes it; a termination takes effect on its date, so the day before is the last.
+  return term.kind === 'until' ? term.date : new Date(term.date.getTime() - 86_400_000)
+}
+
+const grantSelect = {
+  id: true,
+  environment: true,
+  revokedAt: true,
+  caseId: true,
+  nodeId: true,
+  node: { select: { id: true, name: true, institutionId: true, revokedAt: true } },
+  case: {
+    select: {
+      number: true,
+      consumer: { select: { id: true, name: true, rut: true } },
+      agreement: { select: { id: true, status: true, endsOn: true, terminatesOn: true } },
+    },
+  },
+  service: {
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      version: true,
+      protocol: true,
+      requiresAgreement: true,
+      devEndpoint: true,
+      prodEndpoint: true,
+      provider: { select: { id: true, name: true, rut: true } },
+    },
+  },
+} satisfies Prisma.AccessGrantSelect
+
+type GrantRow = Prisma.AccessGrantGetPayload<{ select: typeof grantSelect }>
+
+function loadGrants(args: {
+  where: Prisma.AccessGrantWhereInput
+  orderBy?: Prisma.AccessGrantOrderByWithRelationInput[]
+}): Promise<GrantRow[]> {
+  return db.accessGrant.findMany({ ...args, select: grantSelect })
+}
+
+function describe(row: GrantRow) {
+  const agreement = agreementOf({ service: row.service, agreement: row.case.agreement })
+  return {
+    grantId: row.id,
+    caseId: row.caseId,
+    caseNumber: row.case.number,
+    environment: row.environment,
+    node: { id: row.node.id, name: row.node.name },
+    consumer: row.case.consumer,
+    provider: row.service.provider,
+    service: {
+      id: row.service.id,
+      code: row.service.code,
+      name: row.service.name,
+      version: row.service.version,
+      protocol: row.service.protocol,
+    },
+    /** The provider's endpoint for the grant's environment (Service.devEndpoint / prodEndpoint). */
+    endpoint: row.environment === 'PRODUCTION' ? row.service.prodEndpoint : row.service.devEndpoint,
+    /** The agreement it rests on, with its last day in force (null: indefinite); null when none is required. */
+    agreement:
+      row.case.agreement && agreement ? { id: row.case.agreement.id, lastDay: agreementLastDay(agreement) } : null,
+  }
+}
+
+export type EffectiveGrant = ReturnType<typeof describe>
+
+const effective = (row: GrantRow, now: Date) =>
+  grantIsEffective(row, agreementOf({ service: row.service, agreement: row.case.agreement }), row.node, now)
+
+/** What the node may call at `now`: its effective grants, with provider, service, endpoint and agreement. */
+export async function effectiveGrantsForNode(nodeId: string, now: Date = new Date()): Promise<EffectiveGrant[]> {
+  const rows = await loadGrants({
+    where: { nodeId, revokedAt: null, node: { revokedAt: null } },
+    orderBy: [{ grantedAt: 'asc' }, { id: 'asc' }],
+  })
+  return rows.filter((row) => effective(row, now)).map(describe)
+}
+
+/**
+ * Who may call the services `institutionId` provides, in `environment`, at `now`: each effective
+ * grant of another institution's node to one of them (consumer, node, service, agreement).
+ */
+export async function consumersAllowedToCall(
+  institutionId: string,
+  environment: NodeEnvironment,
+  now: Date = new Date(),
+): Promise<EffectiveGrant[]> {
+  const rows = await loadGrants({
+    where: { environment, revokedAt: null, node: { revokedAt: null }, service: { providerId: institutionId } },
+    orderBy: [{ grantedAt: 'asc' }, { id: 'asc' }],
+  })
+  return rows.filter((row) => effective(row, now)).map(describe)
+}
+
+/** How many of each node's grants are effective at `now` (for the nodes page and the institution page). */
+export async function effectiveGrantCounts(nodeIds: string[], now: Date = new Date()): Promise<Map<string, number>> {
+  const rows = await loadGrants({ where: { nodeId: { in: nodeIds }, revokedAt: null, node: { revokedAt: null } } })
+  const counts = new Map<string, number>()
+  for (const row of rows) if (effective(row, now)) counts.set(row.nodeId, (counts.get(row.nodeId) ?? 0) + 1)
+  return counts
+}
