@@ -26,6 +26,9 @@ export function referencePage(nonce: string): string {
   const n = escapeAttribute(nonce)
   const configuration = {
     url: '/api/openapi.json',
+    slug: 'portal-pisee',
+    title: 'Portal PISEE',
+    localization: { locale: 'es' },
     withDefaultFonts: false,
     telemetry: false,
     hideClientButton: true,
