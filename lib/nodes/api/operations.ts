@@ -1,3 +1,4 @@
+import { recordAudit } from '@/lib/audit/record'
 import { db } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -79,18 +80,30 @@ export async function recordConnectivityTest(
       problem(403, problemTitle(403), problemDetail('serviceNotGranted', { service: report.serviceCode })),
     )
   }
-  const test = await db.connectivityTest.create({
-    data: {
-      caseId: grant.caseId,
-      nodeId: caller.nodeId,
-      source: 'NODE',
-      ranAt,
-      target: grant.endpoint ?? grant.service.code,
-      outcome: report.outcome,
-      latencyMs: report.latencyMs,
-      notes: report.detail ?? null,
-    },
-    select: { id: true, ranAt: true, outcome: true },
+  const test = await db.$transaction(async (tx) => {
+    const created = await tx.connectivityTest.create({
+      data: {
+        caseId: grant.caseId,
+        nodeId: caller.nodeId,
+        source: 'NODE',
+        ranAt,
+        target: grant.endpoint ?? grant.service.code,
+        outcome: report.outcome,
+        latencyMs: report.latencyMs,
+        notes: report.detail ?? null,
+      },
+      select: { id: true, ranAt: true, outcome: true, target: true },
+    })
+    // On the case's timeline like a declared test, with no person: the node reported it.
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'case.recordConnectivityTest',
+      targetType: 'ConnectionCase',
+      targetId: grant.caseId,
+      institutionId: caller.institutionId,
+      after: { outcome: created.outcome, target: created.target, source: 'NODE', nodeId: caller.nodeId },
+    })
+    return created
   })
   return {
     id: test.id,
