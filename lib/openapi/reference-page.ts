@@ -4,8 +4,10 @@ import path from 'node:path'
 /**
  * The API reference page (/api/docs): Scalar's standalone bundle, served by the portal itself from
  * node_modules (no CDN: the network is closed, and the CSP allows only this origin's scripts with the
- * request's nonce). Scalar reads the nonce from `<meta property="csp-nonce">` for the styles it
- * injects; its web fonts, telemetry and AI agent are off, so the page makes no outside request.
+ * request's nonce). Its own stylesheet takes the nonce from `<meta property="csp-nonce">`, but its
+ * components inject more styles without one, so this page alone allows inline styles (proxy.ts; a
+ * style cannot run code). Web fonts, telemetry and its AI agent are off: no outside request. The
+ * mount point must not be `#api-reference`: Scalar reads an element of that id as its own config.
  */
 export const SCALAR_BUNDLE_PATH = path.join(
   process.cwd(),
@@ -34,8 +36,6 @@ export function referencePage(nonce: string): string {
     hideClientButton: true,
     showDeveloperTools: 'never',
     agent: { disabled: true },
-    mcp: { disabled: true },
-    hideDownloadButton: false,
     defaultOpenAllTags: true,
   }
   // JSON inside a script: `<` escaped so no value can close the element.
@@ -49,9 +49,9 @@ export function referencePage(nonce: string): string {
     <title>Referencia de la API — Portal PISEE</title>
   </head>
   <body>
-    <main id="api-reference"></main>
+    <div id="reference"></div>
     <script nonce="${n}" src="/api/docs/scalar.js"></script>
-    <script nonce="${n}">Scalar.createApiReference('#api-reference', ${json})</script>
+    <script nonce="${n}">Scalar.createApiReference('#reference', ${json})</script>
   </body>
 </html>
 `
