@@ -32,7 +32,7 @@ test('malformed ids, foreign origins and huge bodies get a 4xx, never a 500', as
     expect((await page.request.get(path)).status(), path).toBe(200)
   }
 
-  // The node configuration is issued only on a confirmed POST: a malformed id there is a 404 too.
+  // The per-case node configuration route is gone (nodes are the institutions'): a POST there is a 404.
   const nodeConfig = await page.request.post('/connections/%00/node-config', {
     headers: { Origin: new URL(page.url()).origin },
     maxRedirects: 0,

@@ -133,13 +133,15 @@ test('a connection goes from meeting request to production credentials through e
     business.getByText(`Firmó el PDF que subió (guardado con el acuerdo) · SHA-256 ${uploadedSha256}`),
   ).toBeVisible()
 
-  // The technical administrator downloads the node configuration and records a passing test.
+  // The technical administrator is pointed from the case to the institution's nodes, where the
+  // development node's credential is issued (or rotated) and shown once; then records a passing test.
   const tech = await as(browser, people.techVallenar, caseUrl)
-  await tech.getByRole('button', { name: 'Descargar configuración' }).click()
-  const download = tech.waitForEvent('download')
-  await tech.getByRole('button', { name: 'Sí, emitir credencial y descargar' }).click()
-  const config = JSON.parse((await (await (await download).createReadStream()).toArray()).join(''))
-  expect(config).toMatchObject({ environment: 'DEVELOPMENT', credential: expect.stringMatching(/^pisee_dev_/) })
+  await tech.getByRole('link', { name: 'la página de tu institución' }).click()
+  const devNode = tech.getByTestId('node-nodo-desarrollo-1')
+  await devNode.getByRole('button', { name: /^(Emitir|Rotar) credencial$/ }).click()
+  await devNode.getByRole('button', { name: 'Sí, emitir' }).click()
+  await expect(devNode.getByTestId('node-token')).toHaveValue(/^pisee_dev_[0-9a-f]{16}_/)
+  await tech.goto(caseUrl)
   // Run just now: after the node was delivered (a test dated before it, or in the future, is refused).
   await tech.getByLabel('Fecha y hora de la prueba').fill(chileDateTimeInput(new Date()))
   await tech.getByLabel('Destino probado').fill('Ambiente de desarrollo SRCeI')
@@ -153,7 +155,7 @@ test('a connection goes from meeting request to production credentials through e
   await ctd.getByRole('button', { name: 'Solicitar paso a producción' }).click()
   await expectSuccess(ctd, 'Paso a producción solicitado.')
 
-  // DGD reviewer, then DGD head, approve; the production credential is shown once.
+  // DGD reviewer, then DGD head, approve; the head sees no secret, and the case as it now is.
   await reviewer.reload()
   await reviewer.getByRole('button', { name: 'Aprobar revisión' }).click()
   await expectSuccess(reviewer, 'Revisión aprobada')
@@ -169,11 +171,21 @@ test('a connection goes from meeting request to production credentials through e
   ]) {
     await expect(review.getByRole('listitem').filter({ hasText: item })).toContainText('Cumplido')
   }
-  await head.getByRole('button', { name: 'Aprobar y emitir nodo productivo' }).click()
-  await expect(head.getByLabel('Credencial')).toHaveValue(/^pisee_prod_/)
-  await head.reload()
-  await expect(head.getByLabel('Credencial')).toHaveCount(0)
+  await head.getByRole('button', { name: 'Aprobar paso a producción' }).click()
+  await expectSuccess(head, 'Paso a producción aprobado')
   await expect(head.getByText('Conectado').first()).toBeVisible()
+  await expect(head.getByText(/pisee_prod_/)).toHaveCount(0)
+  await expect(head.getByTestId('grant-PRODUCTION')).toContainText('nodo-produccion-1')
+
+  // The technical administrator, not the head, issues the production credential, shown once.
+  await tech.goto(caseUrl)
+  await tech.getByRole('link', { name: 'la página de tu institución' }).click()
+  const prodNode = tech.getByTestId('node-nodo-produccion-1')
+  await prodNode.getByRole('button', { name: /^(Emitir|Rotar) credencial$/ }).click()
+  await prodNode.getByRole('button', { name: 'Sí, emitir' }).click()
+  await expect(prodNode.getByTestId('node-token')).toHaveValue(/^pisee_prod_[0-9a-f]{16}_/)
+  await prodNode.getByRole('button', { name: 'Listo, ya la copié' }).click()
+  await expect(prodNode.getByTestId('node-token')).toHaveCount(0)
 
   // Everyone who had to act was told by e-mail.
   const mails = await mailbox.all()

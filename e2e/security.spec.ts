@@ -15,17 +15,20 @@ async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
   }
 }
 
-/** IPS's development node (seed): its case, credential hash and how many downloads the audit log holds. */
+/** IPS's development node (seed): its first case, and its credentials and the audit events about them. */
 async function ipsDevNode() {
-  const [node] = await query<{ id: string; caseId: string; credentialHash: string }>(
-    `SELECT n.id, n."caseId", n."credentialHash" FROM "Node" n JOIN "Institution" i ON i.id = n."institutionId"
-     WHERE i."shortName" = 'IPS' AND n.environment = 'DEVELOPMENT' AND n."revokedAt" IS NULL LIMIT 1`,
+  const [node] = await query<{ id: string; caseId: string; institutionId: string }>(
+    `SELECT n.id, g."caseId", n."institutionId" FROM "Node" n JOIN "Institution" i ON i.id = n."institutionId"
+     JOIN "AccessGrant" g ON g."nodeId" = n.id
+     WHERE i."shortName" = 'IPS' AND n.environment = 'DEVELOPMENT' AND n."revokedAt" IS NULL
+     ORDER BY g."grantedAt" LIMIT 1`,
   )
-  const [counted] = await query<{ count: string }>(
-    `SELECT count(*) FROM "AuditEvent" WHERE "targetId" = $1 AND action = 'node.configuration.download'`,
-    [node!.id],
+  const [counted] = await query<{ credentials: string; events: string }>(
+    `SELECT (SELECT count(*) FROM "NodeCredential" WHERE "nodeId" = $1) AS credentials,
+            (SELECT count(*) FROM "AuditEvent" WHERE action LIKE 'node.credential.%' AND "institutionId" = $2) AS events`,
+    [node!.id, node!.institutionId],
   )
-  return { ...node!, downloads: Number(counted?.count) }
+  return { ...node!, credentials: Number(counted?.credentials), events: Number(counted?.events) }
 }
 
 function expectSecurityHeaders(headers: Record<string, string>) {
@@ -73,58 +76,55 @@ test.describe('security', () => {
         console.error(`Refused to load: CSP violation ${event.violatedDirective} ${event.blockedURI}`)
       })
     })
-    await signInAs(page, people.ctdIps)
+    await signInAs(page, people.techIps)
     await page.goto('/institutions?q=IPS')
     await page.getByRole('link', { name: 'Instituto de Previsión Social' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Instituto de Previsión Social' })).toBeVisible()
-    const node = await ipsDevNode()
-    await page.goto(`/connections/${node.caseId}`)
     // A client component: it reacts only once the page has hydrated.
-    await page.getByRole('button', { name: 'Descargar configuración' }).click()
-    await expect(page.getByRole('button', { name: 'Sí, emitir credencial y descargar' })).toBeVisible()
-    await page.getByRole('button', { name: 'Cancelar' }).click()
+    const devNode = page.getByTestId('node-nodo-desarrollo-1')
+    await devNode.getByRole('button', { name: 'Rotar credencial' }).click()
+    await expect(devNode.getByRole('button', { name: 'Sí, emitir' })).toBeVisible()
+    await devNode.getByRole('button', { name: 'Cancelar' }).click()
     await page.goto('/notifications')
     expect(violations).toEqual([])
   })
 
-  test('the development node configuration changes only on a confirmed POST, never on a GET', async ({ page }) => {
-    await signInAs(page, people.ctdIps)
+  test('a node credential is issued only on a confirmed POST, shown once, never on a GET', async ({ page }) => {
+    await signInAs(page, people.techIps)
     const before = await ipsDevNode()
 
-    // A GET (a link, a cross-site navigation) answers 405 and changes nothing.
-    const get = await page.request.get(`/connections/${before.caseId}/node-config`)
-    expect(get.status()).toBe(405)
-    expect(get.headers()['content-disposition']).toBeUndefined()
-    // A cross-site POST is refused.
-    const foreign = await page.request.post(`/connections/${before.caseId}/node-config`, {
-      headers: { origin: 'https://atacante.example' },
-    })
-    expect(foreign.status()).toBe(403)
+    // The old per-case configuration download is gone: a GET or a POST there changes nothing.
+    expect((await page.request.get(`/connections/${before.caseId}/node-config`)).status()).toBe(404)
     expect(await ipsDevNode()).toEqual(before)
 
-    // The person confirms, then downloads: a new credential, one audit event.
-    await page.goto(`/connections/${before.caseId}`)
-    await page.getByRole('button', { name: 'Descargar configuración' }).click()
-    await expect(page.getByText('la credencial anterior deja de funcionar ahora')).toBeVisible()
-    const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Sí, emitir credencial y descargar' }).click()
-    const config = JSON.parse((await (await (await download).createReadStream()).toArray()).join(''))
-    expect(config.credential).toMatch(/^pisee_dev_/)
+    // The technical administrator confirms the rotation, naming the node and the grace period.
+    await page.goto(`/institutions/${before.institutionId}#nodes`)
+    const devNode = page.getByTestId('node-nodo-desarrollo-1')
+    await devNode.getByRole('button', { name: 'Rotar credencial' }).click()
+    await devNode.getByLabel(/Período de gracia/).fill('2')
+    await expect(devNode.getByText('la actual dejará de funcionar en 2 horas')).toBeVisible()
+    await devNode.getByRole('button', { name: 'Sí, emitir' }).click()
+    await expect(devNode.getByTestId('node-token')).toHaveValue(/^pisee_dev_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/)
     const after = await ipsDevNode()
-    expect(after.credentialHash).not.toBe(before.credentialHash)
-    expect(after.downloads).toBe(before.downloads + 1)
+    expect(after.credentials).toBe(before.credentials + 1)
+    expect(after.events).toBe(before.events + 1)
+    // Shown once: the page, loaded again, lists the credentials without any token.
+    await page.reload()
+    await expect(page.getByTestId('node-token')).toHaveCount(0)
+    await expect(page.getByText(/pisee_dev_/)).toHaveCount(0)
   })
 
-  test('DGD revokes a node only after confirming, and the button names the environment', async ({ page }) => {
+  test('DGD revokes a grant only after confirming, and the button names the node', async ({ page }) => {
     await signInAs(page, people.dgdReviewer)
     const node = await ipsDevNode()
     await page.goto(`/connections/${node.caseId}`)
-    await page.getByRole('button', { name: 'Revocar el nodo de desarrollo' }).click()
+    const revoke = page.getByRole('button', { name: 'Revocar el acceso de desarrollo (nodo-desarrollo-1)' })
+    await revoke.click()
     await expect(
-      page.getByText('¿Revocar el nodo de desarrollo? Su credencial deja de funcionar de inmediato'),
+      page.getByText('¿Revocar el acceso del nodo nodo-desarrollo-1 (desarrollo) a este servicio?'),
     ).toBeVisible()
     await page.getByRole('button', { name: 'Cancelar' }).click()
-    await expect(page.getByRole('button', { name: 'Revocar el nodo de desarrollo' })).toBeVisible()
+    await expect(revoke).toBeVisible()
     expect((await ipsDevNode()).id).toBe(node.id)
   })
 

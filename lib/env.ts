@@ -38,6 +38,11 @@ function serverSchema(building: boolean) {
     PORTAL_URL: z.url().optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    /** The oldest node software version the network accepts (semantic version); older nodes show as outdated. */
+    NODE_MIN_VERSION: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 2.0.0')
+      .default('2.0.0'),
     CLAVEUNICA_CLIENT_ID: z.string().min(1).optional(),
     CLAVEUNICA_CLIENT_SECRET: z.string().min(1).optional(),
     CLAVEUNICA_ENVIRONMENT: z.enum(['sandbox', 'qa', 'production']).default('production'),

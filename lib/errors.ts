@@ -35,6 +35,7 @@ export type DomainErrorCode =
   | 'credentialAlreadyRevoked'
   | 'credentialNotUsable'
   | 'nodeRevoked'
+  | 'graceInvalid'
   | 'cooperationTerminationTooSoon'
   | 'alreadyAttended'
   | 'documentInvalid'

@@ -26,10 +26,11 @@ describe('navigationFor', () => {
   it('gives DGD staff the trainings and the audit log, and auditors the audit log only', () => {
     expect(
       navigationFor({ personId: 'p', memberships: [], centralRoles: ['DGD_REVIEWER'] }).map((i) => i.label),
-    ).toEqual(['home', 'connections', 'agreements', 'institutions', 'trainings', 'audit'])
+    ).toEqual(['home', 'connections', 'agreements', 'institutions', 'trainings', 'nodes', 'audit'])
     const auditor = navigationFor({ personId: 'p', memberships: [], centralRoles: ['AUDITOR'] }).map((i) => i.label)
     expect(auditor).toContain('audit')
     expect(auditor).not.toContain('trainings')
+    expect(auditor).toContain('nodes')
   })
 
   it('gives a citizen only the home page', () => {

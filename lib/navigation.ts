@@ -2,7 +2,16 @@ import { can, type Principal } from '@/lib/auth/roles'
 
 export type NavItem = {
   href: string
-  label: 'home' | 'institutions' | 'connections' | 'agreements' | 'myInstitution' | 'members' | 'trainings' | 'audit'
+  label:
+    | 'home'
+    | 'institutions'
+    | 'connections'
+    | 'agreements'
+    | 'myInstitution'
+    | 'members'
+    | 'trainings'
+    | 'nodes'
+    | 'audit'
 }
 
 /** The navigation a person sees follows from what they may do, never from a separate list per role. */
@@ -18,6 +27,7 @@ export function navigationFor(viewer: Principal): NavItem[] {
     if (can(viewer, 'members.manage', own)) items.push({ href: `/institutions/${own}/members`, label: 'members' })
   }
   if (can(viewer, 'readiness.manage')) items.push({ href: '/trainings', label: 'trainings' })
+  if (can(viewer, 'nodes.monitor')) items.push({ href: '/nodes', label: 'nodes' })
   if (can(viewer, 'audit.read')) items.push({ href: '/audit', label: 'audit' })
   return items
 }

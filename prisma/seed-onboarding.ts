@@ -13,6 +13,8 @@ import * as cases from '@/lib/connections/cases'
 import type { Db } from '@/lib/db/client'
 import { parseChileDateTime, toChileDateTimeInput, todayInChile } from '@/lib/dates'
 import { searchTextOf } from '@/lib/text/search'
+import { issueCredential } from '@/lib/nodes/credential-admin'
+import { createNode, createNodeCredential } from './factories'
 
 type ServiceSeed = {
   code: string
@@ -438,6 +440,44 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
       ),
     )
   }
+
+  // Nodes as they stand: the demo's cases gave Vallenar a development and a production node and IPS a
+  // development one; their technical administrators issued credentials. Vallenar's development node
+  // reports in every minute; its production node stopped reporting hours ago and its credential
+  // expires in 20 days; IPS runs an old node version. SRCeI runs its own production node.
+  const nodeOf = (institutionId: string, environment: 'DEVELOPMENT' | 'PRODUCTION') =>
+    db.node.findFirstOrThrow({ where: { institutionId, environment }, select: { id: true } })
+  const vallenarDev = await nodeOf(vallenar, 'DEVELOPMENT')
+  const vallenarProd = await nodeOf(vallenar, 'PRODUCTION')
+  const ipsDev = await nodeOf(ips, 'DEVELOPMENT')
+  await issueCredential(techVallenar, vallenarDev.id, { graceHours: 0 }, dateAt(20, 9))
+  const prodCredential = await issueCredential(techVallenar, vallenarProd.id, { graceHours: 0 }, dateAt(21, 13))
+  await db.nodeCredential.update({
+    where: { id: prodCredential.credential.id },
+    data: { expiresAt: new Date(Date.now() + 20 * DAY) },
+  })
+  await issueCredential(techIps, ipsDev.id, { graceHours: 0 }, dateAt(17, 10))
+  const heartbeat = (id: string, version: string, hostName: string, at: Date) =>
+    db.node.update({
+      where: { id },
+      data: {
+        version,
+        hostName,
+        uptimeSeconds: 86_400 * 3,
+        lastHeartbeatAt: at,
+        selfChecks: { configuration: 'ok', providerReachable: 'ok', clock: 'ok' },
+      },
+    })
+  await heartbeat(vallenarDev.id, '2.1.0', 'pisee-dev.vallenar.cl', new Date(Date.now() - 60_000))
+  await heartbeat(vallenarProd.id, '2.1.0', 'pisee.vallenar.cl', new Date(Date.now() - 3 * 3_600_000))
+  await heartbeat(ipsDev.id, '1.8.2', 'nodo-qa.ips.gob.cl', new Date(Date.now() - 5 * 60_000))
+  const srcei = await institution('SRCeI')
+  const srceiProd = await createNode(db, srcei, 'PRODUCTION', {
+    name: 'nodo-produccion-1',
+    version: '2.2.0',
+    lastHeartbeatAt: new Date(Date.now() - 2 * 60_000),
+  })
+  await createNodeCredential(db, srceiProd, ctdSrcei.personId, { issuedAt: dateAt(90, 10) })
 
   // The demo's history was mailed long ago: only what happens from now on goes out by e-mail.
   await db.notification.updateMany({ where: { emailedAt: null }, data: { emailedAt: new Date() } })

@@ -35,6 +35,7 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
 export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; mayRevoke: boolean }) {
   const t = await getTranslations('connections')
   const tAgreements = await getTranslations('agreements')
+  const tNodes = await getTranslations('nodes')
   const agreement = detail.agreement
 
   return (
@@ -154,9 +155,12 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                       )
                     )}
                   </div>
-                  {(grant.endReason ?? grant.node.revocationReason) && (
-                    <p className="text-danger-700">
-                      {t('detail.accessStopped', { reason: (grant.endReason ?? grant.node.revocationReason)! })}
+                  {!grant.state.effective && (
+                    <p className="text-danger-700" data-testid="access-stopped">
+                      {t('detail.accessStopped', {
+                        reason:
+                          grant.endReason ?? grant.node.revocationReason ?? tNodes(`stopReason.${grant.state.reason}`),
+                      })}
                     </p>
                   )}
                 </li>

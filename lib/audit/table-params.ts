@@ -20,6 +20,8 @@ export const auditActions = [
   'case.approvePromotion',
   'case.rejectPromotion',
   'agreement.terminate',
+  'agreement.expire',
+  'agreement.terminated',
   'node.configuration.download',
   'node.revoke',
   'node.credential.issue',

@@ -22,6 +22,12 @@ import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseSnapshot } from './workflow'
 import { cleanFileName } from '@/lib/text/file-name'
 import { ensureInstitutionNode, grantCaseAccess } from '@/lib/nodes/provision'
+import { notifyInstitution } from '@/lib/nodes/credential-admin'
+import { createTranslator } from 'next-intl'
+import { locale } from '@/lib/i18n/config'
+import { messages } from '@/lib/i18n/messages'
+
+const tNodes = createTranslator({ locale, messages, namespace: 'nodes' })
 
 const lockedCaseSelect = {
   id: true,
@@ -324,6 +330,23 @@ async function grantNode(tx: Tx, locked: LockedCase, environment: 'DEVELOPMENT' 
     nodeId: node.id,
     environment,
     actorId,
+  })
+  // The people who run the node learn it is ready, and whether it still needs its credential.
+  const usable = await tx.nodeCredential.count({
+    where: { nodeId: node.id, revokedAt: null, retiresAt: null, expiresAt: { gt: new Date() } },
+  })
+  await notifyInstitution(tx, locked.consumerId, ['TECHNICAL_ADMIN'], {
+    kind: `node.ready.${environment}`,
+    title: tNodes('notify.nodeReadyTitle', { environment, number: locked.number }),
+    body: tNodes('notify.nodeReadyBody', {
+      environment,
+      number: locked.number,
+      node: node.name,
+      service: locked.service.name,
+      issued: usable > 0 ? 'yes' : 'no',
+    }),
+    link: `/institutions/${locked.consumerId}#nodes`,
+    caseId: locked.id,
   })
   return { node, grant }
 }

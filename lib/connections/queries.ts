@@ -10,6 +10,7 @@ import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status
 import { agreementPdfSha256, signedDocument } from '@/lib/agreements/terms'
 import { evaluateChecklist, type ChecklistResult } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
+import { agreementOf, grantState } from '@/lib/nodes/grants'
 import { casePartiesSelect, casePartyNames, caseScope, caseSearchWords } from './scope'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import type { CasesTableParams } from './table-params'
@@ -189,8 +190,12 @@ export async function getCase(viewer: Viewer, id: string) {
 
   const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
 
+  const now = new Date()
+  const grantAgreement = agreementOf({ service: found.service, agreement: found.agreement })
   return {
     ...found,
+    /** Each grant with whether it lets the node call the service now, and if not why (lib/nodes/grants.ts). */
+    grants: found.grants.map((g) => ({ ...g, state: grantState(g, grantAgreement, g.node, now) })),
     agreement: found.agreement && {
       ...found.agreement,
       // As the agreements list says it: the status and term on today's date, a termination notice included.

@@ -10,7 +10,6 @@
  *   still be being signed), until the agreement ends: expired, terminated or rejected;
  * - a service that requires no agreement (agreement `null`) depends on neither.
  */
-import 'server-only'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AgreementStatus, NodeEnvironment } from '@/lib/generated/prisma/enums'

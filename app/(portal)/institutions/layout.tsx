@@ -13,6 +13,9 @@ export default function InstitutionsLayout({ children }: { children: React.React
         'members.disable',
         'roles',
         'readiness.manage',
+        'nodes.issue',
+        'nodes.revokeCredential',
+        'nodes.revokeNode',
       ]}
     >
       {children}

@@ -11,6 +11,7 @@ import institutions from './es-CL/institutions.json'
 import login from './es-CL/login.json'
 import members from './es-CL/members.json'
 import nav from './es-CL/nav.json'
+import nodes from './es-CL/nodes.json'
 import notifications from './es-CL/notifications.json'
 import readiness from './es-CL/readiness.json'
 import roles from './es-CL/roles.json'
@@ -30,6 +31,7 @@ export const messages = {
   login,
   members,
   nav,
+  nodes,
   notifications,
   readiness,
   roles,

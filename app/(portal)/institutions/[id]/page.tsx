@@ -10,6 +10,8 @@ import { can } from '@/lib/auth/roles'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
 import { getReadiness } from '@/lib/readiness/queries'
+import { InstitutionNodesSection } from '@/components/nodes/institution-nodes'
+import { institutionNodes } from '@/lib/nodes/queries'
 
 export async function generateMetadata({ params }: PageProps<'/institutions/[id]'>) {
   const viewer = await requirePermission('institutions.browse')
@@ -23,6 +25,8 @@ export default async function InstitutionPage({ params }: PageProps<'/institutio
   if (!institution) notFound()
   // Readiness is the institution's own business: its members and central staff see it.
   const readiness = can(viewer, 'readiness.read', institution.id) ? await getReadiness(viewer, institution.id) : null
+  // Nodes too: its administrators (CTD, technical, business) and central staff.
+  const nodes = can(viewer, 'nodes.read', institution.id) ? await institutionNodes(viewer, institution.id) : null
   const t = await getTranslations('institutions.detail')
 
   return (
@@ -44,6 +48,7 @@ export default async function InstitutionPage({ params }: PageProps<'/institutio
       />
       <InstitutionFacts institution={institution} />
       {readiness && <ReadinessPanel institutionId={institution.id} readiness={readiness} />}
+      {nodes && <InstitutionNodesSection data={nodes} />}
       <section aria-labelledby="members-title" className="space-y-3">
         <h2 id="members-title" className="text-lg font-semibold">
           {t('members')}

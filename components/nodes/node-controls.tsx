@@ -1,0 +1,168 @@
+'use client'
+
+import { useActionState, useState } from 'react'
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { Button } from '@/components/ui/button'
+import { FormMessage } from '@/components/ui/form-message'
+import { TextField } from '@/components/ui/field'
+import { initialFormState, type FormState } from '@/lib/forms/form-state'
+import type { IssueCredentialState } from '@/lib/nodes/actions'
+
+type Action<S> = (prev: S, formData: FormData) => Promise<S>
+
+/**
+ * "Emitir credencial" / "Rotar credencial": a POST the person confirms, naming the node; a rotation
+ * asks for the grace period (0–24 h) of the current credential. The token comes back once, here.
+ */
+export function IssueCredential({
+  action,
+  node,
+  rotating,
+}: {
+  action: Action<IssueCredentialState>
+  node: string
+  rotating: boolean
+}) {
+  const t = useTranslations('nodes.issue')
+  const router = useRouter()
+  const [state, formAction, pending] = useActionState(action, initialFormState as IssueCredentialState)
+  const [open, setOpen] = useState(false)
+  const [hours, setHours] = useState(rotating ? '1' : '0')
+  if (state.token) {
+    return (
+      <div role="status" className="basis-full space-y-2 rounded-md border border-success-700/30 bg-success-50 p-4">
+        <p className="font-semibold text-success-700">{t('tokenTitle', { node })}</p>
+        <p className="text-sm">{t('tokenOnce')}</p>
+        <label className="block text-sm font-medium" htmlFor={`token-${node}`}>
+          {t('tokenLabel')}
+        </label>
+        <input
+          id={`token-${node}`}
+          readOnly
+          value={state.token}
+          data-testid="node-token"
+          className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <Button variant="secondary" onClick={() => router.refresh()}>
+          {t('done')}
+        </Button>
+      </div>
+    )
+  }
+  if (!open) {
+    return (
+      <Button variant={rotating ? 'secondary' : 'primary'} onClick={() => setOpen(true)}>
+        {rotating ? t('rotate') : t('submit')}
+      </Button>
+    )
+  }
+  const graceHours = Number.parseInt(hours, 10)
+  return (
+    <form
+      action={formAction}
+      className="basis-full space-y-3 rounded-md border border-warning-700/30 bg-warning-50 p-3"
+    >
+      {rotating ? (
+        <TextField
+          name="graceHours"
+          label={t('graceHours')}
+          hint={t('graceHint')}
+          type="number"
+          min={0}
+          max={24}
+          required
+          value={hours}
+          onChange={(e) => setHours(e.currentTarget.value)}
+          errors={state.fieldErrors?.graceHours}
+        />
+      ) : (
+        <input type="hidden" name="graceHours" value="0" />
+      )}
+      <p className="text-sm">
+        {rotating
+          ? t('confirmRotate', { node, hours: Number.isFinite(graceHours) ? graceHours : 0 })
+          : t('confirm', { node })}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending}>
+          {t('confirmSubmit')}
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </Button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  )
+}
+
+/** DGD: "Revocar credencial", confirmed by name. */
+export function RevokeCredential({ action, node, keyId }: { action: Action<FormState>; node: string; keyId: string }) {
+  const t = useTranslations('nodes.revokeCredential')
+  const [state, formAction, pending] = useActionState(action, initialFormState)
+  const [open, setOpen] = useState(false)
+  if (state.status === 'success') return <FormMessage state={state} />
+  if (!open) {
+    return (
+      <div className="space-y-1">
+        <Button variant="danger" onClick={() => setOpen(true)} aria-label={t('label', { node, keyId })}>
+          {t('submit')}
+        </Button>
+        <FormMessage state={state} />
+      </div>
+    )
+  }
+  return (
+    <form action={formAction} className="basis-full space-y-2 rounded-md border border-danger-700/30 bg-danger-50 p-3">
+      <p className="text-sm text-danger-700">{t('confirm', { node, keyId })}</p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="danger" disabled={pending}>
+          {t('confirmSubmit', { keyId })}
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </Button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  )
+}
+
+/** DGD: "Revocar nodo", with a reason, confirmed by name. */
+export function RevokeNode({ action, node }: { action: Action<FormState<'reason'>>; node: string }) {
+  const t = useTranslations('nodes.revokeNode')
+  const [state, formAction, pending] = useActionState(action, initialFormState as FormState<'reason'>)
+  const [open, setOpen] = useState(false)
+  if (state.status === 'success') return <FormMessage state={state} />
+  if (!open) {
+    return (
+      <Button variant="danger" onClick={() => setOpen(true)} aria-label={t('label', { node })}>
+        {t('submit')}
+      </Button>
+    )
+  }
+  return (
+    <form action={formAction} className="basis-full space-y-2 rounded-md border border-danger-700/30 bg-danger-50 p-3">
+      <TextField
+        name="reason"
+        id={`reason-${node}`}
+        label={t('reason')}
+        required
+        defaultValue={state.values?.reason}
+        errors={state.fieldErrors?.reason}
+      />
+      <p className="text-sm text-danger-700">{t('confirm', { node })}</p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="danger" disabled={pending}>
+          {t('confirmSubmit', { node })}
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </Button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  )
+}
