@@ -27,6 +27,8 @@ export function proxy(request: NextRequest) {
     https,
     development: env.NODE_ENV === 'development',
     formTargets: claveUnicaOrigins(),
+    // The API reference's renderer (Scalar) injects styles without the nonce (lib/openapi/reference-page.ts).
+    inlineStyles: request.nextUrl.pathname === '/api/docs',
   })
   const response = respond(request, nonce, csp)
   response.headers.set('Content-Security-Policy', csp)

@@ -6,7 +6,17 @@ declare module 'autocannon' {
     errors: number
     timeouts: number
   }
-  type Options = { url: string; connections: number; duration: number; headers?: Record<string, string> }
+  type Options = {
+    url: string
+    connections: number
+    duration: number
+    headers?: Record<string, string>
+    method?: string
+    body?: string
+    requests?: {
+      setupRequest?: (request: { headers?: Record<string, string> }) => { headers?: Record<string, string> }
+    }[]
+  }
   type Instance = {
     on(
       event: 'response',

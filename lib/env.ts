@@ -56,6 +56,10 @@ function serverSchema(building: boolean) {
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     JOBS_ENABLED: trueFalse.default('true').transform((value) => value === 'true'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+    /** The private JWK (ES256) that signs node configurations; unset, one is generated and kept in the database. */
+    NODE_CONFIG_SIGNING_KEY: z.string().min(1).optional(),
+    /** Calls each node may make to the node API per minute. */
+    NODE_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   }
 }
 

@@ -254,6 +254,30 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
       cases.recordMeetingHeld(reviewer, id, { meetingNotes: 'Se revisaron los requisitos técnicos y el acuerdo.' }),
     )
   }
+  /**
+   * A test the consumer's development node ran and reported through the node API (what
+   * `npm run node:simulate` does): the only kind the promotion checklist counts. Written as that
+   * API stores it (lib/nodes/api/operations.ts, which is server-only).
+   */
+  const nodeReports = async (
+    caseId: string,
+    report: { ranAt: Date; outcome: 'PASSED' | 'FAILED'; latencyMs: number },
+  ) => {
+    const grant = await db.accessGrant.findFirstOrThrow({
+      where: { caseId, environment: 'DEVELOPMENT' },
+      select: { nodeId: true, service: { select: { devEndpoint: true, code: true } } },
+    })
+    await db.connectivityTest.create({
+      data: {
+        caseId,
+        nodeId: grant.nodeId,
+        source: 'NODE',
+        target: grant.service.devEndpoint ?? grant.service.code,
+        notes: 'HTTP 200',
+        ...report,
+      },
+    })
+  }
   /** From a held meeting to a passing test, one step after another, `start` days ago onwards. */
   const toTesting = async (id: string, start: number, agreement: (typeof terms)[keyof typeof terms]) => {
     await on(start, 10, () => cases.requestAgreement(businessVallenar, id, agreement))
@@ -273,13 +297,7 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
       }),
     )
     await on(start - 26, 16, () =>
-      cases.recordConnectivityTest(techVallenar, id, {
-        ranAt: dateAt(start - 26, 15),
-        target: 'Ambiente de desarrollo SRCeI',
-        outcome: 'PASSED',
-        latencyMs: 210,
-        notes: null,
-      }),
+      nodeReports(id, { ranAt: dateAt(start - 26, 15), outcome: 'PASSED', latencyMs: 210 }),
     )
   }
 
@@ -335,15 +353,7 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
   )
   await meeting(blocked.id, 28, 24)
   await on(18, 16, () => cases.provisionDevNode(reviewer, blocked.id))
-  await on(4, 11, () =>
-    cases.recordConnectivityTest(techIps, blocked.id, {
-      ranAt: dateAt(4, 10),
-      target: 'Ambiente de desarrollo SRCeI',
-      outcome: 'PASSED',
-      latencyMs: 180,
-      notes: null,
-    }),
-  )
+  await on(4, 11, () => nodeReports(blocked.id, { ranAt: dateAt(4, 10), outcome: 'PASSED', latencyMs: 180 }))
 
   // One open case per consumer and service; SRCEI-IDENTIDAD-RUN is left for Vallenar to request in the demo.
   // The promotion checklist wants a passing test from the last 30 days: each toTesting ends with one.

@@ -188,12 +188,16 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                 <Badge tone={test.outcome === 'PASSED' ? 'success' : 'danger'}>
                   {t(`detail.outcome.${test.outcome}`)}
                 </Badge>
+                <Badge tone={test.source === 'NODE' ? 'brand' : 'neutral'}>
+                  {t(`detail.testSource.${test.source}`)}
+                </Badge>
                 <span>{formatDateTime(test.ranAt)}</span>
                 <span>{test.target}</span>
                 {test.latencyMs !== null && (
                   <span className="text-muted">{t('detail.latency', { ms: test.latencyMs })}</span>
                 )}
                 {test.notes && <span className="text-muted">— {test.notes}</span>}
+                {test.source === 'DECLARED' && <span className="text-muted">({t('detail.testDeclaredHint')})</span>}
               </li>
             ))}
           </ul>

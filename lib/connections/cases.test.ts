@@ -24,6 +24,7 @@ import {
   caseAtTesting,
   levels,
   makeReady,
+  reportNodeTest,
   scenario,
   sha,
   viewer,
@@ -37,13 +38,7 @@ describe('a connection case, step by step', () => {
     await signAgreement(people.consumerBusiness, caseId, 'CONSUMER', sha)
     expect((await db.agreement.findUniqueOrThrow({ where: { caseId } })).status).toBe('IN_FORCE')
 
-    await recordConnectivityTest(people.consumerTech, caseId, {
-      ranAt: justNow(),
-      target: 'dev',
-      outcome: 'PASSED',
-      latencyMs: 120,
-      notes: null,
-    })
+    await reportNodeTest(caseId)
     await makeReady(s.consumer.id, people.consumerCtd.personId)
     await requestPromotion(people.consumerCtd, caseId)
     await reviewPromotion(people.reviewer, caseId)
@@ -87,6 +82,34 @@ describe('a connection case, step by step', () => {
       'case.requestPromotion',
       'case.reviewPromotion',
       'case.approvePromotion',
+    ])
+  })
+
+  it("counts only the node's own tests for promotion: a declared passing test stays declared", async () => {
+    const s = await caseAtTesting()
+    const { caseId, people } = s
+    await signAgreement(people.providerBusiness, caseId, 'PROVIDER', sha)
+    await signAgreement(people.consumerBusiness, caseId, 'CONSUMER', sha)
+    await makeReady(s.consumer.id, people.consumerCtd.personId)
+    await recordConnectivityTest(people.consumerTech, caseId, {
+      ranAt: justNow(),
+      target: 'dev',
+      outcome: 'PASSED',
+      latencyMs: 90,
+      notes: null,
+    })
+    await expect(requestPromotion(people.consumerCtd, caseId)).rejects.toEqual(new DomainError('checklistUnmet'))
+    await reportNodeTest(caseId, 'FAILED')
+    await expect(requestPromotion(people.consumerCtd, caseId)).rejects.toEqual(new DomainError('checklistUnmet'))
+
+    await reportNodeTest(caseId)
+    const checklist = await requestPromotion(people.consumerCtd, caseId)
+    expect(checklist.find((r) => r.item === 'recentPassingTest')?.met).toBe(true)
+    const tests = await db.connectivityTest.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } })
+    expect(tests.map((t) => [t.source, t.outcome])).toEqual([
+      ['DECLARED', 'PASSED'],
+      ['NODE', 'FAILED'],
+      ['NODE', 'PASSED'],
     ])
   })
 
@@ -170,13 +193,7 @@ describe('racing decisions', () => {
     const { caseId, people } = s
     await signAgreement(people.providerBusiness, caseId, 'PROVIDER', sha)
     await signAgreement(people.consumerBusiness, caseId, 'CONSUMER', sha)
-    await recordConnectivityTest(people.consumerTech, caseId, {
-      ranAt: justNow(),
-      target: 'dev',
-      outcome: 'PASSED',
-      latencyMs: 100,
-      notes: null,
-    })
+    await reportNodeTest(caseId)
     await makeReady(s.consumer.id, people.consumerCtd.personId)
     await requestPromotion(people.consumerCtd, caseId)
     await reviewPromotion(people.reviewer, caseId)
@@ -207,13 +224,7 @@ describe('racing decisions', () => {
     const { caseId, people } = s
     await signAgreement(people.providerBusiness, caseId, 'PROVIDER', sha)
     await signAgreement(people.consumerBusiness, caseId, 'CONSUMER', sha)
-    await recordConnectivityTest(people.consumerTech, caseId, {
-      ranAt: justNow(),
-      target: 'dev',
-      outcome: 'PASSED',
-      latencyMs: 100,
-      notes: null,
-    })
+    await reportNodeTest(caseId)
     await makeReady(s.consumer.id, people.consumerCtd.personId)
     await requestPromotion(people.consumerCtd, caseId)
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => reviewPromotion(people.reviewer, caseId)))

@@ -13,7 +13,13 @@ export async function loadChecklistFacts(tx: Tx, caseId: string, now: Date): Pro
       consumerId: true,
       service: { select: { requiresAgreement: true } },
       agreement: { select: { status: true, endsOn: true, terminatesOn: true } },
-      tests: { where: { outcome: 'PASSED' }, orderBy: { ranAt: 'desc' }, take: 1, select: { ranAt: true } },
+      // Only tests the node ran and reported itself count; one a person typed in is shown as declared.
+      tests: {
+        where: { outcome: 'PASSED', source: 'NODE' },
+        orderBy: { ranAt: 'desc' },
+        take: 1,
+        select: { ranAt: true },
+      },
     },
   })
   const readiness = await loadReadinessFacts(tx, found.consumerId)

@@ -14,7 +14,7 @@ export type ChecklistFacts = ReadinessFacts & {
   now: Date
   requiresAgreement: boolean
   agreement: { status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null } | null
-  /** When the consumer's most recent passing connectivity test ran, if any. */
+  /** When the most recent passing connectivity test its development node reported ran, if any (declared ones do not count). */
   lastPassingTestAt: Date | null
 }
 

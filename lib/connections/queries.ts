@@ -139,7 +139,7 @@ export async function getCase(viewer: Viewer, id: string) {
       },
       tests: {
         orderBy: { ranAt: 'desc' },
-        select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true },
+        select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true, source: true },
       },
       promotions: {
         orderBy: { requestedAt: 'desc' },

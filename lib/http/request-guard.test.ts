@@ -42,6 +42,8 @@ describe('refuseRequest', () => {
     expect(
       refuseRequest(action({ origin: 'https://accounts.claveunica.gob.cl' }, '/api/auth/callback/claveunica')),
     ).toBeNull()
+    // The node API answers size and content with its own problem+json; nodes send no Origin or cookies.
+    expect(refuseRequest(action({ 'content-length': String(20 * 1024 * 1024) }, '/api/v1/node/heartbeat'))).toBeNull()
     expect(
       refuseRequest(
         new Request('http://portal.example.cl/connections', { headers: { origin: 'https://evil.example' } }),

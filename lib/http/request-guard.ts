@@ -9,8 +9,12 @@ import { sameOrigin } from './request'
 /** next.config.mjs `experimental.serverActions.bodySizeLimit` ('11mb'): keep the two equal. */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 11 * 1024 * 1024
 
-/** Route handlers that take posts of their own: they check origin and size themselves. Auth.js has its own CSRF token. */
-const OWN_CHECKS = [/^\/api\/auth\//, /^\/institutions\/[^/]+\/readiness\/documents$/]
+/**
+ * Route handlers that take posts of their own: they check origin and size themselves. Auth.js has its
+ * own CSRF token; the machine APIs (/api/v1/) take no cookies, only bearer credentials, and answer a
+ * too-large body with their own problem+json 413.
+ */
+const OWN_CHECKS = [/^\/api\/auth\//, /^\/api\/v1\//, /^\/institutions\/[^/]+\/readiness\/documents$/]
 
 export type Refusal = { status: 404 | 403 | 413 }
 

@@ -9,10 +9,13 @@ export function contentSecurityPolicy({
   https,
   development = false,
   formTargets = [],
+  inlineStyles = false,
 }: {
   nonce: string
   https: boolean
   development?: boolean
+  /** Allow inline styles (the API reference page, whose renderer injects unnonced <style>s). A nonce would void 'unsafe-inline'. */
+  inlineStyles?: boolean
   /** Origins a form may be sent to besides the portal (ClaveÚnica's sign-in redirect). */
   formTargets?: string[]
 }): string {
@@ -20,7 +23,7 @@ export function contentSecurityPolicy({
     "default-src 'self'",
     // React uses eval for its debugging information in development only.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    inlineStyles ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // Positioned popovers set a style attribute; style attributes cannot run code.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",

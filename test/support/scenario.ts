@@ -5,12 +5,12 @@
  */
 import { loadViewer } from '@/lib/auth/load-viewer'
 import { db } from '@/lib/db/client'
+import { recordConnectivityTest as recordNodeTest } from '@/lib/nodes/api/operations'
 import { createCentralPerson, createInstitution, createMember, createService } from '@/prisma/factories'
 import {
   approveAgreement,
   approvePromotion,
   provisionDevNode,
-  recordConnectivityTest,
   recordMeetingHeld,
   rejectAgreement,
   requestAgreement,
@@ -36,6 +36,29 @@ export const agreementTerms = {
 export const levels = { availability: '99,5%', responseTime: '2 s', supportHours: 'Lunes a viernes 9-18', endsOn: null }
 /** A meeting an hour ago: it can be recorded as held. */
 export const meeting = { meetingAt: new Date(Date.now() - 3_600_000), meetingLink: 'https://meet.example.cl/x' }
+/**
+ * The consumer's development node reports a test through the node API, as `npm run node:simulate`
+ * does: the kind the promotion checklist counts (a test typed in by a person is only declared).
+ */
+export async function reportNodeTest(caseId: string, outcome: 'PASSED' | 'FAILED' = 'PASSED', ranAt = justNow()) {
+  const grant = await db.accessGrant.findFirstOrThrow({
+    where: { caseId, environment: 'DEVELOPMENT' },
+    select: { node: { select: { id: true, institutionId: true } }, service: { select: { code: true } } },
+  })
+  const caller = {
+    nodeId: grant.node.id,
+    institutionId: grant.node.institutionId,
+    environment: 'DEVELOPMENT' as const,
+    credentialId: 'test',
+    keyId: 'test',
+  }
+  return recordNodeTest(
+    caller,
+    { serviceCode: grant.service.code, outcome, latencyMs: 120, ranAt: ranAt.toISOString() },
+    new Date(),
+  )
+}
+
 export const passingTest = () => ({
   ranAt: justNow(),
   target: 'dev',
@@ -139,7 +162,7 @@ const path = {
   signedByProvider: (s: CaseScenario) => signAgreement(s.people.providerBusiness, s.caseId, 'PROVIDER', sha),
   agreementInForce: (s: CaseScenario) => signAgreement(s.people.consumerBusiness, s.caseId, 'CONSUMER', sha),
   readyForPromotion: async (s: CaseScenario) => {
-    await recordConnectivityTest(s.people.consumerTech, s.caseId, passingTest())
+    await reportNodeTest(s.caseId)
     await makeReady(s.consumer.id, s.people.consumerCtd.personId)
   },
   promotionRequested: (s: CaseScenario) => requestPromotion(s.people.consumerCtd, s.caseId),

@@ -1,5 +1,6 @@
 // The message catalog, one JSON file per feature namespace. Every string the UI shows lives here.
 import agreements from './es-CL/agreements.json'
+import api from './es-CL/api.json'
 import audit from './es-CL/audit.json'
 import common from './es-CL/common.json'
 import connections from './es-CL/connections.json'
@@ -19,6 +20,7 @@ import validation from './es-CL/validation.json'
 
 export const messages = {
   agreements,
+  api,
   audit,
   common,
   connections,
