@@ -65,7 +65,7 @@ describe('the job runner across replicas', () => {
     expect(runs.every((run) => run.status === 'succeeded' && run.finishedAt)).toBe(true)
     expect(effects.map((e) => e.runs)).toEqual(runs.map(() => 1))
     expect(effects.map((e) => e.dueAt.toISOString())).toEqual(runs.map((r) => r.dueAt.toISOString()))
-  }, 60_000)
+  }, 180_000)
 })
 
 describe('claims', () => {
