@@ -19,7 +19,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Integration tests share one database per run; files run one after another against it.
     fileParallelism: false,
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 })
