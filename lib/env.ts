@@ -47,6 +47,8 @@ function serverSchema(building: boolean) {
     CLAVEUNICA_USERINFO_URL: z.url().optional(),
     CLAVEUNICA_LOGOUT_URL: z.url().default(CLAVEUNICA_DEFAULTS.logoutUrl),
     CLAVEUNICA_LOGOUT_REDIRECT_URI: z.url().optional(),
+    /** The trace registry's key for the HMAC of a person's RUN (lib/traces/subject.ts); ≥ 32 characters. */
+    TRACE_RUN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   }
 }
 

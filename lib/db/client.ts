@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { env } from '@/lib/env'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 
@@ -10,7 +11,8 @@ export function createPrismaClient(connectionString: string) {
   // The embedded server (PGlite over the wire) interleaves the protocol messages of concurrent
   // connections, so it is given one connection: DATABASE_POOL_MAX=1 (set by scripts/start.ts).
   const max = env.DATABASE_POOL_MAX
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) })
+  const pool = new pg.Pool({ connectionString, max })
+  return Object.assign(new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), { pool })
 }
 
 export type Db = ReturnType<typeof createPrismaClient>
@@ -27,6 +29,16 @@ export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     const client = (globalForDb.portalDb ??= createPrismaClient(env.DATABASE_URL ?? ''))
     const value = Reflect.get(client, property, client) as unknown
+    if (property === 'pool') return value
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
   },
 })
+
+/**
+ * The same pool of connections Prisma uses, for the few statements Prisma cannot express fast enough
+ * (the trace registry's batched inserts and cursors, lib/traces). Shared, so the embedded database's
+ * single connection is never exceeded.
+ */
+export function dbPool(): pg.Pool {
+  return db.pool
+}
