@@ -5,7 +5,8 @@
 import { createHash, randomInt } from 'node:crypto'
 import { checkDigit } from '@/lib/chile/rut'
 import type { Db } from '@/lib/db/client'
-import type { CentralRole, MembershipRole } from '@/lib/generated/prisma/enums'
+import type { CentralRole, MembershipRole, NodeEnvironment } from '@/lib/generated/prisma/enums'
+import { defaultExpiry, generateCredential } from '@/lib/nodes/credentials'
 import { institutionRecord, type InstitutionFields } from '@/lib/institutions/records'
 import { searchTextOf } from '@/lib/text/search'
 
@@ -212,4 +213,51 @@ export async function createTrainingWorkshop(
 
 export async function createTrainingAttendance(db: Db, workshopId: string, personId: string, institutionId: string) {
   return db.trainingAttendance.create({ data: { workshopId, personId, institutionId } })
+}
+
+/** A node of an institution (as lib/nodes/provision.ts makes one), named "nodo-<entorno>-<random>" unless told. */
+export async function createNode(
+  db: Db,
+  institutionId: string,
+  environment: NodeEnvironment,
+  overrides: { name?: string; version?: string | null; lastHeartbeatAt?: Date | null; createdById?: string } = {},
+) {
+  const prefix = environment === 'DEVELOPMENT' ? 'nodo-desarrollo' : 'nodo-produccion'
+  return db.node.create({
+    data: {
+      institutionId,
+      environment,
+      name: overrides.name ?? `${prefix}-${randomInt(1_000_000)}`,
+      version: overrides.version ?? null,
+      lastHeartbeatAt: overrides.lastHeartbeatAt ?? null,
+      createdById: overrides.createdById ?? null,
+    },
+  })
+}
+
+/**
+ * A credential of a node, as lib/nodes/credential-admin.ts issues one; returns the row and the token
+ * (which the portal itself never keeps).
+ */
+export async function createNodeCredential(
+  db: Db,
+  node: { id: string; environment: NodeEnvironment },
+  issuedById: string,
+  overrides: { issuedAt?: Date; expiresAt?: Date; retiresAt?: Date | null; revokedAt?: Date | null } = {},
+) {
+  const { token, keyId, secretHash } = generateCredential(node.environment)
+  const issuedAt = overrides.issuedAt ?? new Date()
+  const credential = await db.nodeCredential.create({
+    data: {
+      nodeId: node.id,
+      keyId,
+      secretHash,
+      issuedById,
+      issuedAt,
+      expiresAt: overrides.expiresAt ?? defaultExpiry(issuedAt),
+      retiresAt: overrides.retiresAt ?? null,
+      revokedAt: overrides.revokedAt ?? null,
+    },
+  })
+  return { credential, token }
 }

@@ -242,7 +242,7 @@ let workshopId = ''
 let attendanceId = ''
 let membershipId = ''
 let agreementId = ''
-let nodeId = ''
+let grantId = ''
 let dgd: Viewer
 let foreignCaseId = ''
 
@@ -292,7 +292,7 @@ beforeAll(async () => {
     await db.membership.findFirstOrThrow({ where: { institutionId, endedAt: null }, select: { id: true } })
   ).id
   agreementId = (await db.agreement.findFirstOrThrow({ where: { caseId: testing.caseId }, select: { id: true } })).id
-  nodeId = (await db.node.findFirstOrThrow({ where: { caseId: testing.caseId }, select: { id: true } })).id
+  grantId = (await db.accessGrant.findFirstOrThrow({ where: { caseId: testing.caseId }, select: { id: true } })).id
 }, 240_000)
 
 afterAll(() => {
@@ -474,13 +474,13 @@ describe('server actions refuse malformed input without a 500 or a write', () =>
 
     as(at.testing.people.consumerTech)
     await unchangedAfter(
-      'revokeNode',
+      'revokeGrant',
       fc.asyncProperty(
         fc
-          .tuple(fc.oneof(badId, fc.constant(at.testing.caseId)), fc.oneof(badId, fc.constant(nodeId)))
-          .filter(([c, n]) => c !== at.testing.caseId || n !== nodeId),
-        async ([caseId, node]) => {
-          expect(await answer(() => a.revokeNodeAction(caseId, node, state, new FormData()))).toEqual({
+          .tuple(fc.oneof(badId, fc.constant(at.testing.caseId)), fc.oneof(badId, fc.constant(grantId)))
+          .filter(([c, g]) => c !== at.testing.caseId || g !== grantId),
+        async ([caseId, grant]) => {
+          expect(await answer(() => a.revokeGrantAction(caseId, grant, state, new FormData()))).toEqual({
             kind: 'refused',
           })
         },
@@ -631,7 +631,6 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
       readinessDocument: await import('@/app/(portal)/institutions/[id]/readiness/documents/[documentId]/route'),
       agreementDocument: await import('@/app/(portal)/agreements/[id]/documents/[documentId]/route'),
       agreementPdf: await import('@/app/(portal)/connections/[id]/agreement/route'),
-      nodeConfig: await import('@/app/(portal)/connections/[id]/node-config/route'),
       exportInstitutions: await import('@/app/(portal)/institutions/export/route'),
       health: await import('@/app/api/health/route'),
     }
@@ -668,12 +667,11 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
           routes.readinessDocument.GET(request(), context({ id: institutionId, documentId })),
           routes.agreementDocument.GET(request(), context({ id, documentId })),
           routes.agreementPdf.GET(request(), context({ id })),
-          routes.nodeConfig.POST(new Request(url, { method: 'POST', headers: head }), context({ id })),
           routes.exportInstitutions.GET(request()),
           routes.health.GET(),
         ])
         for (const r of responses) expect(r.status).toBeLessThan(500)
-        for (const r of responses.slice(0, 5)) expect(r.status).toBeGreaterThanOrEqual(400)
+        for (const r of responses.slice(0, 4)) expect(r.status).toBeGreaterThanOrEqual(400)
       }) as never,
     )
   }, 300_000)

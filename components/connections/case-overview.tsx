@@ -2,8 +2,9 @@ import { getTranslations } from 'next-intl/server'
 import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
 import { agreementTermText, serviceLevelsText } from '@/components/agreements/agreement-terms-text'
 import { Badge } from '@/components/ui/badge'
-import { revokeNodeAction } from '@/lib/connections/actions'
-import { DownloadNodeConfig, RevokeNodeButton } from './node-controls'
+import Link from 'next/link'
+import { revokeGrantAction } from '@/lib/connections/actions'
+import { RevokeGrantButton } from './node-controls'
 import type { CaseDetail } from '@/lib/connections/queries'
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
 
@@ -125,34 +126,51 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
       </Section>
 
       <Section id="nodes-title" title={t('detail.nodes')}>
-        {detail.nodes.length === 0 ? (
+        {detail.grants.length === 0 ? (
           <p className="text-muted">{t('detail.nodesNone')}</p>
         ) : (
-          <ul className="space-y-2">
-            {detail.nodes.map((node) => (
-              <li key={node.id} className="flex flex-wrap items-center gap-2">
-                <Badge tone={node.environment === 'PRODUCTION' ? 'success' : 'brand'}>
-                  {t(`detail.environment.${node.environment}`)}
-                </Badge>
-                <span>{t('detail.issuedAt', { date: formatDateTime(node.issuedAt) })}</span>
-                {node.revokedAt ? (
-                  <Badge tone="danger">{t('detail.revoked', { date: formatDateTime(node.revokedAt) })}</Badge>
-                ) : (
-                  <>
-                    {node.environment === 'DEVELOPMENT' && detail.mayDownloadConfig && (
-                      <DownloadNodeConfig caseId={detail.id} />
+          <ul className="space-y-3">
+            {detail.grants.map((grant) => {
+              const environment = t(`detail.environment.${grant.environment}`)
+              return (
+                <li key={grant.id} className="space-y-1" data-testid={`grant-${grant.environment}`}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone={grant.environment === 'PRODUCTION' ? 'success' : 'brand'}>{environment}</Badge>
+                    <span className="font-mono">{grant.node.name}</span>
+                    <span>{t('detail.grantedAt', { date: formatDateTime(grant.grantedAt) })}</span>
+                    {grant.revokedAt ? (
+                      <Badge tone="danger">{t('detail.revoked', { date: formatDateTime(grant.revokedAt) })}</Badge>
+                    ) : grant.node.revokedAt ? (
+                      <Badge tone="danger">
+                        {t('detail.nodeRevoked', { date: formatDateTime(grant.node.revokedAt) })}
+                      </Badge>
+                    ) : (
+                      mayRevoke && (
+                        <RevokeGrantButton
+                          action={revokeGrantAction.bind(null, detail.id, grant.id)}
+                          node={grant.node.name}
+                          environment={environment.toLocaleLowerCase('es-CL')}
+                        />
+                      )
                     )}
-                    {mayRevoke && (
-                      <RevokeNodeButton
-                        action={revokeNodeAction.bind(null, detail.id, node.id)}
-                        environment={t(`detail.environment.${node.environment}`).toLocaleLowerCase('es-CL')}
-                      />
-                    )}
-                  </>
-                )}
-              </li>
-            ))}
+                  </div>
+                  {(grant.endReason ?? grant.node.revocationReason) && (
+                    <p className="text-danger-700">
+                      {t('detail.accessStopped', { reason: (grant.endReason ?? grant.node.revocationReason)! })}
+                    </p>
+                  )}
+                </li>
+              )
+            })}
           </ul>
+        )}
+        {detail.mayIssueCredential && detail.grants.some((g) => !g.revokedAt && !g.node.revokedAt) && (
+          <p className="rounded-md border border-line bg-surface p-3">
+            {t.rich('detail.credentialWhere', {
+              institution: (chunks) => <Link href={`/institutions/${detail.consumerId}#nodes`}>{chunks}</Link>,
+              docs: (chunks) => <a href="/api/docs">{chunks}</a>,
+            })}
+          </p>
         )}
       </Section>
 

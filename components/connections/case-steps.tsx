@@ -17,7 +17,6 @@ import { MAX_PDF_BYTES } from '@/lib/agreements/document'
 import { SignAgreementForm } from '@/components/agreements/sign-agreement-form'
 import type { CaseDetail } from '@/lib/connections/queries'
 import type { CaseAction } from '@/lib/connections/workflow'
-import { ApprovePromotionForm } from './approve-promotion-form'
 import { PromotionReview } from './promotion-review'
 import { StepForm } from './step-form'
 
@@ -170,11 +169,14 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
         )
       case 'approvePromotion':
         return (
-          <ApprovePromotionForm
-            action={approvePromotionAction.bind(null, id)}
-            submitLabel={t('approvePromotion.submit')}
-            review={<PromotionReview detail={detail} />}
-          />
+          <>
+            <PromotionReview detail={detail} />
+            <StepForm
+              action={approvePromotionAction.bind(null, id)}
+              submitLabel={t('approvePromotion.submit')}
+              fields={[]}
+            />
+          </>
         )
       case 'rejectPromotion':
         return (

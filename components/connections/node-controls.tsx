@@ -6,43 +6,18 @@ import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 
-/**
- * "Descargar configuración": issuing it ends the node's previous development credential, so the person
- * confirms first, and the download is a form POST (never a link a GET could follow).
- */
-export function DownloadNodeConfig({ caseId }: { caseId: string }) {
-  const t = useTranslations('connections.detail')
-  const [confirming, setConfirming] = useState(false)
-  if (!confirming) {
-    return (
-      <Button variant="secondary" onClick={() => setConfirming(true)}>
-        {t('downloadConfig')}
-      </Button>
-    )
-  }
-  return (
-    <form
-      method="post"
-      action={`/connections/${caseId}/node-config`}
-      // The download leaves the page where it is: close the confirmation once the POST is on its way.
-      onSubmit={() => setTimeout(() => setConfirming(false), 0)}
-      className="basis-full space-y-2 rounded-md border border-warning-700/30 bg-warning-50 p-3"
-    >
-      <p className="text-sm">{t('downloadConfigConfirm')}</p>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit">{t('downloadConfigSubmit')}</Button>
-        <Button variant="secondary" onClick={() => setConfirming(false)}>
-          {t('downloadConfigCancel')}
-        </Button>
-      </div>
-    </form>
-  )
-}
-
 type RevokeAction = (prev: FormState, formData: FormData) => Promise<FormState>
 
-/** "Revocar el nodo de Desarrollo/Producción": cannot be undone, so it asks once more, naming the node. */
-export function RevokeNodeButton({ action, environment }: { action: RevokeAction; environment: string }) {
+/** "Revocar el acceso de desarrollo/producción": cannot be undone, so it asks once more, naming the node. */
+export function RevokeGrantButton({
+  action,
+  node,
+  environment,
+}: {
+  action: RevokeAction
+  node: string
+  environment: string
+}) {
   const t = useTranslations('connections.detail')
   const [state, formAction, pending] = useActionState(action, initialFormState)
   const [confirming, setConfirming] = useState(false)
@@ -50,7 +25,7 @@ export function RevokeNodeButton({ action, environment }: { action: RevokeAction
     return (
       <div className="space-y-2">
         <Button variant="danger" onClick={() => setConfirming(true)}>
-          {t('revokeLabel', { environment })}
+          {t('revokeLabel', { environment, node })}
         </Button>
         <FormMessage state={state} />
       </div>
@@ -58,10 +33,10 @@ export function RevokeNodeButton({ action, environment }: { action: RevokeAction
   }
   return (
     <form action={formAction} className="basis-full space-y-2 rounded-md border border-danger-700/30 bg-danger-50 p-3">
-      <p className="text-sm text-danger-700">{t('revokeConfirm', { environment })}</p>
+      <p className="text-sm text-danger-700">{t('revokeConfirm', { environment, node })}</p>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
-          {t('revokeSubmit', { environment })}
+          {t('revokeSubmit', { environment, node })}
         </Button>
         <Button variant="secondary" onClick={() => setConfirming(false)}>
           {t('revokeCancel')}

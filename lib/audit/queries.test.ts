@@ -14,7 +14,11 @@ describe('the audit log', () => {
   it('names each record as people do, with a link to its page, and keeps the id of a record gone', async () => {
     const c = await caseAt('devNodeProvisioned')
     const { number } = await db.connectionCase.findUniqueOrThrow({ where: { id: c.caseId }, select: { number: true } })
-    const node = await db.node.findFirstOrThrow({ where: { caseId: c.caseId }, select: { id: true } })
+    const grant = await db.accessGrant.findFirstOrThrow({
+      where: { caseId: c.caseId },
+      select: { id: true, node: { select: { id: true, name: true, institutionId: true } } },
+    })
+    const node = grant.node
     const agreement = await db.agreement.findUniqueOrThrow({ where: { caseId: c.caseId }, select: { id: true } })
 
     const caseTargets = await targetsOf(c.people.auditor, c.caseId)
@@ -26,6 +30,15 @@ describe('the audit log', () => {
     )
     expect(await targetsOf(c.people.auditor, node.id)).toContainEqual({
       kind: 'node',
+      values: { environment: 'DEVELOPMENT', name: node.name, institution: c.consumer.name },
+      href: `/institutions/${node.institutionId}#nodes`,
+    })
+    // An event of a per-case node from before nodes were institutions' names its grant (same id).
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actorId: null, action: 'node.revoke', targetType: 'Node', targetId: grant.id }),
+    )
+    expect(await targetsOf(c.people.auditor, grant.id)).toContainEqual({
+      kind: 'grant',
       values: { environment: 'DEVELOPMENT', number },
       href: `/connections/${c.caseId}`,
     })

@@ -11,6 +11,8 @@ export type AuditTarget = {
     | 'case'
     | 'agreement'
     | 'node'
+    | 'grant'
+    | 'credential'
     | 'membership'
     | 'person'
     | 'cooperationAgreement'
@@ -29,60 +31,89 @@ const idsOf = (events: EventRef[], type: string) => [
 ]
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]))
 
+function grantTarget(g: { environment: string; caseId: string; case: { number: number } }): AuditTarget {
+  return {
+    kind: 'grant',
+    values: { environment: g.environment, number: g.case.number },
+    href: `/connections/${g.caseId}`,
+  }
+}
+
 /** One query per record type present in `events`, never one per event. */
 export async function describeAuditTargets(events: EventRef[]): Promise<AuditTarget[]> {
-  const [cases, agreements, nodes, memberships, people, cooperations, documents, workshops, attendances] =
-    await Promise.all([
-      db.connectionCase.findMany({
-        where: { id: { in: idsOf(events, 'ConnectionCase') } },
-        select: { id: true, number: true },
-      }),
-      db.agreement.findMany({
-        where: { id: { in: idsOf(events, 'Agreement') } },
-        select: { id: true, case: { select: { number: true } } },
-      }),
-      db.node.findMany({
-        where: { id: { in: idsOf(events, 'Node') } },
-        select: { id: true, environment: true, caseId: true, case: { select: { number: true } } },
-      }),
-      db.membership.findMany({
-        where: { id: { in: idsOf(events, 'Membership') } },
-        select: {
-          id: true,
-          role: true,
-          institutionId: true,
-          person: { select: { name: true } },
-          institution: { select: { name: true } },
-        },
-      }),
-      db.person.findMany({ where: { id: { in: idsOf(events, 'Person') } }, select: { id: true, name: true } }),
-      db.cooperationAgreement.findMany({
-        where: { id: { in: idsOf(events, 'CooperationAgreement') } },
-        select: { id: true, institutionId: true, institution: { select: { name: true } } },
-      }),
-      db.document.findMany({
-        where: { id: { in: idsOf(events, 'Document') } },
-        select: {
-          id: true,
-          fileName: true,
-          agreementId: true,
-          cooperationAgreement: { select: { institutionId: true } },
-        },
-      }),
-      db.trainingWorkshop.findMany({
-        where: { id: { in: idsOf(events, 'TrainingWorkshop') } },
-        select: { id: true, title: true },
-      }),
-      db.trainingAttendance.findMany({
-        where: { id: { in: idsOf(events, 'TrainingAttendance') } },
-        select: {
-          id: true,
-          workshopId: true,
-          person: { select: { name: true } },
-          workshop: { select: { title: true } },
-        },
-      }),
-    ])
+  const [
+    cases,
+    agreements,
+    nodes,
+    memberships,
+    people,
+    cooperations,
+    documents,
+    workshops,
+    attendances,
+    grants,
+    credentials,
+  ] = await Promise.all([
+    db.connectionCase.findMany({
+      where: { id: { in: idsOf(events, 'ConnectionCase') } },
+      select: { id: true, number: true },
+    }),
+    db.agreement.findMany({
+      where: { id: { in: idsOf(events, 'Agreement') } },
+      select: { id: true, case: { select: { number: true } } },
+    }),
+    db.node.findMany({
+      where: { id: { in: idsOf(events, 'Node') } },
+      select: { id: true, environment: true, name: true, institutionId: true, institution: { select: { name: true } } },
+    }),
+    db.membership.findMany({
+      where: { id: { in: idsOf(events, 'Membership') } },
+      select: {
+        id: true,
+        role: true,
+        institutionId: true,
+        person: { select: { name: true } },
+        institution: { select: { name: true } },
+      },
+    }),
+    db.person.findMany({ where: { id: { in: idsOf(events, 'Person') } }, select: { id: true, name: true } }),
+    db.cooperationAgreement.findMany({
+      where: { id: { in: idsOf(events, 'CooperationAgreement') } },
+      select: { id: true, institutionId: true, institution: { select: { name: true } } },
+    }),
+    db.document.findMany({
+      where: { id: { in: idsOf(events, 'Document') } },
+      select: {
+        id: true,
+        fileName: true,
+        agreementId: true,
+        cooperationAgreement: { select: { institutionId: true } },
+      },
+    }),
+    db.trainingWorkshop.findMany({
+      where: { id: { in: idsOf(events, 'TrainingWorkshop') } },
+      select: { id: true, title: true },
+    }),
+    db.trainingAttendance.findMany({
+      where: { id: { in: idsOf(events, 'TrainingAttendance') } },
+      select: {
+        id: true,
+        workshopId: true,
+        person: { select: { name: true } },
+        workshop: { select: { title: true } },
+      },
+    }),
+    // A grant's id is also the id of the per-case node it replaced (migration 20261130140945), so old
+    // "Node" events still find their case.
+    db.accessGrant.findMany({
+      where: { id: { in: [...idsOf(events, 'AccessGrant'), ...idsOf(events, 'Node')] } },
+      select: { id: true, environment: true, caseId: true, case: { select: { number: true } } },
+    }),
+    db.nodeCredential.findMany({
+      where: { id: { in: idsOf(events, 'NodeCredential') } },
+      select: { id: true, keyId: true, node: { select: { name: true, institutionId: true } } },
+    }),
+  ])
   const found = {
     ConnectionCase: byId(cases),
     Agreement: byId(agreements),
@@ -93,6 +124,8 @@ export async function describeAuditTargets(events: EventRef[]): Promise<AuditTar
     Document: byId(documents),
     TrainingWorkshop: byId(workshops),
     TrainingAttendance: byId(attendances),
+    AccessGrant: byId(grants),
+    NodeCredential: byId(credentials),
   }
 
   return events.map(({ targetType, targetId }): AuditTarget => {
@@ -108,11 +141,26 @@ export async function describeAuditTargets(events: EventRef[]): Promise<AuditTar
       }
       case 'Node': {
         const n = found.Node.get(targetId)
-        return n
+        if (n)
+          return {
+            kind: 'node',
+            values: { environment: n.environment, name: n.name, institution: n.institution.name },
+            href: `/institutions/${n.institutionId}#nodes`,
+          }
+        const g = found.AccessGrant.get(targetId)
+        return g ? grantTarget(g) : unknown
+      }
+      case 'AccessGrant': {
+        const g = found.AccessGrant.get(targetId)
+        return g ? grantTarget(g) : unknown
+      }
+      case 'NodeCredential': {
+        const c = found.NodeCredential.get(targetId)
+        return c
           ? {
-              kind: 'node',
-              values: { environment: n.environment, number: n.case.number },
-              href: `/connections/${n.caseId}`,
+              kind: 'credential',
+              values: { keyId: c.keyId, name: c.node.name },
+              href: `/institutions/${c.node.institutionId}#nodes`,
             }
           : unknown
       }

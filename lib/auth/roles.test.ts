@@ -105,6 +105,11 @@ describe('the permission matrix', () => {
     'connections.request': ['CTD'],
     'readiness.manage': ['DGD_REVIEWER', 'DGD_HEAD'],
     'readiness.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'nodes.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    // The token is the consumer's alone: only its technical administrators issue it, never the DGD.
+    'nodes.issueCredential': ['TECHNICAL_ADMIN'],
+    'nodes.revoke': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'nodes.monitor': ['DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
   } satisfies Record<Permission, Role[]>
 
   const principalWith = (role: Role, institutionId = 'A'): Principal =>
@@ -135,8 +140,7 @@ describe('the permission matrix', () => {
     'agreements.sign': ['C:BUSINESS_ADMIN', 'P:BUSINESS_ADMIN'],
     'agreements.terminate': ['C:BUSINESS_ADMIN', 'P:BUSINESS_ADMIN'],
     'nodes.provision': ['DGD_REVIEWER', 'DGD_HEAD'],
-    'nodes.downloadConfig': ['C:TECHNICAL_ADMIN', 'C:CTD'],
-    'nodes.revoke': ['DGD_REVIEWER', 'DGD_HEAD'],
+    'grants.revoke': ['DGD_REVIEWER', 'DGD_HEAD'],
     'connectivity.record': ['C:TECHNICAL_ADMIN'],
     'promotions.request': ['C:CTD'],
     'promotions.review': ['DGD_REVIEWER'],
@@ -183,7 +187,7 @@ describe('the permission matrix', () => {
     expect((refused as ForbiddenError).permission).toBe('agreements.terminate')
     // Auditors see every case: they are parties, who may do nothing in it.
     expect(() => authorizeParty(principalWith('AUDITOR'), parties)).not.toThrow()
-    expect(() => authorizeInCase(principalWith('AUDITOR'), parties, 'nodes.revoke')).toThrow(ForbiddenError)
+    expect(() => authorizeInCase(principalWith('AUDITOR'), parties, 'grants.revoke')).toThrow(ForbiddenError)
     expect(authorizeInCase(principalWith('CTD', 'C'), parties, 'promotions.request').consumerRoles).toEqual(['CTD'])
   })
 })

@@ -35,6 +35,14 @@ export type Permission =
   | 'members.endLastCtd'
   /** Give a person who has none an e-mail address (otherwise it is the person's own to give). */
   | 'people.setEmail'
+  /** See an institution's nodes, their grants and their credentials (never a secret). */
+  | 'nodes.read'
+  /** Issue and rotate the credentials of the institution's nodes (the token is shown once, to them). */
+  | 'nodes.issueCredential'
+  /** Revoke a node or one of its credentials, at once. */
+  | 'nodes.revoke'
+  /** The network's node health page: every node, its version, heartbeat and credentials. */
+  | 'nodes.monitor'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   CTD: [
@@ -44,9 +52,17 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'connections.read',
     'readiness.read',
     'connections.request',
+    'nodes.read',
   ],
-  TECHNICAL_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
-  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
+  TECHNICAL_ADMIN: [
+    'institutions.browse',
+    'members.read',
+    'connections.read',
+    'readiness.read',
+    'nodes.read',
+    'nodes.issueCredential',
+  ],
+  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read', 'nodes.read'],
 }
 
 const dgdStaff = [
@@ -60,12 +76,23 @@ const dgdStaff = [
   'connections.read',
   'readiness.manage',
   'readiness.read',
+  'nodes.read',
+  'nodes.revoke',
+  'nodes.monitor',
 ] as const
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
   DGD_REVIEWER: dgdStaff,
   DGD_HEAD: dgdStaff,
-  AUDITOR: ['institutions.browse', 'members.read', 'audit.read', 'connections.read', 'readiness.read'],
+  AUDITOR: [
+    'institutions.browse',
+    'members.read',
+    'audit.read',
+    'connections.read',
+    'readiness.read',
+    'nodes.read',
+    'nodes.monitor',
+  ],
 }
 
 /** What the authorization checks need to know about the signed-in person. */
@@ -133,10 +160,8 @@ export type CasePermission =
   | 'agreements.terminate'
   /** Hand the consumer its development node. */
   | 'nodes.provision'
-  /** Download the development node's configuration, with a fresh credential. */
-  | 'nodes.downloadConfig'
-  /** Revoke a node: its credential stops working. */
-  | 'nodes.revoke'
+  /** Revoke the case's access (grant) of a node to its service. */
+  | 'grants.revoke'
   /** Record a connectivity test of the development node. */
   | 'connectivity.record'
   /** Ask for the promotion to production. */
@@ -163,9 +188,7 @@ const casePermissions: Record<CasePermission, CaseGrant> = {
   'agreements.sign': { CONSUMER: ['BUSINESS_ADMIN'], PROVIDER: ['BUSINESS_ADMIN'] },
   'agreements.terminate': { CONSUMER: ['BUSINESS_ADMIN'], PROVIDER: ['BUSINESS_ADMIN'] },
   'nodes.provision': { central: dgd },
-  // The credential is the consumer's alone: never DGD's, never the provider's.
-  'nodes.downloadConfig': { CONSUMER: ['TECHNICAL_ADMIN', 'CTD'] },
-  'nodes.revoke': { central: dgd },
+  'grants.revoke': { central: dgd },
   'connectivity.record': { CONSUMER: ['TECHNICAL_ADMIN'] },
   'promotions.request': { CONSUMER: ['CTD'] },
   // Two people approve a promotion: a reviewer, then the head (workflow.ts refuses the same person twice).

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { getTranslations } from 'next-intl/server'
 import type { z } from 'zod'
 import { ForbiddenError, NotAPartyError, type Principal } from '@/lib/auth/roles'
 import { getViewer } from '@/lib/auth/viewer'
@@ -13,7 +12,7 @@ import { DomainError } from '@/lib/errors'
 import { isRecordId } from '@/lib/ids'
 import { deliverEmailsAfterResponse } from '@/lib/notifications/mailer'
 import * as cases from './cases'
-import { revokeNode } from './nodes'
+import { revokeGrant } from '@/lib/nodes/admin'
 import { agreementApprovalSchema, agreementRequestSchema } from '@/lib/agreements/schemas'
 import {
   connectivityTestSchema,
@@ -35,6 +34,7 @@ type SuccessKey =
   | 'promotionRequested'
   | 'promotionReviewed'
   | 'promotionRejected'
+  | 'promotionApproved'
 
 /**
  * The shape of every case step: signed in first (the domain then checks party, role and state),
@@ -170,44 +170,30 @@ export async function rejectPromotionAction(caseId: string, _prev: FormState, fo
   )
 }
 
-/** The head's approval returns the production credential in the form state: shown once, never stored. */
-export async function approvePromotionAction(
-  caseId: string,
-  _prev: FormState & { credential?: string },
-  _formData: FormData,
-): Promise<FormState & { credential?: string }> {
-  const viewer = await getViewer()
-  if (!viewer) return refusal(new NotAPartyError())
-  if (!isRecordId(caseId)) return refusal(new DomainError('notFound'))
-  try {
-    const { credential } = await cases.approvePromotion(viewer, caseId)
-    deliverEmailsAfterResponse()
-    // No revalidation here: re-rendering the page would remove this form, and with it the only copy
-    // of the credential. The new state shows on the next visit.
-    return {
-      status: 'success',
-      message: (await getTranslations('connections.success'))('promotionApproved'),
-      credential,
-    }
-  } catch (error) {
-    return refusal(error)
-  }
+/**
+ * The head's approval: the case is connected and the consumer's production node gets access. No
+ * secret is shown here (the consumer's technical administrators issue the node's credential), so the
+ * page is revalidated and shows the case as it now is.
+ */
+export async function approvePromotionAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(caseId, formData, null, (v) => cases.approvePromotion(v, caseId), 'promotionApproved')
 }
 
-export async function revokeNodeAction(
+/** DGD ends the case's access of a node to the service; the confirmation names the node. */
+export async function revokeGrantAction(
   caseId: string,
-  nodeId: string,
+  grantId: string,
   _prev: FormState,
   _formData: FormData,
 ): Promise<FormState> {
   const viewer = await getViewer()
-  if (!viewer) return refusal(new ForbiddenError('nodes.revoke'))
-  if (!isRecordId(caseId) || !isRecordId(nodeId)) return refusal(new DomainError('notFound'))
+  if (!viewer) return refusal(new ForbiddenError('grants.revoke'))
+  if (!isRecordId(caseId) || !isRecordId(grantId)) return refusal(new DomainError('notFound'))
   try {
-    await revokeNode(viewer, nodeId)
+    await revokeGrant(viewer, grantId)
   } catch (error) {
     return refusal(error)
   }
   revalidatePath(`/connections/${caseId}`)
-  redirect(`/connections/${caseId}?done=nodeRevoked`)
+  redirect(`/connections/${caseId}?done=grantRevoked`)
 }

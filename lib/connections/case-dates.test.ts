@@ -42,13 +42,13 @@ describe('a meeting recorded as held', () => {
 describe('a connectivity test', () => {
   it('cannot be dated before its development node was delivered, nor in the future', async () => {
     const c = await caseAtTesting()
-    const node = await db.node.findFirstOrThrow({
+    const grant = await db.accessGrant.findFirstOrThrow({
       where: { caseId: c.caseId, environment: 'DEVELOPMENT' },
-      select: { issuedAt: true },
+      select: { grantedAt: true },
     })
     const tests = () => db.connectivityTest.count({ where: { caseId: c.caseId } })
 
-    const before = new Date(node.issuedAt.getTime() - 24 * 3_600_000)
+    const before = new Date(grant.grantedAt.getTime() - 24 * 3_600_000)
     const refusedBefore = await recordConnectivityTest(c.people.consumerTech, c.caseId, test(before)).catch(
       (e: unknown) => e,
     )
@@ -62,7 +62,7 @@ describe('a connectivity test', () => {
     expect(await tests()).toBe(0)
 
     // The form has minutes only: the minute the node was delivered in counts as after it.
-    const sameMinute = new Date(Math.floor(node.issuedAt.getTime() / 60_000) * 60_000)
+    const sameMinute = new Date(Math.floor(grant.grantedAt.getTime() / 60_000) * 60_000)
     await recordConnectivityTest(c.people.consumerTech, c.caseId, test(sameMinute))
     expect(await tests()).toBe(1)
   })

@@ -6,7 +6,6 @@ import { createCentralPerson } from '@/prisma/factories'
 import {
   approveAgreement,
   approvePromotion,
-  hashCredential,
   provisionDevNode,
   recordConnectivityTest,
   recordMeetingHeld,
@@ -48,12 +47,26 @@ describe('a connection case, step by step', () => {
     await makeReady(s.consumer.id, people.consumerCtd.personId)
     await requestPromotion(people.consumerCtd, caseId)
     await reviewPromotion(people.reviewer, caseId)
-    const { credential } = await approvePromotion(people.head, caseId)
+    const approved = await approvePromotion(people.head, caseId)
+    // The head gets no secret: the consumer's node is granted access, its credential issued by its own people.
+    expect(approved).not.toHaveProperty('credential')
+    expect(await db.nodeCredential.count({ where: { node: { institutionId: s.consumer.id } } })).toBe(0)
 
-    const nodes = await db.node.findMany({ where: { caseId }, orderBy: { environment: 'asc' } })
-    expect(nodes.map((n) => n.environment)).toEqual(['DEVELOPMENT', 'PRODUCTION'])
-    expect(nodes[1]!.credentialHash).toBe(hashCredential(credential))
-    expect(JSON.stringify(nodes)).not.toContain(credential)
+    const grants = await db.accessGrant.findMany({
+      where: { caseId },
+      orderBy: { environment: 'asc' },
+      select: { environment: true, node: { select: { institutionId: true, environment: true, name: true } } },
+    })
+    expect(grants).toEqual([
+      {
+        environment: 'DEVELOPMENT',
+        node: { institutionId: s.consumer.id, environment: 'DEVELOPMENT', name: 'nodo-desarrollo-1' },
+      },
+      {
+        environment: 'PRODUCTION',
+        node: { institutionId: s.consumer.id, environment: 'PRODUCTION', name: 'nodo-produccion-1' },
+      },
+    ])
     expect((await db.connectionCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('CONNECTED')
 
     const timeline = await db.auditEvent.findMany({
@@ -184,7 +197,7 @@ describe('racing decisions', () => {
       where: { targetId: caseId, action: { in: ['case.approvePromotion', 'case.rejectPromotion'] } },
     })
     expect(decisions).toBe(1)
-    expect(await db.node.count({ where: { caseId, environment: 'PRODUCTION' } })).toBeLessThanOrEqual(1)
+    expect(await db.accessGrant.count({ where: { caseId, environment: 'PRODUCTION' } })).toBeLessThanOrEqual(1)
     const promotion = await db.promotionRequest.findFirstOrThrow({ where: { caseId } })
     expect(['APPROVED', 'REJECTED']).toContain(promotion.status)
   })

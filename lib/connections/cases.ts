@@ -4,7 +4,6 @@
  * records its audit event (the case's timeline) and its notifications. A repeated or racing move
  * finds the case already moved and is refused with a clear message; nothing is created twice.
  */
-import { createHash, randomBytes } from 'node:crypto'
 import { authorize, authorizeParty, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db, type Tx } from '@/lib/db/client'
@@ -22,11 +21,13 @@ import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseSnapshot } from './workflow'
 import { cleanFileName } from '@/lib/text/file-name'
+import { ensureInstitutionNode, grantCaseAccess } from '@/lib/nodes/provision'
 
 const lockedCaseSelect = {
   id: true,
   number: true,
   status: true,
+  serviceId: true,
   consumerId: true,
   providerId: true,
   consumer: { select: { name: true } },
@@ -310,37 +311,28 @@ export async function signAgreement(
 
 // ──────────────────────────────── Nodes ────────────────────────────────
 
-export function hashCredential(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex')
-}
-
-function newCredential(environment: 'dev' | 'prod'): string {
-  return `pisee_${environment}_${randomBytes(24).toString('base64url')}`
-}
-
-function nodeConfiguration(locked: LockedCase, environment: 'DEVELOPMENT' | 'PRODUCTION') {
-  return {
-    caseNumber: locked.number,
-    service: locked.service.code,
+/**
+ * A node and a grant for the case in `environment`: the consumer's node (created the first time)
+ * gets access to the case's service. Credentials are not made here: the consumer's technical
+ * administrators issue them on their institution's page (lib/nodes/credential-admin.ts).
+ */
+async function grantNode(tx: Tx, locked: LockedCase, environment: 'DEVELOPMENT' | 'PRODUCTION', actorId: string) {
+  const node = await ensureInstitutionNode(tx, locked.consumerId, environment, actorId)
+  const grant = await grantCaseAccess(tx, {
+    caseId: locked.id,
+    serviceId: locked.serviceId,
+    nodeId: node.id,
     environment,
-    providerEndpoint: environment === 'DEVELOPMENT' ? locked.service.devEndpoint : locked.service.prodEndpoint,
-  }
+    actorId,
+  })
+  return { node, grant }
 }
 
-/** DGD hands the consumer a development node pre-configured with the provider's development environment. */
+/** DGD hands the consumer a development node (its own, or a new one) with access to the case's service. */
 export async function provisionDevNode(actor: Principal, caseId: string) {
   return step(actor, caseId, 'provisionDevNode', async (tx, locked) => {
-    // The unique (caseId, environment) index refuses a second node even if every other guard failed.
-    await tx.node.create({
-      data: {
-        caseId,
-        institutionId: locked.consumerId,
-        environment: 'DEVELOPMENT',
-        configuration: nodeConfiguration(locked, 'DEVELOPMENT'),
-        credentialHash: hashCredential(newCredential('dev')),
-        issuedById: actor.personId,
-      },
-    })
+    const { node } = await grantNode(tx, locked, 'DEVELOPMENT', actor.personId)
+    return { nodeId: node.id, nodeName: node.name, nodeCreated: node.created }
   })
 }
 
@@ -363,11 +355,11 @@ export async function recordConnectivityTest(
     'recordConnectivityTest',
     async (tx) => {
       if (ranAt > now) throw new DomainError('testInFuture', {}, 'ranAt')
-      const node = await tx.node.findUnique({
+      const grant = await tx.accessGrant.findUnique({
         where: { caseId_environment: { caseId, environment: 'DEVELOPMENT' } },
-        select: { issuedAt: true },
+        select: { grantedAt: true, nodeId: true },
       })
-      const issuedMinute = node ? Math.floor(node.issuedAt.getTime() / 60_000) * 60_000 : now.getTime()
+      const issuedMinute = grant ? Math.floor(grant.grantedAt.getTime() / 60_000) * 60_000 : now.getTime()
       if (ranAt.getTime() < issuedMinute)
         throw new DomainError('testBeforeNode', { date: formatDateTime(new Date(issuedMinute)) }, 'ranAt')
       return tx.connectivityTest.create({
@@ -379,6 +371,8 @@ export async function recordConnectivityTest(
           latencyMs: input.latencyMs,
           notes: input.notes,
           recordedById: actor.personId,
+          nodeId: grant?.nodeId ?? null,
+          source: 'DECLARED',
         },
         select: { id: true },
       })
@@ -417,10 +411,11 @@ export async function reviewPromotion(actor: Principal, caseId: string) {
 }
 
 /**
- * The DGD head's approval: the case is connected and a production node is issued. Its credential is
- * returned here, once; only its hash is kept.
+ * The DGD head's approval: the case is connected and the consumer's production node (created the
+ * first time) is granted the service. No secret is made here: the consumer's technical
+ * administrators issue the node's credential themselves.
  */
-export async function approvePromotion(actor: Principal, caseId: string): Promise<{ credential: string }> {
+export async function approvePromotion(actor: Principal, caseId: string) {
   return step(actor, caseId, 'approvePromotion', async (tx, locked) => {
     const promotion = await openPromotion(tx, caseId, 'REVIEWED')
     const { count } = await tx.promotionRequest.updateMany({
@@ -428,18 +423,8 @@ export async function approvePromotion(actor: Principal, caseId: string): Promis
       data: { status: 'APPROVED', approvedById: actor.personId, approvedAt: new Date() },
     })
     if (count !== 1) throw new DomainError('caseWrongState')
-    const credential = newCredential('prod')
-    await tx.node.create({
-      data: {
-        caseId,
-        institutionId: locked.consumerId,
-        environment: 'PRODUCTION',
-        configuration: nodeConfiguration(locked, 'PRODUCTION'),
-        credentialHash: hashCredential(credential),
-        issuedById: actor.personId,
-      },
-    })
-    return { credential }
+    const { node } = await grantNode(tx, locked, 'PRODUCTION', actor.personId)
+    return { nodeId: node.id, nodeName: node.name, nodeCreated: node.created }
   })
 }
 

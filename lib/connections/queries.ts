@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Viewer } from '@/lib/auth/load-viewer'
-import { caseStanding, isCaseParty, mayInCase } from '@/lib/auth/roles'
+import { can, caseStanding, isCaseParty, mayInCase } from '@/lib/auth/roles'
 import { skipFor } from '@/lib/data-table/search-params'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -125,7 +125,17 @@ export async function getCase(viewer: Viewer, id: string) {
           documents: { select: { sha256: true } },
         },
       },
-      nodes: { select: { id: true, environment: true, issuedAt: true, revokedAt: true, configuration: true } },
+      grants: {
+        orderBy: { environment: 'asc' },
+        select: {
+          id: true,
+          environment: true,
+          grantedAt: true,
+          revokedAt: true,
+          endReason: true,
+          node: { select: { id: true, name: true, revokedAt: true, revocationReason: true } },
+        },
+      },
       tests: {
         orderBy: { ranAt: 'desc' },
         select: { id: true, ranAt: true, target: true, outcome: true, latencyMs: true, notes: true },
@@ -194,8 +204,9 @@ export async function getCase(viewer: Viewer, id: string) {
       })),
     },
     available,
-    mayDownloadConfig: mayInCase(actor, 'nodes.downloadConfig'),
-    mayRevokeNodes: mayInCase(actor, 'nodes.revoke'),
+    /** The consumer's technical administrators issue the node's credential on their institution's page. */
+    mayIssueCredential: can(viewer, 'nodes.issueCredential', found.consumerId),
+    mayRevokeGrants: mayInCase(actor, 'grants.revoke'),
     waitingOn: waitingOn(snapshot) as NextParty[],
     checklist,
     /** The promotion request waiting on the DGD: who asked and when, and who reviewed it. */

@@ -12,7 +12,6 @@ import { createCentralPerson, grantCentralRole } from '@/prisma/factories'
 import {
   approveAgreement,
   approvePromotion,
-  hashCredential,
   provisionDevNode,
   recordConnectivityTest,
   recordMeetingHeld,
@@ -81,7 +80,7 @@ async function footprint(s: Scenario, caseId: string) {
             signatures: { select: { party: true, signedById: true } },
           },
         },
-        nodes: { select: { environment: true, institutionId: true, issuedById: true } },
+        grants: { select: { environment: true, grantedById: true, node: { select: { institutionId: true } } } },
         tests: { select: { outcome: true, recordedById: true } },
         promotions: {
           orderBy: { requestedAt: 'asc' },
@@ -117,8 +116,8 @@ async function footprint(s: Scenario, caseId: string) {
       inForce: a.inForceFrom !== null,
     },
     signatures: (a?.signatures ?? []).map((x) => `${x.party} by ${nameOf(s, x.signedById)}`).sort(),
-    nodes: c.nodes
-      .map((n) => `${n.environment} for the ${institutionOf(s, n.institutionId)}, by ${nameOf(s, n.issuedById)}`)
+    nodes: c.grants
+      .map((g) => `${g.environment} for the ${institutionOf(s, g.node.institutionId)}, by ${nameOf(s, g.grantedById)}`)
       .sort(),
     tests: c.tests.map((t) => `${t.outcome} by ${nameOf(s, t.recordedById)}`).sort(),
     promotions: c.promotions.map((p) => ({
@@ -473,13 +472,10 @@ const transitions: Transition[] = [
     }),
     // Nobody acts next, but the consumer learns that its case is connected.
     notifies: ['consumerCtd', 'consumerBusiness', 'consumerTech'],
-    // The production credential is shown once and kept only as its hash.
+    // The head sees no secret: the consumer's technical administrators issue the node's credential.
     returns: async (c, returned) => {
-      const { credential } = returned as { credential: string }
-      const node = await db.node.findUniqueOrThrow({
-        where: { caseId_environment: { caseId: c.caseId, environment: 'PRODUCTION' } },
-      })
-      expect(node.credentialHash).toBe(hashCredential(credential))
+      expect(returned).not.toHaveProperty('credential')
+      expect(await db.nodeCredential.count({ where: { node: { institutionId: c.consumer.id } } })).toBe(0)
     },
     wrongRole: ['reviewer', 'auditor'],
     wrongInstitution: [...dgdOnlyOutsiders, { who: 'consumerCtd', refusal: wrongRole }],

@@ -9,10 +9,6 @@ const paths: MessagePath[] = [
   'connections.empty',
   'connections.columns',
   'connections.detail.caseNumber',
-  'connections.detail.downloadConfig',
-  'connections.detail.downloadConfigCancel',
-  'connections.detail.downloadConfigConfirm',
-  'connections.detail.downloadConfigSubmit',
   'connections.detail.revokeCancel',
   'connections.detail.revokeConfirm',
   'connections.detail.revokeLabel',
@@ -20,7 +16,6 @@ const paths: MessagePath[] = [
   'connections.status',
   'connections.new',
   'connections.requesterRole',
-  'connections.credential',
   'agreements.sign',
 ]
 

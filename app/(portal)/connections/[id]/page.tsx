@@ -43,7 +43,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/con
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <CaseSteps detail={detail} />
-          <CaseOverview detail={detail} mayRevoke={detail.mayRevokeNodes} />
+          <CaseOverview detail={detail} mayRevoke={detail.mayRevokeGrants} />
         </div>
         <CaseTimeline entries={detail.timeline} />
       </div>
