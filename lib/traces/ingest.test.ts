@@ -15,6 +15,7 @@ async function storedFor(nodeId: string) {
 describe('ingestTraces', () => {
   it('stores a valid batch, chained, with the RUN only as its keyed hash', async () => {
     const s = await traceScenario()
+    await s.grantAccess()
     const records = [wireRecord(s), wireRecord(s, { subjectRun: null }), wireRecord(s, { result: 'TIMEOUT' })]
     const outcome = await ingestTraces(s.consumerNode, { records })
     expect(outcome.kind).toBe('stored')
@@ -103,6 +104,26 @@ describe('ingestTraces', () => {
     expect(a.answer.stored).toBe(200)
     expect(a.inserted + b.inserted).toBe(200)
     expect(await storedFor(s.consumerNode.nodeId)).toBe(200)
+  })
+
+  it('stores exchanges without a grant in force at their time, flagged, and tells DGD once a day', async () => {
+    const s = await traceScenario()
+    await s.grantAccess(new Date(Date.now() - 3_600_000))
+    const before = new Date(Date.now() - 2 * 3_600_000)
+    const outcome = await ingestTraces(s.consumerNode, {
+      records: [wireRecord(s), wireRecord(s, {}, before), wireRecord(s, {}, before)],
+    })
+    expect(outcome).toMatchObject({ kind: 'stored', answer: { stored: 3, withoutGrant: 2 } })
+    // The provider's report of an exchange is judged by the consumer's grant too.
+    const provider = await ingestTraces(s.providerNode, { records: [wireRecord(s, {}, before)] })
+    expect(provider).toMatchObject({ kind: 'stored', answer: { stored: 1, withoutGrant: 1 } })
+    const notices = await db.notification.findMany({ where: { recipientId: s.dgd.id, kind: 'traces.ungranted' } })
+    expect(notices.length).toBeLessThanOrEqual(1)
+    const { rows } = await dbPool().query(
+      'SELECT count(*)::int AS n FROM traces.ungranted_notice WHERE day = $1::date',
+      [new Date().toISOString().slice(0, 10)],
+    )
+    expect(rows).toEqual([{ n: 1 }])
   })
 
   it('refuses to change or delete a stored record, even as the owner', async () => {

@@ -252,7 +252,7 @@ async function answerFromStored(
 ): Promise<IngestAnswer> {
   const { rows } = await client.query<{ stored: string; without_grant: string; batches: string[] | null }>(
     `SELECT count(*)::text AS stored, count(*) FILTER (WHERE NOT t.grant_in_force)::text AS without_grant,
-            array_agg(DISTINCT (t.id / 10000)::text ORDER BY (t.id / 10000)::text) AS batches
+            array_agg(DISTINCT (t.id / 10000)::text) AS batches
      FROM unnest($2::text[], $3::timestamptz[]) AS k(trace_id, time)
      JOIN traces.record t ON t.trace_id = k.trace_id AND t.reporter_node_id = $1 AND t.time = k.time`,
     [nodeId, records.map((r) => r.traceId), records.map((r) => r.time)],
@@ -262,6 +262,6 @@ async function answerFromStored(
     received: records.length,
     stored: Number(row.stored),
     withoutGrant: Number(row.without_grant),
-    batches: row.batches ?? [],
+    batches: (row.batches ?? []).sort((a, b) => Number(a) - Number(b)),
   }
 }

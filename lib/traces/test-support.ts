@@ -1,29 +1,73 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { db } from '@/lib/db/client'
-import { createInstitution, createService } from '@/prisma/factories'
+import {
+  createCentralPerson,
+  createInstitution,
+  createNode,
+  createNodeCredential,
+  createService,
+} from '@/prisma/factories'
 import type { Reporter } from './ingest'
 
-/** A consumer, a provider with a service, an outsider; a reporting node on each side (tests only). */
+/**
+ * Tests only: a consumer, a provider with a service (no agreement required), an outsider; a production
+ * node with a credential on each side; `grantAccess` gives the consumer's node a grant to the service.
+ */
 export async function traceScenario() {
-  const [consumer, provider, outsider] = await Promise.all([
+  const [consumer, provider, outsider, dgd] = await Promise.all([
     createInstitution(db),
     createInstitution(db),
     createInstitution(db),
+    createCentralPerson(db, 'DGD_HEAD'),
   ])
-  const service = await createService(db, provider.id)
-  const reporter = (institutionId: string): Reporter => ({
-    nodeId: `node-${randomUUID()}`,
-    institutionId,
-    environment: 'PRODUCTION',
-  })
+  const service = await createService(db, provider.id, { requiresAgreement: false })
+  const side = async (institutionId: string) => {
+    const node = await createNode(db, institutionId, 'PRODUCTION')
+    const { credential, token } = await createNodeCredential(db, node, dgd.id)
+    const reporter: Reporter = { nodeId: node.id, institutionId, environment: 'PRODUCTION' }
+    return { node, credential, token, reporter }
+  }
+  const [consumerSide, providerSide, outsiderSide] = [
+    await side(consumer.id),
+    await side(provider.id),
+    await side(outsider.id),
+  ]
+  const grantAccess = async (grantedAt = new Date(Date.now() - 86_400_000)) => {
+    const connection = await db.connectionCase.create({
+      data: {
+        consumerId: consumer.id,
+        providerId: provider.id,
+        serviceId: service.id,
+        requesterRole: 'CONSUMER',
+        needs: 'Pruebas',
+        requestedById: dgd.id,
+        status: 'CONNECTED',
+      },
+    })
+    return db.accessGrant.create({
+      data: {
+        caseId: connection.id,
+        nodeId: consumerSide.node.id,
+        serviceId: service.id,
+        environment: 'PRODUCTION',
+        grantedById: dgd.id,
+        grantedAt,
+      },
+    })
+  }
   return {
     consumer,
     provider,
     outsider,
     service,
-    consumerNode: reporter(consumer.id),
-    providerNode: reporter(provider.id),
-    outsiderNode: reporter(outsider.id),
+    dgd,
+    consumerSide,
+    providerSide,
+    outsiderSide,
+    consumerNode: consumerSide.reporter,
+    providerNode: providerSide.reporter,
+    outsiderNode: outsiderSide.reporter,
+    grantAccess,
   }
 }
 

@@ -61,8 +61,9 @@ type RecordRow = {
   grant_in_force: boolean
 }
 
-const BATCH_COLUMNS = `id::text, chain_seq::text, node_id, institution_id, received_at, record_count, merkle_root, prev_chain, chain`
-const RECORD_COLUMNS = `id::text, (id / 10000)::text AS batch_id, time, trace_id, reporter_node_id, reporter_institution_id,
+// bigints stay bigints (pg gives them as strings): an alias cast to text would make ORDER BY sort text.
+const BATCH_COLUMNS = `id, chain_seq, node_id, institution_id, received_at, record_count, merkle_root, prev_chain, chain`
+const RECORD_COLUMNS = `id, (id / 10000)::text AS batch_id, time, trace_id, reporter_node_id, reporter_institution_id,
   environment, consumer_id, provider_id, service_code, operation, procedure, case_file_id, result, latency_ms,
   message_sha256, consent_id, subject_hmac, grant_in_force`
 
