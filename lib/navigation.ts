@@ -2,7 +2,16 @@ import { can, type Principal } from '@/lib/auth/roles'
 
 export type NavItem = {
   href: string
-  label: 'home' | 'institutions' | 'connections' | 'agreements' | 'myInstitution' | 'members' | 'trainings' | 'audit'
+  label:
+    | 'home'
+    | 'institutions'
+    | 'connections'
+    | 'agreements'
+    | 'myInstitution'
+    | 'members'
+    | 'trainings'
+    | 'audit'
+    | 'traces'
 }
 
 /** The navigation a person sees follows from what they may do, never from a separate list per role. */
@@ -19,5 +28,6 @@ export function navigationFor(viewer: Principal): NavItem[] {
   }
   if (can(viewer, 'readiness.manage')) items.push({ href: '/trainings', label: 'trainings' })
   if (can(viewer, 'audit.read')) items.push({ href: '/audit', label: 'audit' })
+  if (can(viewer, 'traces.read')) items.push({ href: '/traces', label: 'traces' })
   return items
 }
