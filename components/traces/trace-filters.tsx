@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
 import { traceResults } from '@/lib/traces/schemas'
 import type { TraceSearch } from '@/lib/traces/search-params'
 
@@ -50,9 +51,9 @@ export async function TraceFilters({ search, showInstitution }: { search: TraceS
         <button type="submit" className="rounded-md bg-primary px-3 py-1.5 text-sm font-semibold text-white">
           {t('filters.apply')}
         </button>
-        <a href="/traces" className="px-3 py-1.5 text-sm underline">
+        <Link href="/traces" className="px-3 py-1.5 text-sm underline">
           {t('filters.clear')}
-        </a>
+        </Link>
       </div>
     </form>
   )
