@@ -199,7 +199,18 @@ const stop = () =>
     server.kill('SIGTERM')
   })
 
-async function post(token: string, body: string) {
+/** Posts a batch; a dropped connection is answered by sending the same batch again (idempotent). */
+async function post(token: string, body: string, attempt = 1): Promise<{ stored: number }> {
+  try {
+    return await postOnce(token, body)
+  } catch (error) {
+    if (attempt >= 5 || !(error instanceof TypeError)) throw error
+    console.error(`    connection dropped (${String((error as Error).cause ?? error)}); re-sending the batch`)
+    return post(token, body, attempt + 1)
+  }
+}
+
+async function postOnce(token: string, body: string) {
   const response = await fetch(`${base}/api/v1/node/traces`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
