@@ -12,6 +12,11 @@ function cell(value: string | number | boolean | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
+/** One CSV line with its CRLF, for exports streamed row by row (the trace registry). */
+export function csvLine(row: (string | number | boolean | null | undefined)[]): string {
+  return `${row.map(cell).join(',')}\r\n`
+}
+
 export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
 }

@@ -60,6 +60,8 @@ function serverSchema(building: boolean) {
     NODE_CONFIG_SIGNING_KEY: z.string().min(1).optional(),
     /** Calls each node may make to the node API per minute. */
     NODE_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+    /** The trace registry's key for the HMAC of a person's RUN (lib/traces/subject.ts); ≥ 32 characters. */
+    TRACE_RUN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   }
 }
 

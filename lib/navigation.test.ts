@@ -11,6 +11,7 @@ describe('navigationFor', () => {
       '/institutions',
       '/institutions/i1',
       '/institutions/i1/members',
+      '/traces',
     ])
   })
 
@@ -20,13 +21,20 @@ describe('navigationFor', () => {
       memberships: [{ institutionId: 'i1', role: 'TECHNICAL_ADMIN' }],
       centralRoles: [],
     })
-    expect(nav.map((i) => i.label)).toEqual(['home', 'connections', 'agreements', 'institutions', 'myInstitution'])
+    expect(nav.map((i) => i.label)).toEqual([
+      'home',
+      'connections',
+      'agreements',
+      'institutions',
+      'myInstitution',
+      'traces',
+    ])
   })
 
   it('gives DGD staff the trainings and the audit log, and auditors the audit log only', () => {
     expect(
       navigationFor({ personId: 'p', memberships: [], centralRoles: ['DGD_REVIEWER'] }).map((i) => i.label),
-    ).toEqual(['home', 'connections', 'agreements', 'institutions', 'trainings', 'nodes', 'audit'])
+    ).toEqual(['home', 'connections', 'agreements', 'institutions', 'trainings', 'nodes', 'audit', 'traces'])
     const auditor = navigationFor({ personId: 'p', memberships: [], centralRoles: ['AUDITOR'] }).map((i) => i.label)
     expect(auditor).toContain('audit')
     expect(auditor).not.toContain('trainings')

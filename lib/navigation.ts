@@ -12,6 +12,8 @@ export type NavItem = {
     | 'trainings'
     | 'nodes'
     | 'audit'
+    | 'audit'
+    | 'traces'
 }
 
 /** The navigation a person sees follows from what they may do, never from a separate list per role. */
@@ -29,5 +31,6 @@ export function navigationFor(viewer: Principal): NavItem[] {
   if (can(viewer, 'readiness.manage')) items.push({ href: '/trainings', label: 'trainings' })
   if (can(viewer, 'nodes.monitor')) items.push({ href: '/nodes', label: 'nodes' })
   if (can(viewer, 'audit.read')) items.push({ href: '/audit', label: 'audit' })
+  if (can(viewer, 'traces.read')) items.push({ href: '/traces', label: 'traces' })
   return items
 }

@@ -110,6 +110,7 @@ describe('the permission matrix', () => {
     'nodes.issueCredential': ['TECHNICAL_ADMIN'],
     'nodes.revoke': ['DGD_REVIEWER', 'DGD_HEAD'],
     'nodes.monitor': ['DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'traces.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
   } satisfies Record<Permission, Role[]>
 
   const principalWith = (role: Role, institutionId = 'A'): Principal =>

@@ -35,6 +35,8 @@ export type Permission =
   | 'members.endLastCtd'
   /** Give a person who has none an e-mail address (otherwise it is the person's own to give). */
   | 'people.setEmail'
+  /** Search the trace registry: an institution's members the records it is party to; auditors and DGD all. */
+  | 'traces.read'
   /** See an institution's nodes, their grants and their credentials (never a secret). */
   | 'nodes.read'
   /** Issue and rotate the credentials of the institution's nodes (the token is shown once, to them). */
@@ -53,6 +55,7 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'readiness.read',
     'connections.request',
     'nodes.read',
+    'traces.read',
   ],
   TECHNICAL_ADMIN: [
     'institutions.browse',
@@ -61,8 +64,16 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'readiness.read',
     'nodes.read',
     'nodes.issueCredential',
+    'traces.read',
   ],
-  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read', 'nodes.read'],
+  BUSINESS_ADMIN: [
+    'institutions.browse',
+    'members.read',
+    'connections.read',
+    'readiness.read',
+    'nodes.read',
+    'traces.read',
+  ],
 }
 
 const dgdStaff = [
@@ -79,6 +90,7 @@ const dgdStaff = [
   'nodes.read',
   'nodes.revoke',
   'nodes.monitor',
+  'traces.read',
 ] as const
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
@@ -92,6 +104,7 @@ const centralPermissions: Record<CentralRole, readonly Permission[]> = {
     'readiness.read',
     'nodes.read',
     'nodes.monitor',
+    'traces.read',
   ],
 }
 

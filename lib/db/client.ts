@@ -15,7 +15,7 @@ export function createPrismaClient(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max })
   pools.add(pool)
   pool.on('error', () => {}) // an idle client's lost connection: the pool replaces it
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) })
+  return Object.assign(new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), { pool })
 }
 
 export type Db = ReturnType<typeof createPrismaClient>
@@ -57,6 +57,16 @@ export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     const client = (globalForDb.portalDb ??= createPrismaClient(env.DATABASE_URL ?? ''))
     const value = Reflect.get(client, property, client) as unknown
+    if (property === 'pool') return value
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
   },
 })
+
+/**
+ * The same pool of connections Prisma uses, for the few statements Prisma cannot express fast enough
+ * (the trace registry's batched inserts and cursors, lib/traces). Shared, so the embedded database's
+ * single connection is never exceeded.
+ */
+export function dbPool(): pg.Pool {
+  return db.pool
+}

@@ -4,11 +4,14 @@
  * here with a stable name and its period.
  */
 import { db } from '@/lib/db/client'
+import { runNodeAccessJob } from '@/lib/nodes/jobs'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
+import { runTraceChainJob } from '@/lib/traces/jobs'
 import type { Job } from './runner'
 
 const MINUTE = 60_000
-const DAY = 24 * 60 * MINUTE
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
 
 /** JobRun rows are kept this long (they are the claims and the history of runs). */
 const JOB_RUN_RETENTION_MS = 14 * DAY
@@ -26,4 +29,9 @@ export const jobs: readonly Job[] = [
   // stopped before sending (deliverEmailsAfterResponse sends the rest right after each step).
   { name: 'mail-delivery', everyMs: MINUTE, run: async () => ({ sent: await deliverPendingEmails() }) },
   { name: 'job-runs-pruning', everyMs: DAY, run: pruneJobRuns },
+  // Agreements reaching their end or termination date (Chilean days), their 30-day notices, and the
+  // node credentials' expiry reminders: hourly, so a Chilean midnight is acted on within the hour.
+  { name: 'node-access', everyMs: HOUR, run: runNodeAccessJob },
+  // The trace registry's chain head published in the audit log, month partitions ahead and retention.
+  { name: 'trace-chain', everyMs: DAY, run: runTraceChainJob },
 ]

@@ -1,5 +1,6 @@
 import { createDocument } from 'zod-openapi'
 import { nodePaths, nodeSchemas, nodeSecuritySchemes } from '@/lib/nodes/api/openapi'
+import { tracePaths } from '@/lib/traces/openapi'
 
 /**
  * The portal's machine APIs as one OpenAPI 3.1 document, generated from the zod schemas that
@@ -20,6 +21,7 @@ export function openApiDocument() {
     tags: [{ name: 'Nodos', description: 'Configuración, latidos y pruebas de conectividad de los nodos.' }],
     paths: {
       ...nodePaths,
+      ...tracePaths,
     },
     components: {
       schemas: { ...nodeSchemas },

@@ -16,6 +16,7 @@ import notifications from './es-CL/notifications.json'
 import readiness from './es-CL/readiness.json'
 import roles from './es-CL/roles.json'
 import trainings from './es-CL/trainings.json'
+import traces from './es-CL/traces.json'
 import validation from './es-CL/validation.json'
 
 export const messages = {
@@ -36,6 +37,7 @@ export const messages = {
   readiness,
   roles,
   trainings,
+  traces,
   validation,
 }
 

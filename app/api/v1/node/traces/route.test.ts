@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { db, dbPool } from '@/lib/db/client'
+import { traceScenario, wireRecord } from '@/lib/traces/test-support'
+import { POST } from './route'
+
+const post = (body: unknown, token?: string) =>
+  POST(
+    new Request('http://localhost/api/v1/node/traces', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  )
+
+const storedBy = async (nodeId: string) =>
+  (
+    await dbPool().query<{ n: number }>('SELECT count(*)::int AS n FROM traces.record WHERE reporter_node_id = $1', [
+      nodeId,
+    ])
+  ).rows[0]!.n
+
+describe('POST /api/v1/node/traces', () => {
+  it('stores a batch from an authenticated node and answers after commit', async () => {
+    const s = await traceScenario()
+    const response = await post({ records: [wireRecord(s), wireRecord(s)] }, s.consumerSide.token)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ received: 2, stored: 2 })
+    expect(await storedBy(s.consumerSide.node.id)).toBe(2)
+  })
+
+  it('refuses a missing, wrong or revoked credential with 401, storing nothing', async () => {
+    const s = await traceScenario()
+    const body = { records: [wireRecord(s)] }
+    for (const token of [undefined, 'pisee_prod_0123456789abcdef_' + 'x'.repeat(43), s.consumerSide.token + 'x']) {
+      const response = await post(body, token)
+      expect(response.status).toBe(401)
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/)
+      expect(response.headers.get('content-type')).toBe('application/problem+json')
+    }
+    await db.nodeCredential.update({ where: { id: s.consumerSide.credential.id }, data: { revokedAt: new Date() } })
+    expect((await post(body, s.consumerSide.token)).status).toBe(401)
+    await db.node.update({ where: { id: s.providerSide.node.id }, data: { revokedAt: new Date() } })
+    expect((await post(body, s.providerSide.token)).status).toBe(401)
+    expect(await storedBy(s.consumerSide.node.id)).toBe(0)
+    expect(await storedBy(s.providerSide.node.id)).toBe(0)
+  })
+
+  it('answers 422 with a pointer per bad record, 400 for a body that is not JSON, and stores nothing', async () => {
+    const s = await traceScenario()
+    const response = await post(
+      { records: [wireRecord(s), wireRecord(s, { messageSha256: 'abc' }), wireRecord(s, { result: 'MAYBE' })] },
+      s.consumerSide.token,
+    )
+    expect(response.status).toBe(422)
+    const problem = (await response.json()) as { errors: { pointer: string; detail: string }[] }
+    expect(problem.errors.map((e) => e.pointer)).toEqual(['/records/1/messageSha256', '/records/2/result'])
+    expect(problem.errors[0]!.detail).toMatch(/SHA-256/)
+    expect((await post('{"records": [', s.consumerSide.token)).status).toBe(400)
+    expect((await post({ records: [] }, s.consumerSide.token)).status).toBe(422)
+    expect(await storedBy(s.consumerSide.node.id)).toBe(0)
+  })
+
+  it("refuses another institution's exchange with 403", async () => {
+    const s = await traceScenario()
+    const response = await post({ records: [wireRecord(s)] }, s.outsiderSide.token)
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({ errors: [{ pointer: '/records/0' }] })
+    expect(await storedBy(s.outsiderSide.node.id)).toBe(0)
+  })
+
+  it('answers a re-sent batch, also two racing copies, exactly as the first', async () => {
+    const s = await traceScenario()
+    const body = { records: Array.from({ length: 100 }, () => wireRecord(s)) }
+    const [a, b] = await Promise.all([post(body, s.consumerSide.token), post(body, s.consumerSide.token)])
+    const c = await post(body, s.consumerSide.token)
+    const [ja, jb, jc] = await Promise.all([a.json(), b.json(), c.json()])
+    expect(ja).toEqual(jb)
+    expect(jc).toEqual(ja)
+    expect(ja).toMatchObject({ received: 100, stored: 100 })
+    expect(await storedBy(s.consumerSide.node.id)).toBe(100)
+  })
+})
