@@ -88,7 +88,7 @@ describe('a connection case, step by step', () => {
       'case.reviewPromotion',
       'case.approvePromotion',
     ])
-  })
+  }, 60_000)
 
   it('refuses each step to the wrong role, the wrong institution, in the wrong state and on repeat', async () => {
     const s = await scenario()
