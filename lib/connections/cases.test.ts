@@ -83,7 +83,7 @@ describe('a connection case, step by step', () => {
       'case.reviewPromotion',
       'case.approvePromotion',
     ])
-  })
+  }, 60_000)
 
   it("counts only the node's own tests for promotion: a declared passing test stays declared", async () => {
     const s = await caseAtTesting()

@@ -384,7 +384,8 @@ const transitions: Transition[] = [
     by: 'reviewer',
     move: (c, actor) => provisionDevNode(c.people[actor], c.caseId),
     changes: () => ({ status: 'DEV_NODE_PROVISIONED', nodes: ['DEVELOPMENT for the consumer, by reviewer'] }),
-    notifies: ['consumerCtd', 'consumerTech'],
+    // The technical administrator is asked to test, and told the node is ready for its credential.
+    notifies: ['consumerCtd', 'consumerTech', 'consumerTech'],
     wrongRole: ['consumerCtd', 'auditor'],
     wrongInstitution: dgdOnlyOutsiders,
     wrongState: [
@@ -470,8 +471,9 @@ const transitions: Transition[] = [
       promotions: [{ ...b.promotions[0]!, status: 'APPROVED', approvedBy: 'head' }],
       nodes: [...b.nodes, 'PRODUCTION for the consumer, by head'].sort(),
     }),
-    // Nobody acts next, but the consumer learns that its case is connected.
-    notifies: ['consumerCtd', 'consumerBusiness', 'consumerTech'],
+    // Nobody acts next, but the consumer learns that its case is connected, and its technical
+    // administrator that the production node is ready for its credential.
+    notifies: ['consumerCtd', 'consumerBusiness', 'consumerTech', 'consumerTech'],
     // The head sees no secret: the consumer's technical administrators issue the node's credential.
     returns: async (c, returned) => {
       expect(returned).not.toHaveProperty('credential')
