@@ -52,11 +52,6 @@ function serverSchema(building: boolean) {
     CLAVEUNICA_USERINFO_URL: z.url().optional(),
     CLAVEUNICA_LOGOUT_URL: z.url().default(CLAVEUNICA_DEFAULTS.logoutUrl),
     CLAVEUNICA_LOGOUT_REDIRECT_URI: z.url().optional(),
-    /** The oldest node software the network accepts; sent in every node's configuration. */
-    NODE_MIN_VERSION: z
-      .string()
-      .regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 2.0.0')
-      .default('2.0.0'),
     /** The private JWK (ES256) that signs node configurations; unset, one is generated and kept in the database. */
     NODE_CONFIG_SIGNING_KEY: z.string().min(1).optional(),
     /** Calls each node may make to the node API per minute. */
