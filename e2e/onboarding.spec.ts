@@ -2,7 +2,31 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
 import { expect, people, signInAs, test, type DemoPerson } from './support/fixtures'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import pg from 'pg'
+import { fetchConfiguration, runSimulator } from '../lib/nodes/simulator'
+import { E2E } from './support/env'
 import { mailbox } from './support/mailbox'
+
+/** A provider's development endpoint that answers, for the node's connectivity test. */
+async function standInProvider(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => response.writeHead(200).end('{"ok":true}'))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
+
+/** Points the seeded service's development endpoint at `url`. */
+async function setDevEndpoint(serviceName: string, url: string) {
+  const client = new pg.Client({ connectionString: E2E.databaseUrl })
+  await client.connect()
+  try {
+    await client.query('UPDATE "Service" SET "devEndpoint" = $1 WHERE name = $2', [url, serviceName])
+  } finally {
+    await client.end()
+  }
+}
 
 /** An instant as a Chilean wall-clock value for <input type="datetime-local">. */
 const chileDateTimeInput = (date: Date) =>
@@ -141,6 +165,7 @@ test('a connection goes from meeting request to production credentials through e
   await devNode.getByRole('button', { name: /^(Emitir|Rotar) credencial$/ }).click()
   await devNode.getByRole('button', { name: 'Sí, emitir' }).click()
   await expect(devNode.getByTestId('node-token')).toHaveValue(/^pisee_dev_[0-9a-f]{16}_/)
+  const devToken = await devNode.getByTestId('node-token').inputValue()
   await tech.goto(caseUrl)
   // Run just now: after the node was delivered (a test dated before it, or in the future, is refused).
   await tech.getByLabel('Fecha y hora de la prueba').fill(chileDateTimeInput(new Date()))
@@ -148,6 +173,27 @@ test('a connection goes from meeting request to production credentials through e
   await tech.getByLabel('Latencia (ms)').fill('180')
   await tech.getByRole('button', { name: 'Registrar prueba' }).click()
   await expectSuccess(tech, 'Prueba registrada.')
+  // A test typed in is only declared: the checklist still waits for the node's own.
+  await expect(tech.getByText('Registrada a mano: no cuenta para el paso a producción.')).toBeVisible()
+  await ctd.reload()
+  await expect(
+    ctd.getByTestId('promotion-checklist').getByRole('listitem').filter({ hasText: 'Prueba de conectividad' }),
+  ).toContainText('Pendiente')
+
+  // The node itself (the simulator, as `npm run node:simulate -- --credential … --once`) fetches and
+  // verifies its signed configuration, sends a heartbeat and tests the provider's development endpoint
+  // — a stand-in provider here — and reports the result.
+  const standIn = await standInProvider()
+  try {
+    await setDevEndpoint(service, standIn.url)
+    const [round] = await runSimulator({ base: E2E.baseURL, credential: devToken, once: true, log: () => {} })
+    expect(round!.configuration.services.map((s) => s.serviceName)).toContain(service)
+    expect(round!.tests).toEqual([expect.objectContaining({ outcome: 'PASSED', endpoint: standIn.url })])
+  } finally {
+    await standIn.close()
+  }
+  await tech.reload()
+  await expect(tech.getByText('Informada por el nodo').first()).toBeVisible()
 
   // The CTD requests production: the checklist is met.
   await ctd.reload()
@@ -184,6 +230,11 @@ test('a connection goes from meeting request to production credentials through e
   await prodNode.getByRole('button', { name: /^(Emitir|Rotar) credencial$/ }).click()
   await prodNode.getByRole('button', { name: 'Sí, emitir' }).click()
   await expect(prodNode.getByTestId('node-token')).toHaveValue(/^pisee_prod_[0-9a-f]{16}_/)
+  const prodToken = await prodNode.getByTestId('node-token').inputValue()
+  // With it, the production node's signed configuration lists the new service.
+  const production = await fetchConfiguration({ base: E2E.baseURL, credential: prodToken })
+  expect(production.configuration.node.environment).toBe('PRODUCTION')
+  expect(production.configuration.services.map((s) => s.serviceName)).toContain(service)
   await prodNode.getByRole('button', { name: 'Listo, ya la copié' }).click()
   await expect(prodNode.getByTestId('node-token')).toHaveCount(0)
 

@@ -206,6 +206,7 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
   const head = await person('Sebastián Vargas Lagos')
   const businessVallenar = await person('Felipe Contreras Olivares')
   const techVallenar = await person('Daniela Pizarro Tapia')
+  const techIps = await person('Rodrigo Silva Campos')
   const businessSrcei = await person('Valentina Muñoz Araya')
   const techIps = await person('Rodrigo Silva Campos')
   const ips = await institution('IPS')

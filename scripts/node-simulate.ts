@@ -5,7 +5,8 @@
  * credential may come from env PISEE_NODE_CREDENTIAL instead, so it stays out of the process list.
  */
 import { parseArgs } from 'node:util'
-import { loadTraceTraffic, runSimulator, SimulatorError } from '../lib/nodes/simulator'
+import { runSimulator, SimulatorError } from '../lib/nodes/simulator'
+import { sendTraceTraffic } from './traces-traffic'
 
 const { values } = parseArgs({
   options: {
@@ -39,11 +40,6 @@ process.on('SIGTERM', () => controller.abort())
 
 try {
   if (values.traces !== undefined) {
-    const sendTraceTraffic = await loadTraceTraffic()
-    if (!sendTraceTraffic) {
-      console.error('El envío de trazas (--traces) no está disponible en esta versión del portal.')
-      process.exit(2)
-    }
     await sendTraceTraffic({
       base: values.base,
       credential,

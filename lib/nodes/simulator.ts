@@ -238,27 +238,3 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
     })
   })
 }
-
-export type TraceTrafficOptions = {
-  base: string
-  credential: string
-  rate: number
-  durationSeconds: number
-  log: (line: string) => void
-}
-
-/**
- * Trace traffic is another feature's (lib/traces/simulator.ts exporting `sendTraceTraffic`); the
- * simulator calls it when that module is there.
- */
-export async function loadTraceTraffic(): Promise<((options: TraceTrafficOptions) => Promise<unknown>) | undefined> {
-  const modulePath = '../traces/simulator'
-  try {
-    const loaded = (await import(/* @vite-ignore */ modulePath)) as { sendTraceTraffic?: unknown }
-    return typeof loaded.sendTraceTraffic === 'function'
-      ? (loaded.sendTraceTraffic as (options: TraceTrafficOptions) => Promise<unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
-}
