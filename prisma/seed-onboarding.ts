@@ -208,7 +208,6 @@ export async function seedOnboarding(db: Db): Promise<{ services: number; cases:
   const techVallenar = await person('Daniela Pizarro Tapia')
   const techIps = await person('Rodrigo Silva Campos')
   const businessSrcei = await person('Valentina Muñoz Araya')
-  const techIps = await person('Rodrigo Silva Campos')
   const ips = await institution('IPS')
 
   /**
