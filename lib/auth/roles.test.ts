@@ -141,6 +141,7 @@ describe('the permission matrix', () => {
     'promotions.request': ['C:CTD'],
     'promotions.review': ['DGD_REVIEWER'],
     'promotions.approve': ['DGD_HEAD'],
+    'cases.assignReviewer': ['DGD_HEAD'],
   } satisfies Record<CasePermission, string[]>
 
   const parties = { consumerId: 'C', providerId: 'P' }

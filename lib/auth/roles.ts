@@ -145,6 +145,8 @@ export type CasePermission =
   | 'promotions.review'
   /** Approve a reviewed promotion (the second approval), or reject it. */
   | 'promotions.approve'
+  /** Assign the case to a DGD reviewer, whose work queue then lists it. */
+  | 'cases.assignReviewer'
 
 /** Who holds a case permission: roles on the consumer's side, on the provider's side, at the DGD. */
 type CaseGrant = {
@@ -171,6 +173,7 @@ const casePermissions: Record<CasePermission, CaseGrant> = {
   // Two people approve a promotion: a reviewer, then the head (workflow.ts refuses the same person twice).
   'promotions.review': { central: ['DGD_REVIEWER'] },
   'promotions.approve': { central: ['DGD_HEAD'] },
+  'cases.assignReviewer': { central: ['DGD_HEAD'] },
 }
 
 /** The institutions of a case. */

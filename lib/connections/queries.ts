@@ -83,6 +83,7 @@ const stepActions: CaseAction[] = [
   'reviewPromotion',
   'approvePromotion',
   'rejectPromotion',
+  'assignReviewer',
 ]
 
 export type TimelineEntry = {
@@ -108,6 +109,8 @@ export async function getCase(viewer: Viewer, id: string) {
       meetingLink: true,
       meetingNotes: true,
       createdAt: true,
+      assignedAt: true,
+      assignedReviewer: { select: { id: true, name: true } },
       consumerId: true,
       providerId: true,
       consumer: { select: { id: true, name: true } },
@@ -178,6 +181,14 @@ export async function getCase(viewer: Viewer, id: string) {
   )
 
   const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
+  // Who the head may assign the case to: the DGD's active reviewers.
+  const reviewerOptions = available.includes('assignReviewer')
+    ? await db.person.findMany({
+        where: { disabledAt: null, centralRoles: { some: { role: 'DGD_REVIEWER', endedAt: null } } },
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true },
+      })
+    : []
 
   return {
     ...found,
@@ -194,6 +205,7 @@ export async function getCase(viewer: Viewer, id: string) {
       })),
     },
     available,
+    reviewerOptions,
     mayDownloadConfig: mayInCase(actor, 'nodes.downloadConfig'),
     mayRevokeNodes: mayInCase(actor, 'nodes.revoke'),
     waitingOn: waitingOn(snapshot) as NextParty[],
@@ -332,6 +344,7 @@ export async function workQueue(viewer: Viewer, { limit = 50 }: { limit?: number
         consumerId: true,
         providerId: true,
         updatedAt: true,
+        assignedReviewerId: true,
         service: { select: { name: true, requiresAgreement: true } },
         consumer: { select: { name: true } },
         agreement: { select: { status: true, signatures: { select: { party: true } } } },
@@ -340,7 +353,12 @@ export async function workQueue(viewer: Viewer, { limit = 50 }: { limit?: number
     })
     for (const c of batch) {
       const standing = caseStanding(viewer, c)
-      const mine = nextSteps(snapshotOf(c)).find((s) => holdsParty(standing, s.party))
+      // A case assigned to a reviewer waits on that reviewer alone for the reviewers' steps.
+      const mine = nextSteps(snapshotOf(c)).find(
+        (s) =>
+          holdsParty(standing, s.party) &&
+          !(s.party === 'DGD_REVIEWER' && c.assignedReviewerId && c.assignedReviewerId !== viewer.personId),
+      )
       if (!mine) continue
       total++
       if (items.length < limit) {

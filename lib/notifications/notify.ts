@@ -1,5 +1,8 @@
 import type { Tx } from '@/lib/db/client'
 
+/** The record a notice is about, so that the step that settles it can find it. */
+export type NoticeSubject = { caseId: string }
+
 export type NewNotification = {
   recipientIds: string[]
   kind: string
