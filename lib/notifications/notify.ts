@@ -1,7 +1,7 @@
 import type { Tx } from '@/lib/db/client'
 
 /** The record a notice is about, so that the step that settles it can find it. */
-export type NoticeSubject = { caseId: string }
+export type NoticeSubject = { caseId: string } | { publicationRequestId: string }
 
 export type NewNotification = {
   recipientIds: string[]
@@ -11,6 +11,7 @@ export type NewNotification = {
   /** Where in the portal to act on it, e.g. "/connections/abc". */
   link: string
   caseId?: string
+  publicationRequestId?: string
 }
 
 /**
@@ -28,6 +29,7 @@ export async function notify(tx: Tx, notification: NewNotification): Promise<voi
       body: notification.body,
       link: notification.link,
       caseId: notification.caseId ?? null,
+      publicationRequestId: notification.publicationRequestId ?? null,
     })),
   })
 }
