@@ -105,6 +105,9 @@ describe('the permission matrix', () => {
     'connections.request': ['CTD'],
     'readiness.manage': ['DGD_REVIEWER', 'DGD_HEAD'],
     'readiness.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'publications.request': ['TECHNICAL_ADMIN'],
+    'publications.read': ['CTD', 'TECHNICAL_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'publications.deprecate': ['TECHNICAL_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD'],
   } satisfies Record<Permission, Role[]>
 
   const principalWith = (role: Role, institutionId = 'A'): Principal =>

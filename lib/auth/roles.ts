@@ -35,6 +35,12 @@ export type Permission =
   | 'members.endLastCtd'
   /** Give a person who has none an e-mail address (otherwise it is the person's own to give). */
   | 'people.setEmail'
+  /** Ask for a service, a new version or a schema of the institution to be published (lib/review). */
+  | 'publications.request'
+  /** See the institution's publication requests (all of them, for central staff). */
+  | 'publications.read'
+  /** Deprecate a published service or schema version, with the date it stops. */
+  | 'publications.deprecate'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   CTD: [
@@ -44,8 +50,17 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'connections.read',
     'readiness.read',
     'connections.request',
+    'publications.read',
   ],
-  TECHNICAL_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
+  TECHNICAL_ADMIN: [
+    'institutions.browse',
+    'members.read',
+    'connections.read',
+    'readiness.read',
+    'publications.request',
+    'publications.read',
+    'publications.deprecate',
+  ],
   BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
 }
 
@@ -60,12 +75,21 @@ const dgdStaff = [
   'connections.read',
   'readiness.manage',
   'readiness.read',
+  'publications.read',
+  'publications.deprecate',
 ] as const
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
   DGD_REVIEWER: dgdStaff,
   DGD_HEAD: dgdStaff,
-  AUDITOR: ['institutions.browse', 'members.read', 'audit.read', 'connections.read', 'readiness.read'],
+  AUDITOR: [
+    'institutions.browse',
+    'members.read',
+    'audit.read',
+    'connections.read',
+    'readiness.read',
+    'publications.read',
+  ],
 }
 
 /** What the authorization checks need to know about the signed-in person. */

@@ -10,7 +10,8 @@
 import type { Tx } from '@/lib/db/client'
 import { notify, type NoticeSubject } from '@/lib/notifications/notify'
 
-export type WaitingTask = { party: string; step: string }
+/** A task a record waits on; `assignee` when it waits on one named person (reassigning it is a new task). */
+export type WaitingTask = { party: string; step: string; assignee?: string | null }
 
 export type WaitingNotices<Task extends WaitingTask> = {
   subject: NoticeSubject
@@ -30,7 +31,8 @@ export type WaitingNotices<Task extends WaitingTask> = {
   exceptPersonId: string | null
 }
 
-export const waitingKind = (prefix: string, task: WaitingTask) => `${prefix}${task.party}.${task.step}`
+export const waitingKind = (prefix: string, task: WaitingTask) =>
+  `${prefix}${task.party}.${task.step}${task.assignee ? `.${task.assignee}` : ''}`
 
 export async function settleWaitingNotices<Task extends WaitingTask>(tx: Tx, n: WaitingNotices<Task>): Promise<void> {
   await tx.notification.updateMany({
@@ -45,7 +47,7 @@ export async function settleWaitingNotices<Task extends WaitingTask>(tx: Tx, n: 
     data: { resolvedAt: new Date() },
   })
 
-  const key = (task: Task) => `${task.party}:${task.step}`
+  const key = (task: Task) => waitingKind('', task)
   const already = new Set((n.before ?? []).map(key))
   for (const task of n.after.filter((task) => !already.has(key(task)))) {
     const recipientIds = (await n.recipientsOf(task)).filter((id) => id !== n.exceptPersonId)

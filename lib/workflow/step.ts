@@ -43,8 +43,8 @@ export type StepDefinition<
   wrongState: DomainErrorCode
   /** The step's own writes, after the status moved. */
   apply: (tx: Tx, locked: Locked, move: Move) => Promise<T>
-  /** Settles notices between the snapshots before and after the step. */
-  settle: (tx: Tx, locked: Locked, before: Snapshot, after: Snapshot) => Promise<void>
+  /** Settles notices between the snapshots before and after the step (`current`: the record as the step left it). */
+  settle: (tx: Tx, locked: Locked, before: Snapshot, after: Snapshot, current: Locked) => Promise<void>
   /** The audit event of the step. */
   audit: (locked: Locked, before: Snapshot, move: Move) => AuditEntry
 }
@@ -68,7 +68,8 @@ export async function runStep<
     }
     const result = await step.apply(tx, locked, move)
     // Whoever the record newly waits on is told, in this same transaction.
-    await step.settle(tx, locked, before, step.snapshotOf(await step.read(tx)))
+    const current = await step.read(tx)
+    await step.settle(tx, locked, before, step.snapshotOf(current), current)
     await recordAudit(tx, step.audit(locked, before, move))
     return result
   })

@@ -12,6 +12,7 @@ import members from './es-CL/members.json'
 import nav from './es-CL/nav.json'
 import notifications from './es-CL/notifications.json'
 import readiness from './es-CL/readiness.json'
+import review from './es-CL/review.json'
 import roles from './es-CL/roles.json'
 import trainings from './es-CL/trainings.json'
 import validation from './es-CL/validation.json'
@@ -30,6 +31,7 @@ export const messages = {
   nav,
   notifications,
   readiness,
+  review,
   roles,
   trainings,
   validation,
