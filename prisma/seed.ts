@@ -95,6 +95,13 @@ const demoPeople: {
     email: 'creyes@digital.example.gob.cl',
     central: 'DGD_REVIEWER',
   },
+  // The reviewers' lead: approves the internal note of a publication another reviewer wrote (lib/review).
+  {
+    name: 'Tomás Riquelme Ortiz',
+    runBody: '14567890',
+    email: 'triquelme@digital.example.gob.cl',
+    central: 'DGD_REVIEWER',
+  },
   { name: 'Sebastián Vargas Lagos', runBody: '11123450', email: 'svargas@digital.example.gob.cl', central: 'DGD_HEAD' },
   { name: 'Patricia Núñez Espinoza', runBody: '10234568', email: 'pnunez@contraloria.example.cl', central: 'AUDITOR' },
   { name: 'Juan Pérez González', runBody: '20345679', email: 'juan.perez@example.cl' },

@@ -78,7 +78,12 @@ export function publicationActorOf(principal: Principal, institutionId: string):
 }
 
 /** What a request is about, in words: "Servicio X (CODE) v2". */
-export function subjectOf(r: Pick<LockedRequest, 'service' | 'schema' | 'serviceVersion' | 'schemaVersion'>) {
+export function subjectOf(r: {
+  service: { code: string; name: string } | null
+  schema: { code: string; name: string } | null
+  serviceVersion: { version: string } | null
+  schemaVersion: { version: string } | null
+}) {
   const entry = r.service ?? r.schema
   const version = r.serviceVersion?.version ?? r.schemaVersion?.version ?? ''
   return { code: entry?.code ?? '', name: entry?.name ?? '', version }
