@@ -105,6 +105,7 @@ describe('the permission matrix', () => {
     'connections.request': ['CTD'],
     'readiness.manage': ['DGD_REVIEWER', 'DGD_HEAD'],
     'readiness.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'catalog.readInternal': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
   } satisfies Record<Permission, Role[]>
 
   const principalWith = (role: Role, institutionId = 'A'): Principal =>

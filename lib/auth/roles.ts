@@ -35,6 +35,11 @@ export type Permission =
   | 'members.endLastCtd'
   /** Give a person who has none an e-mail address (otherwise it is the person's own to give). */
   | 'people.setEmail'
+  /**
+   * See an institution's catalog entries that are not published yet (drafts, in review) and the
+   * institutions connected to its services. Browsing the published catalog needs only a session.
+   */
+  | 'catalog.readInternal'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   CTD: [
@@ -44,9 +49,16 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'connections.read',
     'readiness.read',
     'connections.request',
+    'catalog.readInternal',
   ],
-  TECHNICAL_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
-  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
+  TECHNICAL_ADMIN: [
+    'institutions.browse',
+    'members.read',
+    'connections.read',
+    'readiness.read',
+    'catalog.readInternal',
+  ],
+  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read', 'catalog.readInternal'],
 }
 
 const dgdStaff = [
@@ -60,12 +72,20 @@ const dgdStaff = [
   'connections.read',
   'readiness.manage',
   'readiness.read',
+  'catalog.readInternal',
 ] as const
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
   DGD_REVIEWER: dgdStaff,
   DGD_HEAD: dgdStaff,
-  AUDITOR: ['institutions.browse', 'members.read', 'audit.read', 'connections.read', 'readiness.read'],
+  AUDITOR: [
+    'institutions.browse',
+    'members.read',
+    'audit.read',
+    'connections.read',
+    'readiness.read',
+    'catalog.readInternal',
+  ],
 }
 
 /** What the authorization checks need to know about the signed-in person. */
