@@ -565,7 +565,7 @@ export async function getDataElement(viewer: Viewer, id: string) {
     where: { id },
     include: {
       responsible: { select: { id: true, name: true } },
-      stewards: { select: { person: { select: { id: true, name: true, email: true } } } },
+      stewards: { select: { person: { select: { id: true, name: true } } } },
       services: {
         select: {
           service: {

@@ -57,11 +57,6 @@ export function requestedValues(search: URLSearchParams, key: string, kind: 'id'
     .slice(0, 50)
 }
 
-/** The text of a search box in a query string, as the tables read it. */
-export function searchOf(search: URLSearchParams): string {
-  return servicesTableParams({ providers: [], procedures: [] }).load(search).q
-}
-
 /** A page's `searchParams` object as URLSearchParams. */
 export function toSearchParams(input: Record<string, string | string[] | undefined>): URLSearchParams {
   const out = new URLSearchParams()
@@ -69,4 +64,41 @@ export function toSearchParams(input: Record<string, string | string[] | undefin
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(key, v)
   }
   return out
+}
+
+/**
+ * A catalog's params read from a URL: the data-driven facets accept the well-formed values the URL
+ * names (the query matches them as parameters; an unknown one finds nothing), the rest as declared.
+ */
+export function servicesParamsFrom(search: URLSearchParams) {
+  const definition = servicesTableParams({
+    providers: requestedValues(search, 'provider', 'id'),
+    procedures: requestedValues(search, 'procedure', 'procedure'),
+  })
+  return { definition, params: definition.load(search) }
+}
+
+export function schemasParamsFrom(search: URLSearchParams) {
+  const definition = schemasTableParams({ owners: requestedValues(search, 'owner', 'id') })
+  return { definition, params: definition.load(search) }
+}
+
+export function dataElementsParamsFrom(search: URLSearchParams) {
+  const definition = dataElementsTableParams({ responsibles: requestedValues(search, 'responsible', 'id') })
+  return { definition, params: definition.load(search) }
+}
+
+/** Facet options from the data, plus the selected values the current search left without rows. */
+export function withSelected(
+  options: { value: string; label: string; count: number }[],
+  selected: readonly string[],
+  labels: { value: string; label: string }[] = [],
+) {
+  const known = new Set(options.map((o) => o.value))
+  return [
+    ...options,
+    ...selected
+      .filter((v) => !known.has(v))
+      .map((v) => ({ value: v, label: labels.find((l) => l.value === v)?.label ?? v, count: 0 })),
+  ]
 }
