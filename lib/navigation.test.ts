@@ -8,6 +8,7 @@ describe('navigationFor', () => {
       '/',
       '/connections',
       '/agreements',
+      '/catalog',
       '/institutions',
       '/institutions/i1',
       '/institutions/i1/members',
@@ -20,19 +21,29 @@ describe('navigationFor', () => {
       memberships: [{ institutionId: 'i1', role: 'TECHNICAL_ADMIN' }],
       centralRoles: [],
     })
-    expect(nav.map((i) => i.label)).toEqual(['home', 'connections', 'agreements', 'institutions', 'myInstitution'])
+    expect(nav.map((i) => i.label)).toEqual([
+      'home',
+      'connections',
+      'agreements',
+      'catalog',
+      'institutions',
+      'myInstitution',
+    ])
   })
 
   it('gives DGD staff the trainings and the audit log, and auditors the audit log only', () => {
     expect(
       navigationFor({ personId: 'p', memberships: [], centralRoles: ['DGD_REVIEWER'] }).map((i) => i.label),
-    ).toEqual(['home', 'connections', 'agreements', 'institutions', 'trainings', 'audit'])
+    ).toEqual(['home', 'connections', 'agreements', 'catalog', 'institutions', 'trainings', 'audit'])
     const auditor = navigationFor({ personId: 'p', memberships: [], centralRoles: ['AUDITOR'] }).map((i) => i.label)
     expect(auditor).toContain('audit')
     expect(auditor).not.toContain('trainings')
   })
 
-  it('gives a citizen only the home page', () => {
-    expect(navigationFor({ personId: 'p', memberships: [], centralRoles: [] }).map((i) => i.label)).toEqual(['home'])
+  it('gives a citizen the home page and the catalog', () => {
+    expect(navigationFor({ personId: 'p', memberships: [], centralRoles: [] }).map((i) => i.label)).toEqual([
+      'home',
+      'catalog',
+    ])
   })
 })

@@ -2,7 +2,16 @@ import { can, type Principal } from '@/lib/auth/roles'
 
 export type NavItem = {
   href: string
-  label: 'home' | 'institutions' | 'connections' | 'agreements' | 'myInstitution' | 'members' | 'trainings' | 'audit'
+  label:
+    | 'home'
+    | 'catalog'
+    | 'institutions'
+    | 'connections'
+    | 'agreements'
+    | 'myInstitution'
+    | 'members'
+    | 'trainings'
+    | 'audit'
 }
 
 /** The navigation a person sees follows from what they may do, never from a separate list per role. */
@@ -11,6 +20,8 @@ export function navigationFor(viewer: Principal): NavItem[] {
   if (can(viewer, 'connections.read')) {
     items.push({ href: '/connections', label: 'connections' }, { href: '/agreements', label: 'agreements' })
   }
+  // The published catalog is open to every signed-in person.
+  items.push({ href: '/catalog', label: 'catalog' })
   if (can(viewer, 'institutions.browse')) items.push({ href: '/institutions', label: 'institutions' })
   const own = viewer.memberships[0]?.institutionId
   if (own) {

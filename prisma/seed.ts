@@ -13,6 +13,7 @@ import { institutionRecord, type InstitutionFields } from '@/lib/institutions/re
 import { backfillAgreementPdfs } from '@/lib/agreements/terms'
 import { addMembership, createCooperationDocument, grantCentralRole, tinyPdf } from './factories'
 import { seedOnboarding } from './seed-onboarding'
+import { seedCatalog } from './seed-catalog'
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T
@@ -157,6 +158,7 @@ export async function seed(
     if (person.central) await grantCentralRole(db, created.id, person.central)
   }
   const onboarding = await seedOnboarding(db)
+  const catalog = await seedCatalog(db)
 
   // Readiness: seedOnboarding records the convenios (Vallenar's as in seeds/002, SRCeI's; IPS has none
   // on purpose) and the workshops; Vallenar's convenio also keeps its approving decree as a PDF.
@@ -175,7 +177,7 @@ export async function seed(
       'Duración indefinida; término unilateral con aviso de al menos 30 días.',
     ]),
   })
-  return { institutions: institutions.length, people: demoPeople.length, ...onboarding }
+  return { institutions: institutions.length, people: demoPeople.length, ...onboarding, services: catalog.services }
 }
 
 // `npm run db:seed`

@@ -108,6 +108,7 @@ describe('the permission matrix', () => {
     'publications.request': ['TECHNICAL_ADMIN'],
     'publications.read': ['CTD', 'TECHNICAL_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
     'publications.deprecate': ['TECHNICAL_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD'],
+    'catalog.readInternal': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
   } satisfies Record<Permission, Role[]>
 
   const principalWith = (role: Role, institutionId = 'A'): Principal =>

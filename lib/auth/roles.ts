@@ -41,6 +41,11 @@ export type Permission =
   | 'publications.read'
   /** Deprecate a published service or schema version, with the date it stops. */
   | 'publications.deprecate'
+  /**
+   * See an institution's catalog entries that are not published yet (drafts, in review) and the
+   * institutions connected to its services. Browsing the published catalog needs only a session.
+   */
+  | 'catalog.readInternal'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   CTD: [
@@ -51,6 +56,7 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'readiness.read',
     'connections.request',
     'publications.read',
+    'catalog.readInternal',
   ],
   TECHNICAL_ADMIN: [
     'institutions.browse',
@@ -60,8 +66,9 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'publications.request',
     'publications.read',
     'publications.deprecate',
+    'catalog.readInternal',
   ],
-  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read'],
+  BUSINESS_ADMIN: ['institutions.browse', 'members.read', 'connections.read', 'readiness.read', 'catalog.readInternal'],
 }
 
 const dgdStaff = [
@@ -77,6 +84,7 @@ const dgdStaff = [
   'readiness.read',
   'publications.read',
   'publications.deprecate',
+  'catalog.readInternal',
 ] as const
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
@@ -89,6 +97,7 @@ const centralPermissions: Record<CentralRole, readonly Permission[]> = {
     'connections.read',
     'readiness.read',
     'publications.read',
+    'catalog.readInternal',
   ],
 }
 

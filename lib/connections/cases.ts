@@ -121,8 +121,9 @@ export async function assignCaseReviewer(actor: Principal, caseId: string, revie
 
 /** The consumer's (or provider's) CTD opens a case by asking the DGD for a meeting. */
 export async function requestMeeting(actor: Principal, input: MeetingRequestInput) {
-  const service = await db.service.findUnique({
-    where: { id: input.serviceId },
+  // Only a published service of the catalog may be asked for.
+  const service = await db.service.findFirst({
+    where: { id: input.serviceId, status: 'PUBLISHED' },
     select: { id: true, providerId: true },
   })
   if (!service) throw new DomainError('notFound')

@@ -248,7 +248,9 @@ export type MeetingRequestOptions = {
 export async function meetingRequestOptions(viewer: Viewer): Promise<MeetingRequestOptions> {
   const ownCtd = viewer.memberships.filter((m) => m.role === 'CTD')
   const ownIds = ownCtd.map((m) => m.institutionId)
+  // Only published services may be asked for (the catalog's drafts, retired and deprecated ones may not).
   const services = await db.service.findMany({
+    where: { status: 'PUBLISHED' },
     orderBy: { name: 'asc' },
     select: { id: true, name: true, provider: { select: { id: true, shortName: true } } },
   })
