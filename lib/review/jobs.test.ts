@@ -5,7 +5,7 @@ import { createInstitution, createMember, createService } from '@/prisma/factori
 import { caseAt, viewer } from '@/test/support/scenario'
 import { deprecateService, isStale, runCatalogReviewJob } from './jobs'
 
-describe('runCatalogReviewJob', () => {
+describe('runCatalogReviewJob', { timeout: 60_000 }, () => {
   it('flags a service not reviewed in 12 months and tells its provider once, with a fixed clock', async () => {
     const now = new Date('2031-06-15T12:00:00Z')
     const provider = await createInstitution(db)
@@ -38,7 +38,7 @@ describe('runCatalogReviewJob', () => {
   })
 })
 
-describe('deprecateService', () => {
+describe('deprecateService', { timeout: 60_000 }, () => {
   it('tells every consumer with an agreement (CTD, business and technical administrators) the date it stops', async () => {
     const s = await caseAt('agreementInForce')
     const now = new Date()

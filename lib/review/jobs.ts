@@ -55,37 +55,53 @@ export async function runCatalogReviewJob(now: Date = new Date()): Promise<{ fla
       select: { id: true, code: true, name: true, providerId: true, lastReviewedAt: true, createdAt: true },
     })
     if (batch.length === 0) break
-    for (const service of batch) {
-      await db.$transaction(async (tx) => {
-        const { count } = await tx.service.updateMany({
-          where: { id: service.id, staleNotifiedAt: null },
+    // One transaction a batch: the rows are claimed under lock (a concurrent run skips them), marked,
+    // and their providers told, all committed together.
+    const claimedCount = await db.$transaction(
+      async (tx) => {
+        const claimed = new Set(
+          (
+            await tx.$queryRaw<{ id: string }[]>`
+              SELECT id FROM "Service"
+              WHERE id = ANY(${batch.map((b) => b.id)}) AND "staleNotifiedAt" IS NULL
+              FOR UPDATE SKIP LOCKED`
+          ).map((r) => r.id),
+        )
+        const mine = batch.filter((service) => claimed.has(service.id))
+        if (mine.length === 0) return 0
+        await tx.service.updateMany({
+          where: { id: { in: mine.map((m) => m.id) }, staleNotifiedAt: null },
           data: { staleNotifiedAt: now },
         })
-        if (count !== 1) return // another run has it
-        flagged++
-        const recipientIds = await activeMembers(tx, service.providerId, ['TECHNICAL_ADMIN', 'CTD'])
-        await notify(tx, {
-          recipientIds,
-          kind: 'catalog.stale',
-          title: t('staleTitle', { service: service.name }),
-          body: t('staleBody', {
-            service: service.name,
-            code: service.code,
-            date: formatCalendarDate(service.lastReviewedAt ?? service.createdAt),
-          }),
-          link: `/catalog/services/${service.id}`,
-        })
-        await recordAudit(tx, {
-          actorId: null,
-          action: 'service.stale',
-          targetType: 'Service',
-          targetId: service.id,
-          institutionId: service.providerId,
-          after: { staleNotifiedAt: now.toISOString() },
-        })
-      })
-    }
-    if (batch.length < BATCH) break
+        for (const service of mine) {
+          flagged++
+          const recipientIds = await activeMembers(tx, service.providerId, ['TECHNICAL_ADMIN', 'CTD'])
+          await notify(tx, {
+            recipientIds,
+            kind: 'catalog.stale',
+            title: t('staleTitle', { service: service.name }),
+            body: t('staleBody', {
+              service: service.name,
+              code: service.code,
+              date: formatCalendarDate(service.lastReviewedAt ?? service.createdAt),
+            }),
+            link: `/catalog/services/${service.id}`,
+          })
+          await recordAudit(tx, {
+            actorId: null,
+            action: 'service.stale',
+            targetType: 'Service',
+            targetId: service.id,
+            institutionId: service.providerId,
+            after: { staleNotifiedAt: now.toISOString() },
+          })
+        }
+        return mine.length
+      },
+      { maxWait: 30_000, timeout: 120_000 },
+    )
+    // Nothing claimed: a concurrent run holds these rows and tells their providers.
+    if (claimedCount === 0 || batch.length < BATCH) break
   }
   return { flagged }
 }

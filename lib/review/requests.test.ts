@@ -92,7 +92,7 @@ async function refused(promise: Promise<unknown>, code: string) {
   }
 }
 
-describe('the review chain', () => {
+describe('the review chain', { timeout: 60_000 }, () => {
   it('publishes a service through every step by the right people, and the requester receives the note', async () => {
     const { providerTech, reviewer, lead, head } = cast
     const { id } = await requestPublication(providerTech, newService(), upload(openapi))
