@@ -92,7 +92,7 @@ export function serviceFilterWhere(filters: ServicesTableParams['filters']): Pri
   return Prisma.join(parts, ' AND ')
 }
 
-function serviceOrder(params: ServicesTableParams, now: Date): Prisma.Sql {
+function serviceOrder(params: ServicesTableParams, _now: Date): Prisma.Sql {
   const dir = params.sort.desc ? sql`DESC` : sql`ASC`
   const tsq = tsQueryOf(params.q)
   switch (params.sort.id) {
@@ -107,7 +107,7 @@ function serviceOrder(params: ServicesTableParams, now: Date): Prisma.Sql {
     case 'status':
       return sql`s."status" ${dir}, s."name" ASC, s."id" ASC`
     case 'completeness':
-      return sql`${completenessSql(now)} ${dir}, s."name" ASC, s."id" ASC`
+      return sql`"completeness" ${dir}, s."name" ASC, s."id" ASC`
     case 'lastReviewedAt':
       return sql`s."lastReviewedAt" ${dir} NULLS FIRST, s."name" ASC, s."id" ASC`
   }
