@@ -35,18 +35,18 @@ function internalInstitutions(viewer: Principal): 'all' | string[] {
 }
 
 /** The rows of `alias` (with a status and an institution column) the viewer may see. */
-function visibleWhere(viewer: Principal, status: Prisma.Sql, institution: Prisma.Sql): Prisma.Sql {
+export function visibleWhere(viewer: Principal, status: Prisma.Sql, institution: Prisma.Sql): Prisma.Sql {
   const own = internalInstitutions(viewer)
   if (own === 'all') return TRUE
   const published = sql`${status}::text IN (${Prisma.join(PUBLIC_STATUSES)})`
   return own.length === 0 ? published : sql`(${published} OR ${institution} IN (${Prisma.join(own)}))`
 }
 
-function inList(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
+export function inList(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
   return values.length === 0 ? TRUE : sql`${column}::text IN (${Prisma.join(values)})`
 }
 
-function matches(column: Prisma.Sql, tsq: string | null): Prisma.Sql {
+export function matches(column: Prisma.Sql, tsq: string | null): Prisma.Sql {
   return tsq === null ? TRUE : sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${tsq})`
 }
 
@@ -59,7 +59,7 @@ export type FacetOption = { value: string; label: string; count: number }
 // ── Services ──────────────────────────────────────────────────────────────────────────────────────
 
 /** The completeness score (0–100) of the service aliased `s`, as lib/catalog/completeness.ts computes it. */
-function completenessSql(now: Date): Prisma.Sql {
+export function completenessSql(now: Date): Prisma.Sql {
   return sql`round((
       (EXISTS (SELECT 1 FROM "ServiceVersion" v WHERE v."serviceId" = s."id" AND v."version" = s."version" AND v."spec" IS NOT NULL))::int
     + (EXISTS (SELECT 1 FROM "ServiceDataElement" x WHERE x."serviceId" = s."id"))::int
@@ -71,13 +71,13 @@ function completenessSql(now: Date): Prisma.Sql {
   ) * 100.0 / ${COMPLETENESS_CRITERIA.length})::int`
 }
 
-const FROM_SERVICES = sql`FROM "Service" s JOIN "Institution" i ON i."id" = s."providerId"`
+export const FROM_SERVICES = sql`FROM "Service" s JOIN "Institution" i ON i."id" = s."providerId"`
 
 function serviceBaseWhere(viewer: Principal, q: string): Prisma.Sql {
   return sql`${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${matches(sql`s."searchText"`, tsQueryOf(q))}`
 }
 
-function serviceFilterWhere(filters: ServicesTableParams['filters']): Prisma.Sql {
+export function serviceFilterWhere(filters: ServicesTableParams['filters']): Prisma.Sql {
   const parts = [
     inList(sql`s."providerId"`, filters.provider),
     inList(sql`s."status"`, filters.status),
@@ -92,7 +92,7 @@ function serviceFilterWhere(filters: ServicesTableParams['filters']): Prisma.Sql
   return Prisma.join(parts, ' AND ')
 }
 
-function serviceOrder(params: ServicesTableParams, now: Date): Prisma.Sql {
+function serviceOrder(params: ServicesTableParams, _now: Date): Prisma.Sql {
   const dir = params.sort.desc ? sql`DESC` : sql`ASC`
   const tsq = tsQueryOf(params.q)
   switch (params.sort.id) {
@@ -107,7 +107,7 @@ function serviceOrder(params: ServicesTableParams, now: Date): Prisma.Sql {
     case 'status':
       return sql`s."status" ${dir}, s."name" ASC, s."id" ASC`
     case 'completeness':
-      return sql`${completenessSql(now)} ${dir}, s."name" ASC, s."id" ASC`
+      return sql`"completeness" ${dir}, s."name" ASC, s."id" ASC`
     case 'lastReviewedAt':
       return sql`s."lastReviewedAt" ${dir} NULLS FIRST, s."name" ASC, s."id" ASC`
   }
@@ -473,7 +473,16 @@ export async function getSchema(viewer: Viewer, id: string) {
   const versions = await db.schemaVersion.findMany({
     where: { schemaId: id, status: { in: versionStatuses(internal) } },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    select: { id: true, version: true, status: true, content: true, changes: true, createdAt: true, publishedAt: true },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      content: true,
+      contentSha256: true,
+      changes: true,
+      createdAt: true,
+      publishedAt: true,
+    },
   })
   const visibleService = (s: { status: string; providerId: string }) =>
     (PUBLIC_STATUSES as readonly string[]).includes(s.status) || seesInternals(viewer, s.providerId)

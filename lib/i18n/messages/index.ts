@@ -1,5 +1,6 @@
 // The message catalog, one JSON file per feature namespace. Every string the UI shows lives here.
 import agreements from './es-CL/agreements.json'
+import api from './es-CL/api.json'
 import audit from './es-CL/audit.json'
 import catalog from './es-CL/catalog.json'
 import common from './es-CL/common.json'
@@ -20,6 +21,7 @@ import validation from './es-CL/validation.json'
 
 export const messages = {
   agreements,
+  api,
   audit,
   catalog,
   common,
