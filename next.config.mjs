@@ -15,7 +15,13 @@ const nextConfig = {
     proxyClientMaxBodySize: '12mb',
   },
   // PGlite and the WASM schema engine are only used by scripts and tests; keep them out of bundles.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@prisma/schema-engine-wasm'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    '@prisma/schema-engine-wasm',
+    // libxml2 in WASM, run in a worker thread loaded from its own folder (XSD validation, lib/catalog/specs.ts).
+    'xmllint-wasm',
+  ],
   // Every other response gets its security headers (and CSP nonce) from proxy.ts.
   async headers() {
     return [

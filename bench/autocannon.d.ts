@@ -5,6 +5,8 @@ declare module 'autocannon' {
     throughput: { total: number }
     errors: number
     timeouts: number
+    /** Responses whose status was not 2xx. */
+    non2xx: number
   }
   type Options = {
     url: string

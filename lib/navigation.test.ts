@@ -8,6 +8,7 @@ describe('navigationFor', () => {
       '/',
       '/connections',
       '/agreements',
+      '/catalog',
       '/institutions',
       '/institutions/i1',
       '/institutions/i1/members',
@@ -25,6 +26,7 @@ describe('navigationFor', () => {
       'home',
       'connections',
       'agreements',
+      'catalog',
       'institutions',
       'myInstitution',
       'traces',
@@ -34,14 +36,17 @@ describe('navigationFor', () => {
   it('gives DGD staff the trainings and the audit log, and auditors the audit log only', () => {
     expect(
       navigationFor({ personId: 'p', memberships: [], centralRoles: ['DGD_REVIEWER'] }).map((i) => i.label),
-    ).toEqual(['home', 'connections', 'agreements', 'institutions', 'trainings', 'nodes', 'audit', 'traces'])
+    ).toEqual(['home', 'connections', 'agreements', 'catalog', 'institutions', 'trainings', 'nodes', 'audit', 'traces'])
     const auditor = navigationFor({ personId: 'p', memberships: [], centralRoles: ['AUDITOR'] }).map((i) => i.label)
     expect(auditor).toContain('audit')
     expect(auditor).not.toContain('trainings')
     expect(auditor).toContain('nodes')
   })
 
-  it('gives a citizen only the home page', () => {
-    expect(navigationFor({ personId: 'p', memberships: [], centralRoles: [] }).map((i) => i.label)).toEqual(['home'])
+  it('gives a citizen the home page and the catalog', () => {
+    expect(navigationFor({ personId: 'p', memberships: [], centralRoles: [] }).map((i) => i.label)).toEqual([
+      'home',
+      'catalog',
+    ])
   })
 })

@@ -4,6 +4,7 @@ export type NavItem = {
   href: string
   label:
     | 'home'
+    | 'catalog'
     | 'institutions'
     | 'connections'
     | 'agreements'
@@ -11,7 +12,6 @@ export type NavItem = {
     | 'members'
     | 'trainings'
     | 'nodes'
-    | 'audit'
     | 'audit'
     | 'traces'
 }
@@ -22,6 +22,8 @@ export function navigationFor(viewer: Principal): NavItem[] {
   if (can(viewer, 'connections.read')) {
     items.push({ href: '/connections', label: 'connections' }, { href: '/agreements', label: 'agreements' })
   }
+  // The published catalog is open to every signed-in person.
+  items.push({ href: '/catalog', label: 'catalog' })
   if (can(viewer, 'institutions.browse')) items.push({ href: '/institutions', label: 'institutions' })
   const own = viewer.memberships[0]?.institutionId
   if (own) {

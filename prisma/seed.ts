@@ -13,6 +13,7 @@ import { institutionRecord, type InstitutionFields } from '@/lib/institutions/re
 import { backfillAgreementPdfs } from '@/lib/agreements/terms'
 import { addMembership, createCooperationDocument, grantCentralRole, tinyPdf } from './factories'
 import { seedOnboarding } from './seed-onboarding'
+import { seedCatalog } from './seed-catalog'
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T
@@ -95,6 +96,13 @@ const demoPeople: {
     email: 'creyes@digital.example.gob.cl',
     central: 'DGD_REVIEWER',
   },
+  // The reviewers' lead: approves the internal note of a publication another reviewer wrote (lib/review).
+  {
+    name: 'Tomás Riquelme Ortiz',
+    runBody: '14567890',
+    email: 'triquelme@digital.example.gob.cl',
+    central: 'DGD_REVIEWER',
+  },
   { name: 'Sebastián Vargas Lagos', runBody: '11123450', email: 'svargas@digital.example.gob.cl', central: 'DGD_HEAD' },
   { name: 'Patricia Núñez Espinoza', runBody: '10234568', email: 'pnunez@contraloria.example.cl', central: 'AUDITOR' },
   { name: 'Juan Pérez González', runBody: '20345679', email: 'juan.perez@example.cl' },
@@ -150,6 +158,7 @@ export async function seed(
     if (person.central) await grantCentralRole(db, created.id, person.central)
   }
   const onboarding = await seedOnboarding(db)
+  const catalog = await seedCatalog(db)
 
   // Readiness: seedOnboarding records the convenios (Vallenar's as in seeds/002, SRCeI's; IPS has none
   // on purpose) and the workshops; Vallenar's convenio also keeps its approving decree as a PDF.
@@ -168,7 +177,7 @@ export async function seed(
       'Duración indefinida; término unilateral con aviso de al menos 30 días.',
     ]),
   })
-  return { institutions: institutions.length, people: demoPeople.length, ...onboarding }
+  return { institutions: institutions.length, people: demoPeople.length, ...onboarding, services: catalog.services }
 }
 
 // `npm run db:seed`

@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { requireViewer } from '@/lib/auth/viewer'
 import { workQueue } from '@/lib/connections/queries'
 import { formatDateTime } from '@/lib/dates'
+import { publicationQueue } from '@/lib/review/queries'
 
 export default async function HomePage() {
   const viewer = await requireViewer()
@@ -12,6 +13,8 @@ export default async function HomePage() {
   const isCitizen = viewer.memberships.length === 0 && viewer.centralRoles.length === 0
   const queue = isCitizen ? { items: [], total: 0 } : await workQueue(viewer)
   const tSteps = await getTranslations('connections.steps')
+  const publications = isCitizen ? { items: [], total: 0 } : await publicationQueue(viewer)
+  const tReview = await getTranslations('review')
 
   return (
     <div className="space-y-8">
@@ -66,6 +69,32 @@ export default async function HomePage() {
           </ul>
         )}
       </section>
+
+      {publications.total > 0 && (
+        <section aria-labelledby="publications-title" className="rounded-md border border-line bg-white p-5">
+          <h2 id="publications-title" className="text-lg font-semibold">
+            {tReview('title')}
+          </h2>
+          <p className="mt-1 text-sm text-muted">{t('queueTotal', { total: publications.total })}</p>
+          <ul className="mt-3 divide-y divide-line" data-testid="publication-queue">
+            {publications.items.map((item) => (
+              <li key={item.requestId} className="py-3">
+                <Link href={`/catalog/requests/${item.requestId}`} className="font-medium">
+                  {tReview(`steps.${item.step}.title`)}
+                </Link>
+                <p className="text-sm text-muted">
+                  {tReview('queueItem', {
+                    number: item.number,
+                    subject: item.subject,
+                    institution: item.institutionName,
+                  })}{' '}
+                  · {t('queueSince', { date: formatDateTime(item.since) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   )
 }

@@ -49,6 +49,7 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
             [t('detail.requesterRole'), t(`requesterRole.${detail.requesterRole}`)],
             [t('detail.needs'), detail.needs],
             [t('detail.preferredDates'), detail.preferredDates.map(formatCalendarDate).join(', ')],
+            [t('detail.assignedReviewer'), detail.assignedReviewer?.name ?? t('detail.unassigned')],
           ]}
         />
       </Section>

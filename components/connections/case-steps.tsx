@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import {
+  assignCaseReviewerAction,
   approveAgreementAction,
   approvePromotionAction,
   provisionDevNodeAction,
@@ -30,6 +31,21 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
 
   const render = (action: CaseAction) => {
     switch (action) {
+      case 'assignReviewer':
+        return (
+          <StepForm
+            action={assignCaseReviewerAction.bind(null, id)}
+            submitLabel={t('assignReviewer.submit')}
+            fields={[
+              {
+                name: 'reviewerId',
+                label: t('assignReviewer.reviewer'),
+                type: 'select',
+                options: detail.reviewerOptions.map((r) => ({ value: r.id, label: r.name })),
+              },
+            ]}
+          />
+        )
       case 'scheduleMeeting':
         return (
           <StepForm

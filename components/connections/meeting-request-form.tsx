@@ -12,10 +12,10 @@ import { initialFormState } from '@/lib/forms/form-state'
 
 type Role = 'CONSUMER' | 'PROVIDER' | 'BOTH'
 
-export function MeetingRequestForm({ options }: { options: MeetingRequestOptions }) {
+export function MeetingRequestForm({ options, serviceId }: { options: MeetingRequestOptions; serviceId?: string }) {
   const t = useTranslations('connections.new')
   const [state, action, pending] = useActionState(requestMeetingAction, initialFormState)
-  const values = state.status === 'error' ? (state.values ?? {}) : {}
+  const values = state.status === 'error' ? (state.values ?? {}) : serviceId ? { serviceId } : {}
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage state={state} />

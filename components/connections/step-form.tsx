@@ -15,7 +15,7 @@ export type StepField =
       required?: boolean
     }
   | { name: string; label: string; type: 'textarea'; hint?: string; required?: boolean }
-  | { name: string; label: string; type: 'file'; hint?: string }
+  | { name: string; label: string; type: 'file'; hint?: string; accept?: string }
   | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; hint?: string }
 
 type StepAction = (prev: FormState, formData: FormData) => Promise<FormState>
@@ -63,7 +63,7 @@ export function StepForm({
             )
           }
           if (field.type === 'file') {
-            return <TextField key={field.name} {...common} type="file" accept="application/pdf" />
+            return <TextField key={field.name} {...common} type="file" accept={field.accept ?? 'application/pdf'} />
           }
           return (
             <TextField

@@ -17,6 +17,7 @@ export const people = {
   techIps: 'Rodrigo Silva Campos',
   ctdIps: 'Andrea Morales Díaz',
   dgdReviewer: 'Camila Reyes Navarro',
+  dgdLead: 'Tomás Riquelme Ortiz',
   dgdHead: 'Sebastián Vargas Lagos',
   auditor: 'Patricia Núñez Espinoza',
   citizen: 'Juan Pérez González',

@@ -111,6 +111,10 @@ describe('the permission matrix', () => {
     'nodes.revoke': ['DGD_REVIEWER', 'DGD_HEAD'],
     'nodes.monitor': ['DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
     'traces.read': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'publications.request': ['TECHNICAL_ADMIN'],
+    'publications.read': ['CTD', 'TECHNICAL_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
+    'publications.deprecate': ['TECHNICAL_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD'],
+    'catalog.readInternal': ['CTD', 'TECHNICAL_ADMIN', 'BUSINESS_ADMIN', 'DGD_REVIEWER', 'DGD_HEAD', 'AUDITOR'],
   } satisfies Record<Permission, Role[]>
 
   const principalWith = (role: Role, institutionId = 'A'): Principal =>
@@ -146,6 +150,7 @@ describe('the permission matrix', () => {
     'promotions.request': ['C:CTD'],
     'promotions.review': ['DGD_REVIEWER'],
     'promotions.approve': ['DGD_HEAD'],
+    'cases.assignReviewer': ['DGD_HEAD'],
   } satisfies Record<CasePermission, string[]>
 
   const parties = { consumerId: 'C', providerId: 'P' }

@@ -45,6 +45,17 @@ export type Permission =
   | 'nodes.revoke'
   /** The network's node health page: every node, its version, heartbeat and credentials. */
   | 'nodes.monitor'
+  /** Ask for a service, a new version or a schema of the institution to be published (lib/review). */
+  | 'publications.request'
+  /** See the institution's publication requests (all of them, for central staff). */
+  | 'publications.read'
+  /** Deprecate a published service or schema version, with the date it stops. */
+  | 'publications.deprecate'
+  /**
+   * See an institution's catalog entries that are not published yet (drafts, in review) and the
+   * institutions connected to its services. Browsing the published catalog needs only a session.
+   */
+  | 'catalog.readInternal'
 
 const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
   CTD: [
@@ -56,6 +67,8 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'connections.request',
     'nodes.read',
     'traces.read',
+    'publications.read',
+    'catalog.readInternal',
   ],
   TECHNICAL_ADMIN: [
     'institutions.browse',
@@ -65,6 +78,10 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'nodes.read',
     'nodes.issueCredential',
     'traces.read',
+    'publications.request',
+    'publications.read',
+    'publications.deprecate',
+    'catalog.readInternal',
   ],
   BUSINESS_ADMIN: [
     'institutions.browse',
@@ -73,6 +90,7 @@ const membershipPermissions: Record<MembershipRole, readonly Permission[]> = {
     'readiness.read',
     'nodes.read',
     'traces.read',
+    'catalog.readInternal',
   ],
 }
 
@@ -91,6 +109,9 @@ const dgdStaff = [
   'nodes.revoke',
   'nodes.monitor',
   'traces.read',
+  'publications.read',
+  'publications.deprecate',
+  'catalog.readInternal',
 ] as const
 
 const centralPermissions: Record<CentralRole, readonly Permission[]> = {
@@ -105,6 +126,8 @@ const centralPermissions: Record<CentralRole, readonly Permission[]> = {
     'nodes.read',
     'nodes.monitor',
     'traces.read',
+    'publications.read',
+    'catalog.readInternal',
   ],
 }
 
@@ -183,6 +206,8 @@ export type CasePermission =
   | 'promotions.review'
   /** Approve a reviewed promotion (the second approval), or reject it. */
   | 'promotions.approve'
+  /** Assign the case to a DGD reviewer, whose work queue then lists it. */
+  | 'cases.assignReviewer'
 
 /** Who holds a case permission: roles on the consumer's side, on the provider's side, at the DGD. */
 type CaseGrant = {
@@ -207,6 +232,7 @@ const casePermissions: Record<CasePermission, CaseGrant> = {
   // Two people approve a promotion: a reviewer, then the head (workflow.ts refuses the same person twice).
   'promotions.review': { central: ['DGD_REVIEWER'] },
   'promotions.approve': { central: ['DGD_HEAD'] },
+  'cases.assignReviewer': { central: ['DGD_HEAD'] },
 }
 
 /** The institutions of a case. */

@@ -15,6 +15,7 @@ import * as cases from './cases'
 import { revokeGrant } from '@/lib/nodes/admin'
 import { agreementApprovalSchema, agreementRequestSchema } from '@/lib/agreements/schemas'
 import {
+  assignReviewerSchema,
   connectivityTestSchema,
   meetingHeldSchema,
   meetingRequestSchema,
@@ -35,6 +36,7 @@ type SuccessKey =
   | 'promotionReviewed'
   | 'promotionRejected'
   | 'promotionApproved'
+  | 'reviewerAssigned'
 
 /**
  * The shape of every case step: signed in first (the domain then checks party, role and state),
@@ -135,6 +137,16 @@ export async function rejectAgreementAction(caseId: string, _prev: FormState, fo
     reasonSchema,
     (v, d) => cases.rejectAgreement(v, caseId, d.reason),
     'agreementRejected',
+  )
+}
+
+export async function assignCaseReviewerAction(caseId: string, _prev: FormState, formData: FormData) {
+  return caseStep(
+    caseId,
+    formData,
+    assignReviewerSchema,
+    (v, d) => cases.assignCaseReviewer(v, caseId, d.reviewerId),
+    'reviewerAssigned',
   )
 }
 

@@ -7,6 +7,8 @@
 import { authorize, authorizeParty, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
 import { db, type Tx } from '@/lib/db/client'
+import { runStep } from '@/lib/workflow/step'
+import { holdsCentralRole } from '@/lib/workflow/recipients'
 import { formatDateTime } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -17,7 +19,7 @@ import type { ApprovedParties } from '@/lib/agreements/document'
 import type { AgreementApprovalInput, AgreementRequestInput } from '@/lib/agreements/schemas'
 import { keepApprovedPdf } from '@/lib/agreements/terms'
 import { searchTextOf } from '@/lib/text/search'
-import { notifyAgreementRejected, notifyWaitingParties } from './notify-parties'
+import { notifyAgreementRejected, notifyAssignedReviewer, notifyWaitingParties } from './notify-parties'
 import { snapshotOf, snapshotPromotionsSelect } from './snapshot'
 import { decide, type CaseAction, type CaseSnapshot } from './workflow'
 import { cleanFileName } from '@/lib/text/file-name'
@@ -34,6 +36,7 @@ const lockedCaseSelect = {
   number: true,
   status: true,
   serviceId: true,
+  assignedReviewerId: true,
   consumerId: true,
   providerId: true,
   consumer: { select: { name: true } },
@@ -45,8 +48,9 @@ const lockedCaseSelect = {
 type LockedCase = Prisma.ConnectionCaseGetPayload<{ select: typeof lockedCaseSelect }>
 
 /**
- * Runs one step: lock, re-read, decide, then `apply` the writes that go with it. `apply` gets the
- * case as locked and the decided move; the status write itself is made here, conditionally.
+ * Runs one step (lib/workflow/step.ts): lock, re-read, decide, then `apply` the writes that go with
+ * it. `apply` gets the case as locked and the decided move; the status write itself is made there,
+ * conditionally.
  */
 async function step<T>(
   actor: Principal,
@@ -59,37 +63,25 @@ async function step<T>(
   ) => Promise<T>,
   details: Record<string, Prisma.InputJsonValue | null> = {},
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    // Serializes every move on this case: the snapshot below cannot change before we write.
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ConnectionCase" WHERE id = ${caseId} FOR UPDATE`
-    if (rows.length === 0) throw new DomainError('notFound')
-    const locked = await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect })
-    const standing = authorizeParty(actor, locked)
-
-    const before = snapshotOf(locked)
-    const move = decide(before, action, standing)
-    if (!move.ok) throw new DomainError(move.refusal)
-
-    if (move.status !== before.status) {
-      const { count } = await tx.connectionCase.updateMany({
-        where: { id: caseId, status: before.status },
-        data: { status: move.status },
-      })
-      if (count !== 1) throw new DomainError('caseWrongState')
-    }
-    const result = await apply(tx, locked, move)
-    // Whoever the case newly waits on is told, in this same transaction.
-    const after = snapshotOf(
-      await tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect }),
-    )
-    await notifyWaitingParties(
-      tx,
-      { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name },
-      before,
-      after,
-      actor.personId,
-    )
-    await recordAudit(tx, {
+  return runStep({
+    table: 'ConnectionCase',
+    id: caseId,
+    read: (tx) => tx.connectionCase.findUniqueOrThrow({ where: { id: caseId }, select: lockedCaseSelect }),
+    snapshotOf,
+    decide: (locked, before) => decide(before, action, authorizeParty(actor, locked)),
+    moveStatus: async (tx, from, to) =>
+      (await tx.connectionCase.updateMany({ where: { id: caseId, status: from }, data: { status: to } })).count,
+    wrongState: 'caseWrongState',
+    apply,
+    settle: (tx, locked, before, after) =>
+      notifyWaitingParties(
+        tx,
+        { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name },
+        before,
+        after,
+        actor.personId,
+      ),
+    audit: (locked, before, move) => ({
       actorId: actor.personId,
       action: `case.${action}`,
       targetType: 'ConnectionCase',
@@ -97,17 +89,48 @@ async function step<T>(
       institutionId: locked.consumerId,
       before: { status: before.status, agreementStatus: before.agreementStatus },
       after: { status: move.status, agreementStatus: move.agreementStatus, ...details },
-    })
-    return result
+    }),
   })
+}
+
+// ─────────────────────────────── Review ────────────────────────────────
+
+/**
+ * A DGD head assigns the case to a DGD reviewer (or to another one): the reviewers' steps then wait
+ * on that reviewer alone — their notices and work queue — while any reviewer may still act.
+ */
+export async function assignCaseReviewer(actor: Principal, caseId: string, reviewerId: string) {
+  return step(
+    actor,
+    caseId,
+    'assignReviewer',
+    async (tx, locked) => {
+      if (!(await holdsCentralRole(tx, reviewerId, 'DGD_REVIEWER'))) {
+        throw new DomainError('reviewerNotFound', {}, 'reviewerId')
+      }
+      if (locked.assignedReviewerId === reviewerId) throw new DomainError('reviewerAlreadyAssigned', {}, 'reviewerId')
+      await tx.connectionCase.update({
+        where: { id: caseId },
+        data: { assignedReviewerId: reviewerId, assignedAt: new Date() },
+      })
+      await notifyAssignedReviewer(
+        tx,
+        { ...locked, serviceName: locked.service.name, consumerName: locked.consumer.name },
+        snapshotOf(locked),
+        reviewerId,
+      )
+    },
+    { assignedReviewerId: reviewerId },
+  )
 }
 
 // ─────────────────────────────── Meeting ───────────────────────────────
 
 /** The consumer's (or provider's) CTD opens a case by asking the DGD for a meeting. */
 export async function requestMeeting(actor: Principal, input: MeetingRequestInput) {
-  const service = await db.service.findUnique({
-    where: { id: input.serviceId },
+  // Only a published service of the catalog may be asked for.
+  const service = await db.service.findFirst({
+    where: { id: input.serviceId, status: 'PUBLISHED' },
     select: { id: true, providerId: true },
   })
   if (!service) throw new DomainError('notFound')

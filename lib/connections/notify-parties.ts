@@ -5,50 +5,32 @@ import { messages } from '@/lib/i18n/messages'
 import { notify } from '@/lib/notifications/notify'
 import { evaluateChecklist, unmetItems } from './checklist'
 import { loadChecklistFacts } from './checklist-facts'
-import { nextSteps, type CaseSnapshot, type NextParty, type NextStep } from './workflow'
+import { settleWaitingNotices, waitingKind } from '@/lib/workflow/notices'
+import { activeMembers, centralStaff } from '@/lib/workflow/recipients'
+import { nextPartyRoles, nextSteps, type CaseSnapshot, type NextParty } from './workflow'
 
 const t = createTranslator({ locale, messages, namespace: 'connections' })
 
-/** The people behind each waiting party: active designations on the right side, or the DGD team. */
-async function recipientsFor(tx: Tx, party: NextParty, consumerId: string, providerId: string): Promise<string[]> {
-  const member = async (institutionId: string, role: 'CTD' | 'TECHNICAL_ADMIN' | 'BUSINESS_ADMIN') =>
-    (
-      await tx.membership.findMany({
-        where: { institutionId, role, endedAt: null, person: { disabledAt: null } },
-        select: { personId: true },
-      })
-    ).map((m) => m.personId)
-  const central = async (role: 'DGD_REVIEWER' | 'DGD_HEAD') =>
-    (
-      await tx.centralRoleAssignment.findMany({
-        where: { role, endedAt: null, person: { disabledAt: null } },
-        select: { personId: true },
-      })
-    ).map((r) => r.personId)
-  switch (party) {
-    case 'DGD_REVIEWER':
-      return central('DGD_REVIEWER')
-    case 'DGD_HEAD':
-      return central('DGD_HEAD')
-    case 'CONSUMER_BUSINESS_ADMIN':
-      return member(consumerId, 'BUSINESS_ADMIN')
-    case 'PROVIDER_BUSINESS_ADMIN':
-      return member(providerId, 'BUSINESS_ADMIN')
-    case 'CONSUMER_TECHNICAL_ADMIN':
-      return member(consumerId, 'TECHNICAL_ADMIN')
-    case 'CONSUMER_CTD':
-      return member(consumerId, 'CTD')
+/**
+ * The people behind each waiting party: active designations on the right side, or the DGD team. A
+ * case a DGD head assigned to a reviewer asks that reviewer alone for the reviewers' steps.
+ */
+async function recipientsFor(
+  tx: Tx,
+  party: NextParty,
+  c: { consumerId: string; providerId: string; assignedReviewerId?: string | null },
+): Promise<string[]> {
+  const { side, role } = nextPartyRoles[party]
+  if (side === 'central') {
+    const staff = await centralStaff(tx, role)
+    if (role === 'DGD_REVIEWER' && c.assignedReviewerId && staff.includes(c.assignedReviewerId)) {
+      return [c.assignedReviewerId]
+    }
+    return staff
   }
+  return activeMembers(tx, side === 'CONSUMER' ? c.consumerId : c.providerId, [role])
 }
 
-type Task = NextStep
-
-function tasksOf(snapshot: CaseSnapshot | null): Task[] {
-  return snapshot ? nextSteps(snapshot) : []
-}
-
-/** A waiting notice names its party and step, so that the move that does the step resolves it. */
-const waitingKind = (task: Task) => `case.waiting.${task.party}.${task.step}`
 /** Notices written before they named their step (see the notification_resolved_backfill migration). */
 const legacyWaitingKind = (party: NextParty) => `case.waiting.${party}`
 
@@ -57,6 +39,7 @@ type NoticeCase = {
   number: number
   consumerId: string
   providerId: string
+  assignedReviewerId?: string | null
   serviceName: string
   consumerName: string
 }
@@ -92,49 +75,68 @@ export async function notifyWaitingParties(
   after: CaseSnapshot,
   exceptPersonId: string,
 ) {
-  const pending = tasksOf(after)
-  await tx.notification.updateMany({
-    where: {
-      caseId: c.id,
-      resolvedAt: null,
-      kind: {
-        startsWith: 'case.waiting.',
-        notIn: [...pending.map(waitingKind), ...pending.map((task) => legacyWaitingKind(task.party))],
-      },
+  await settleWaitingNotices(tx, {
+    subject: { caseId: c.id },
+    prefix: 'case.waiting.',
+    before: before ? nextSteps(before) : null,
+    after: nextSteps(after),
+    alsoPending: (task) => [legacyWaitingKind(task.party)],
+    recipientsOf: (task) => recipientsFor(tx, task.party, c),
+    compose: async (task) => {
+      const blocked = task.step === 'requestPromotion' ? await requestPromotionNotice(tx, c) : null
+      return (
+        blocked ?? {
+          title: t('notify.title', { number: c.number, step: t(`steps.${task.step}.title`) }),
+          body: t('notify.body', { service: c.serviceName, consumer: c.consumerName, number: c.number }),
+        }
+      )
     },
-    data: { resolvedAt: new Date() },
+    link: `/connections/${c.id}`,
+    exceptPersonId,
   })
-
-  const key = (task: Task) => `${task.party}:${task.step}`
-  const already = new Set(tasksOf(before).map(key))
-  for (const task of pending.filter((task) => !already.has(key(task)))) {
-    const recipientIds = (await recipientsFor(tx, task.party, c.consumerId, c.providerId)).filter(
-      (id) => id !== exceptPersonId,
-    )
-    if (recipientIds.length === 0) continue
-    const blocked = task.step === 'requestPromotion' ? await requestPromotionNotice(tx, c) : null
-    await notify(tx, {
-      recipientIds,
-      kind: waitingKind(task),
-      title: blocked?.title ?? t('notify.title', { number: c.number, step: t(`steps.${task.step}.title`) }),
-      body: blocked?.body ?? t('notify.body', { service: c.serviceName, consumer: c.consumerName, number: c.number }),
-      link: `/connections/${c.id}`,
-      caseId: c.id,
-    })
-  }
 
   if (after.status === 'CONNECTED' && before?.status !== 'CONNECTED') await notifyConnected(tx, c, exceptPersonId)
 }
 
+/**
+ * A case newly assigned to a reviewer: the other reviewers' pending notices are resolved (the step is
+ * no longer theirs to take), and the assigned reviewer is asked for the reviewers' step the case waits
+ * on now, if any and unless already asked.
+ */
+export async function notifyAssignedReviewer(tx: Tx, c: NoticeCase, snapshot: CaseSnapshot, reviewerId: string) {
+  const now = new Date()
+  await tx.notification.updateMany({
+    where: {
+      caseId: c.id,
+      resolvedAt: null,
+      kind: { startsWith: 'case.waiting.DGD_REVIEWER' },
+      recipientId: { not: reviewerId },
+    },
+    data: { resolvedAt: now },
+  })
+  for (const task of nextSteps(snapshot).filter((s) => s.party === 'DGD_REVIEWER')) {
+    const kind = waitingKind('case.waiting.', task)
+    const asked = await tx.notification.findFirst({
+      where: { caseId: c.id, recipientId: reviewerId, kind, resolvedAt: null },
+      select: { id: true },
+    })
+    if (asked) continue
+    await notify(tx, {
+      recipientIds: [reviewerId],
+      kind,
+      title: t('notify.title', { number: c.number, step: t(`steps.${task.step}.title`) }),
+      body: t('notify.body', { service: c.serviceName, consumer: c.consumerName, number: c.number }),
+      link: `/connections/${c.id}`,
+      caseId: c.id,
+    })
+  }
+}
+
 /** The consumer learns that its case is connected: its CTD, business and technical administrators. */
 async function notifyConnected(tx: Tx, c: NoticeCase, exceptPersonId: string) {
-  const recipientIds = [
-    ...new Set([
-      ...(await recipientsFor(tx, 'CONSUMER_CTD', c.consumerId, c.providerId)),
-      ...(await recipientsFor(tx, 'CONSUMER_BUSINESS_ADMIN', c.consumerId, c.providerId)),
-      ...(await recipientsFor(tx, 'CONSUMER_TECHNICAL_ADMIN', c.consumerId, c.providerId)),
-    ]),
-  ].filter((id) => id !== exceptPersonId)
+  const recipientIds = (await activeMembers(tx, c.consumerId, ['CTD', 'BUSINESS_ADMIN', 'TECHNICAL_ADMIN'])).filter(
+    (id) => id !== exceptPersonId,
+  )
   await notify(tx, {
     recipientIds,
     kind: 'case.connected',
@@ -155,12 +157,9 @@ export async function notifyAgreementRejected(
   reason: string,
   exceptPersonId: string,
 ) {
-  const recipientIds = [
-    ...new Set([
-      ...(await recipientsFor(tx, 'CONSUMER_CTD', c.consumerId, c.providerId)),
-      ...(await recipientsFor(tx, 'CONSUMER_BUSINESS_ADMIN', c.consumerId, c.providerId)),
-    ]),
-  ].filter((id) => id !== exceptPersonId)
+  const recipientIds = (await activeMembers(tx, c.consumerId, ['CTD', 'BUSINESS_ADMIN'])).filter(
+    (id) => id !== exceptPersonId,
+  )
   if (recipientIds.length === 0) return
   await notify(tx, {
     recipientIds,

@@ -84,6 +84,7 @@ const stepActions: CaseAction[] = [
   'reviewPromotion',
   'approvePromotion',
   'rejectPromotion',
+  'assignReviewer',
 ]
 
 export type TimelineEntry = {
@@ -109,6 +110,8 @@ export async function getCase(viewer: Viewer, id: string) {
       meetingLink: true,
       meetingNotes: true,
       createdAt: true,
+      assignedAt: true,
+      assignedReviewer: { select: { id: true, name: true } },
       consumerId: true,
       providerId: true,
       consumer: { select: { id: true, name: true } },
@@ -189,6 +192,14 @@ export async function getCase(viewer: Viewer, id: string) {
   )
 
   const pdfSha256 = found.agreement ? await agreementPdfSha256(viewer, id) : null
+  // Who the head may assign the case to: the DGD's active reviewers.
+  const reviewerOptions = available.includes('assignReviewer')
+    ? await db.person.findMany({
+        where: { disabledAt: null, centralRoles: { some: { role: 'DGD_REVIEWER', endedAt: null } } },
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true },
+      })
+    : []
 
   const now = new Date()
   const grantAgreement = agreementOf({ service: found.service, agreement: found.agreement })
@@ -212,6 +223,7 @@ export async function getCase(viewer: Viewer, id: string) {
     /** The consumer's technical administrators issue the node's credential on their institution's page. */
     mayIssueCredential: can(viewer, 'nodes.issueCredential', found.consumerId),
     mayRevokeGrants: mayInCase(actor, 'grants.revoke'),
+    reviewerOptions,
     waitingOn: waitingOn(snapshot) as NextParty[],
     checklist,
     /** The promotion request waiting on the DGD: who asked and when, and who reviewed it. */
@@ -252,7 +264,9 @@ export type MeetingRequestOptions = {
 export async function meetingRequestOptions(viewer: Viewer): Promise<MeetingRequestOptions> {
   const ownCtd = viewer.memberships.filter((m) => m.role === 'CTD')
   const ownIds = ownCtd.map((m) => m.institutionId)
+  // Only published services may be asked for (the catalog's drafts, retired and deprecated ones may not).
   const services = await db.service.findMany({
+    where: { status: 'PUBLISHED' },
     orderBy: { name: 'asc' },
     select: { id: true, name: true, provider: { select: { id: true, shortName: true } } },
   })
@@ -348,6 +362,7 @@ export async function workQueue(viewer: Viewer, { limit = 50 }: { limit?: number
         consumerId: true,
         providerId: true,
         updatedAt: true,
+        assignedReviewerId: true,
         service: { select: { name: true, requiresAgreement: true } },
         consumer: { select: { name: true } },
         agreement: { select: { status: true, signatures: { select: { party: true } } } },
@@ -356,7 +371,12 @@ export async function workQueue(viewer: Viewer, { limit = 50 }: { limit?: number
     })
     for (const c of batch) {
       const standing = caseStanding(viewer, c)
-      const mine = nextSteps(snapshotOf(c)).find((s) => holdsParty(standing, s.party))
+      // A case assigned to a reviewer waits on that reviewer alone for the reviewers' steps.
+      const mine = nextSteps(snapshotOf(c)).find(
+        (s) =>
+          holdsParty(standing, s.party) &&
+          !(s.party === 'DGD_REVIEWER' && c.assignedReviewerId && c.assignedReviewerId !== viewer.personId),
+      )
       if (!mine) continue
       total++
       if (items.length < limit) {

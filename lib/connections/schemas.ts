@@ -38,3 +38,5 @@ export const connectivityTestSchema = z.object({
   notes: optionalText(2000),
 })
 export type ConnectivityTestInput = z.output<typeof connectivityTestSchema>
+
+export const assignReviewerSchema = z.object({ reviewerId: z.string().min(1, 'reviewerRequired').pipe(recordId) })

@@ -54,6 +54,7 @@ export type CaseAction =
   | 'reviewPromotion'
   | 'approvePromotion'
   | 'rejectPromotion'
+  | 'assignReviewer'
 
 /** Why a move is refused; each is a key of the `errors` message catalog. */
 export type Refusal =
@@ -137,6 +138,11 @@ export function decide(snapshot: CaseSnapshot, action: CaseAction, actor: CaseAc
       if (status !== 'PROMOTION_REVIEWED') return refuse('caseWrongState')
       // Two people approve a promotion: the head's approval cannot come from whoever reviewed it.
       return snapshot.promotionReviewedBy === actor.personId ? refuse('promotionSameReviewer') : to('CONNECTED')
+
+    case 'assignReviewer':
+      // Not a move of its own: who of the reviewers takes the case's DGD steps, while it is open.
+      if (!mayInCase(actor, 'cases.assignReviewer')) return refuse('caseWrongRole')
+      return status === 'CLOSED' || status === 'CONNECTED' ? refuse('caseWrongState') : to(status)
 
     case 'rejectPromotion':
       // Whoever holds the step may reject it; the consumer fixes what was wrong and asks again.

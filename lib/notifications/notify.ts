@@ -1,5 +1,8 @@
 import type { Tx } from '@/lib/db/client'
 
+/** The record a notice is about, so that the step that settles it can find it. */
+export type NoticeSubject = { caseId: string } | { publicationRequestId: string }
+
 export type NewNotification = {
   recipientIds: string[]
   kind: string
@@ -8,6 +11,7 @@ export type NewNotification = {
   /** Where in the portal to act on it, e.g. "/connections/abc". */
   link: string
   caseId?: string
+  publicationRequestId?: string
 }
 
 /**
@@ -25,6 +29,7 @@ export async function notify(tx: Tx, notification: NewNotification): Promise<voi
       body: notification.body,
       link: notification.link,
       caseId: notification.caseId ?? null,
+      publicationRequestId: notification.publicationRequestId ?? null,
     })),
   })
 }

@@ -2,6 +2,7 @@
 import agreements from './es-CL/agreements.json'
 import api from './es-CL/api.json'
 import audit from './es-CL/audit.json'
+import catalog from './es-CL/catalog.json'
 import common from './es-CL/common.json'
 import connections from './es-CL/connections.json'
 import dataTable from './es-CL/data-table.json'
@@ -14,6 +15,7 @@ import nav from './es-CL/nav.json'
 import nodes from './es-CL/nodes.json'
 import notifications from './es-CL/notifications.json'
 import readiness from './es-CL/readiness.json'
+import review from './es-CL/review.json'
 import roles from './es-CL/roles.json'
 import trainings from './es-CL/trainings.json'
 import traces from './es-CL/traces.json'
@@ -23,6 +25,7 @@ export const messages = {
   agreements,
   api,
   audit,
+  catalog,
   common,
   connections,
   dataTable,
@@ -35,6 +38,7 @@ export const messages = {
   nodes,
   notifications,
   readiness,
+  review,
   roles,
   trainings,
   traces,

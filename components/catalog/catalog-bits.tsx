@@ -1,0 +1,38 @@
+import { Badge } from '@/components/ui/badge'
+
+export type FacetCounts = Record<string, number>
+
+export function withCount(label: string, count: number): string {
+  return `${label} (${count})`
+}
+
+const statusTone = {
+  DRAFT: 'neutral',
+  IN_REVIEW: 'warning',
+  PUBLISHED: 'success',
+  DEPRECATED: 'danger',
+  RETIRED: 'neutral',
+} as const
+
+export function StatusBadge({ status, label }: { status: keyof typeof statusTone; label: string }) {
+  return <Badge tone={statusTone[status]}>{label}</Badge>
+}
+
+const classificationTone = { PUBLIC: 'success', PERSONAL: 'warning', SENSITIVE: 'danger' } as const
+
+export function ClassificationBadge({ value, label }: { value: keyof typeof classificationTone; label: string }) {
+  return <Badge tone={classificationTone[value]}>{label}</Badge>
+}
+
+/** A score out of 100 as a bar with its number; the number is what is read aloud. */
+export function CompletenessMeter({ score }: { score: number }) {
+  const tone = score >= 85 ? 'bg-success-700' : score >= 50 ? 'bg-warning-700' : 'bg-danger-700'
+  return (
+    <div className="flex items-center gap-2">
+      <div className="h-1.5 w-16 overflow-hidden rounded bg-surface" aria-hidden="true">
+        <div className={`h-full ${tone}`} style={{ width: `${score}%` }} />
+      </div>
+      <span className="tabular-nums">{score} %</span>
+    </div>
+  )
+}

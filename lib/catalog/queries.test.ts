@@ -1,0 +1,157 @@
+import { randomInt } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { db } from '@/lib/db/client'
+import { caseAt } from '@/test/support/scenario'
+import { apiListServices } from './api'
+import { servicesQuerySchema } from './api-schemas'
+import { exportServices, getService, listServices, serviceFacets } from './queries'
+import { serviceSearchText } from './search'
+import { servicesParamsFrom } from './table-params'
+
+/** Services of the case's provider named with a token no other test uses. */
+async function catalogServices(
+  providerId: string,
+  names: { name: string; protocol?: 'REST' | 'SOAP'; status?: 'PUBLISHED' | 'DRAFT'; procedures?: string[] }[],
+) {
+  const token = `tok${randomInt(1e9)}`
+  const provider = await db.institution.findUniqueOrThrow({ where: { id: providerId } })
+  const ids: string[] = []
+  for (const [i, s] of names.entries()) {
+    const code = `${token.toUpperCase()}-${i}`
+    const name = `${s.name} ${token}`
+    const created = await db.service.create({
+      data: {
+        code,
+        name,
+        description: 'Servicio de prueba del catálogo',
+        providerId,
+        version: '1.0',
+        protocol: s.protocol ?? 'REST',
+        status: s.status ?? 'PUBLISHED',
+        procedures: s.procedures ?? [],
+        searchText: serviceSearchText({
+          code,
+          name,
+          description: 'Servicio de prueba del catálogo',
+          providerName: provider.name,
+          providerShortName: provider.shortName,
+          procedures: s.procedures,
+        }),
+      },
+    })
+    ids.push(created.id)
+  }
+  return { token, ids }
+}
+
+const params = (query: Record<string, string>) =>
+  servicesParamsFrom(new URLSearchParams({ perPage: '100', ...query })).params
+
+describe('the service catalog', { timeout: 120_000 }, () => {
+  it('finds services by an unaccented, case-insensitive prefix search, ranked, with facets under the search', async () => {
+    const c = await caseAt('meetingRequested')
+    const { token } = await catalogServices(c.provider.id, [
+      { name: 'Certificado de Defunción', protocol: 'SOAP', procedures: ['CPAT-777'] },
+      { name: 'Consulta de defunciones registradas', protocol: 'REST' },
+      { name: 'Matrícula escolar', protocol: 'REST' },
+    ])
+    const viewer = c.people.outsiderTech
+    const found = await listServices(viewer, params({ q: `DEFUNC ${token}` }))
+    expect(found.rows.map((r) => r.name)).toEqual([
+      `Certificado de Defunción ${token}`,
+      `Consulta de defunciones registradas ${token}`,
+    ])
+    expect(found.rowCount).toBe(2)
+    expect((await listServices(viewer, params({ q: `matricula ${token}` }))).rows).toHaveLength(1)
+
+    const facets = await serviceFacets(viewer, `defuncion ${token}`)
+    expect(facets.protocol).toEqual({ REST: 1, SOAP: 1 })
+    expect(facets.provider).toEqual([{ value: c.provider.id, label: c.provider.name, count: 2 }])
+    expect(facets.procedure).toEqual([{ value: 'CPAT-777', label: 'CPAT-777', count: 1 }])
+
+    const soap = await listServices(viewer, params({ q: token, protocol: 'SOAP' }))
+    expect(soap.rows.map((r) => r.protocol)).toEqual(['SOAP'])
+    const byProcedure = await listServices(viewer, params({ q: token, procedure: 'CPAT-777' }))
+    expect(byProcedure.rows).toHaveLength(1)
+  })
+
+  it('exports exactly the filtered, sorted view as CSV rows', async () => {
+    const c = await caseAt('meetingRequested')
+    const { token } = await catalogServices(c.provider.id, [
+      { name: 'Alfa' },
+      { name: 'Beta', protocol: 'SOAP' },
+      { name: 'Gamma' },
+      { name: 'Delta' },
+    ])
+    const p = params({ q: token, protocol: 'REST', sort: '-name' })
+    const page = await listServices(c.people.outsiderTech, p)
+    const exported = await exportServices(c.people.outsiderTech, p)
+    expect(exported.map((r) => r.code)).toEqual(page.rows.map((r) => r.code))
+    expect(exported.map((r) => r.name.split(' ')[0])).toEqual(['Gamma', 'Delta', 'Alfa'])
+  })
+
+  it('shows drafts only to the provider and central staff, and connected institutions only to the provider, DGD and auditors', async () => {
+    const c = await caseAt('meetingRequested')
+    const { ids, token } = await catalogServices(c.provider.id, [{ name: 'Borrador', status: 'DRAFT' }])
+    expect(await getService(c.people.outsiderTech, ids[0]!)).toBeNull()
+    expect(await getService(c.people.providerTech, ids[0]!)).not.toBeNull()
+    expect((await listServices(c.people.outsiderTech, params({ q: token }))).rowCount).toBe(0)
+    expect((await listServices(c.people.reviewer, params({ q: token }))).rowCount).toBe(1)
+
+    const connected = async (who: keyof typeof c.people) =>
+      (await getService(c.people[who], c.service.id))?.connected?.map((x) => x.consumer.id) ?? null
+    for (const who of ['providerTech', 'providerCtd', 'reviewer', 'head', 'auditor'] as const) {
+      expect(await connected(who), who).toEqual([c.consumer.id])
+    }
+    for (const who of ['consumerTech', 'consumerCtd', 'outsiderTech'] as const) {
+      expect(await connected(who), who).toBeNull()
+    }
+  })
+
+  it('computes the same completeness in the list (SQL) as on the service page', async () => {
+    const c = await caseAt('meetingRequested')
+    const { ids, token } = await catalogServices(c.provider.id, [
+      { name: 'Uno', procedures: ['CPAT-1'] },
+      { name: 'Dos' },
+    ])
+    await db.service.update({
+      where: { id: ids[0]! },
+      data: {
+        serviceLevels: { availability: 99 },
+        contacts: [{ name: 'Mesa', email: 'mesa@example.gob.cl' }],
+        lastReviewedAt: new Date(),
+      },
+    })
+    const rows = (await listServices(c.people.outsiderTech, params({ q: token, sort: '-completeness' }))).rows
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort())
+    for (const row of rows) {
+      expect(row.completeness).toBe((await getService(c.people.outsiderTech, row.id))!.completeness.score)
+    }
+    const score = Object.fromEntries(rows.map((r) => [r.id, r.completeness]))
+    expect(score[ids[0]!]).toBe(57) // procedures, levels, contacts, fresh review: 4 of 7
+    expect(score[ids[1]!]).toBe(0)
+  })
+})
+
+describe('the catalog read API', { timeout: 120_000 }, () => {
+  it('pages by key through the filtered services in code order, without repeating or skipping', async () => {
+    const c = await caseAt('meetingRequested')
+    const { token } = await catalogServices(
+      c.provider.id,
+      ['a', 'b', 'c', 'd', 'e'].map((n) => ({ name: `Servicio ${n}` })),
+    )
+    const seen: string[] = []
+    let cursor: string | undefined
+    for (let i = 0; i < 5; i++) {
+      const query = servicesQuerySchema.parse({ q: token, limit: '2', ...(cursor ? { cursor } : {}) })
+      const after = cursor ? Buffer.from(cursor, 'base64url').toString() : undefined
+      const page = await apiListServices(c.people.outsiderTech, query, after)
+      seen.push(...page.items.map((s) => s.code))
+      if (!page.nextCursor) break
+      cursor = page.nextCursor
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4].map((i) => `${token.toUpperCase()}-${i}`))
+    expect(servicesQuerySchema.safeParse({ limit: '500' }).success).toBe(false)
+    expect(servicesQuerySchema.safeParse({ status: 'PUBLISHED,NOPE' }).success).toBe(false)
+  })
+})

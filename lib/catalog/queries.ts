@@ -1,0 +1,611 @@
+import 'server-only'
+import type { Viewer } from '@/lib/auth/load-viewer'
+import { can, type Principal } from '@/lib/auth/roles'
+import { skipFor } from '@/lib/data-table/search-params'
+import { db } from '@/lib/db/client'
+import { Prisma } from '@/lib/generated/prisma/client'
+import type { CatalogStatus, DataClassification, ServiceProtocol } from '@/lib/generated/prisma/enums'
+import { COMPLETENESS_CRITERIA, completeness, staleBefore } from './completeness'
+import { readContacts, readServiceLevels } from './schemas'
+import { tsQueryOf } from './search'
+import type { Operation } from './specs'
+import type { DataElementsTableParams, SchemasTableParams, ServicesTableParams } from './table-params'
+
+const sql = Prisma.sql
+const TRUE = sql`TRUE`
+
+/** Statuses everyone signed in sees; drafts and entries in review only their institution and central staff see. */
+export const PUBLIC_STATUSES = ['PUBLISHED', 'DEPRECATED', 'RETIRED'] as const satisfies readonly CatalogStatus[]
+
+/** Whether the viewer sees a provider's internal catalog data (drafts, connected institutions). */
+export function seesInternals(viewer: Principal, institutionId: string): boolean {
+  return can(viewer, 'catalog.readInternal', institutionId)
+}
+
+function internalInstitutions(viewer: Principal): 'all' | string[] {
+  // A central role with the permission holds it for every institution.
+  if (can({ ...viewer, memberships: [] }, 'catalog.readInternal')) return 'all'
+  return [
+    ...new Set(
+      viewer.memberships
+        .filter((m) => can(viewer, 'catalog.readInternal', m.institutionId))
+        .map((m) => m.institutionId),
+    ),
+  ]
+}
+
+/** The rows of `alias` (with a status and an institution column) the viewer may see. */
+export function visibleWhere(viewer: Principal, status: Prisma.Sql, institution: Prisma.Sql): Prisma.Sql {
+  const own = internalInstitutions(viewer)
+  if (own === 'all') return TRUE
+  const published = sql`${status}::text IN (${Prisma.join(PUBLIC_STATUSES)})`
+  return own.length === 0 ? published : sql`(${published} OR ${institution} IN (${Prisma.join(own)}))`
+}
+
+export function inList(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
+  return values.length === 0 ? TRUE : sql`${column}::text IN (${Prisma.join(values)})`
+}
+
+export function matches(column: Prisma.Sql, tsq: string | null): Prisma.Sql {
+  return tsq === null ? TRUE : sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${tsq})`
+}
+
+function rank(column: Prisma.Sql, tsq: string | null): Prisma.Sql {
+  return tsq === null ? sql`0` : sql`ts_rank(to_tsvector('simple', ${column}), to_tsquery('simple', ${tsq}))`
+}
+
+export type FacetOption = { value: string; label: string; count: number }
+
+// ── Services ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The completeness score (0–100) of the service aliased `s`, as lib/catalog/completeness.ts computes it. */
+export function completenessSql(now: Date): Prisma.Sql {
+  return sql`round((
+      (EXISTS (SELECT 1 FROM "ServiceVersion" v WHERE v."serviceId" = s."id" AND v."version" = s."version" AND v."spec" IS NOT NULL))::int
+    + (EXISTS (SELECT 1 FROM "ServiceDataElement" x WHERE x."serviceId" = s."id"))::int
+    + (EXISTS (SELECT 1 FROM "ServiceSchema" x WHERE x."serviceId" = s."id"))::int
+    + (cardinality(s."procedures") > 0)::int
+    + (s."serviceLevels" IS NOT NULL AND s."serviceLevels" <> 'null'::jsonb)::int
+    + (jsonb_typeof(s."contacts") = 'array' AND jsonb_array_length(s."contacts") > 0)::int
+    + (s."lastReviewedAt" IS NOT NULL AND s."lastReviewedAt" > ${staleBefore(now)})::int
+  ) * 100.0 / ${COMPLETENESS_CRITERIA.length})::int`
+}
+
+export const FROM_SERVICES = sql`FROM "Service" s JOIN "Institution" i ON i."id" = s."providerId"`
+
+function serviceBaseWhere(viewer: Principal, q: string): Prisma.Sql {
+  return sql`${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${matches(sql`s."searchText"`, tsQueryOf(q))}`
+}
+
+export function serviceFilterWhere(filters: ServicesTableParams['filters']): Prisma.Sql {
+  const parts = [
+    inList(sql`s."providerId"`, filters.provider),
+    inList(sql`s."status"`, filters.status),
+    inList(sql`s."protocol"`, filters.protocol),
+    inList(sql`i."group"`, filters.group),
+    filters.procedure.length === 0 ? TRUE : sql`s."procedures" && ARRAY[${Prisma.join(filters.procedure)}]::text[]`,
+    filters.classification.length === 0
+      ? TRUE
+      : sql`EXISTS (SELECT 1 FROM "ServiceDataElement" x JOIN "DataElement" d ON d."id" = x."dataElementId"
+               WHERE x."serviceId" = s."id" AND d."classification"::text IN (${Prisma.join(filters.classification)}))`,
+  ]
+  return Prisma.join(parts, ' AND ')
+}
+
+function serviceOrder(params: ServicesTableParams, _now: Date): Prisma.Sql {
+  const dir = params.sort.desc ? sql`DESC` : sql`ASC`
+  const tsq = tsQueryOf(params.q)
+  switch (params.sort.id) {
+    case 'relevance':
+      return tsq === null ? sql`s."name" ASC, s."id" ASC` : sql`rank DESC, s."name" ASC, s."id" ASC`
+    case 'name':
+      return sql`s."name" ${dir}, s."id" ASC`
+    case 'provider':
+      return sql`i."name" ${dir}, s."name" ASC, s."id" ASC`
+    case 'protocol':
+      return sql`s."protocol" ${dir}, s."name" ASC, s."id" ASC`
+    case 'status':
+      return sql`s."status" ${dir}, s."name" ASC, s."id" ASC`
+    case 'completeness':
+      return sql`"completeness" ${dir}, s."name" ASC, s."id" ASC`
+    case 'lastReviewedAt':
+      return sql`s."lastReviewedAt" ${dir} NULLS FIRST, s."name" ASC, s."id" ASC`
+  }
+}
+
+export type ServiceRow = {
+  id: string
+  code: string
+  name: string
+  version: string
+  protocol: ServiceProtocol
+  status: CatalogStatus
+  providerId: string
+  providerName: string
+  providerShortName: string
+  lastReviewedAt: Date | null
+  completeness: number
+  stale: boolean
+}
+
+type ServiceRowSql = Omit<ServiceRow, 'stale'> & { total: bigint | number }
+
+function serviceSelect(now: Date, tsq: string | null): Prisma.Sql {
+  return sql`SELECT s."id", s."code", s."name", s."version", s."protocol", s."status", s."lastReviewedAt",
+      i."id" AS "providerId", i."name" AS "providerName", i."shortName" AS "providerShortName",
+      ${completenessSql(now)} AS "completeness", ${rank(sql`s."searchText"`, tsq)} AS rank`
+}
+
+function toServiceRow(r: ServiceRowSql, now: Date): ServiceRow {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    version: r.version,
+    protocol: r.protocol,
+    status: r.status,
+    providerId: r.providerId,
+    providerName: r.providerName,
+    providerShortName: r.providerShortName,
+    lastReviewedAt: r.lastReviewedAt,
+    completeness: Number(r.completeness),
+    stale: r.lastReviewedAt === null || r.lastReviewedAt <= staleBefore(now),
+  }
+}
+
+/** One page of the service catalog the viewer may see, searched, filtered and sorted. */
+export async function listServices(viewer: Viewer, params: ServicesTableParams, now = new Date()) {
+  const tsq = tsQueryOf(params.q)
+  const rows = await db.$queryRaw<ServiceRowSql[]>`${serviceSelect(now, tsq)}, count(*) OVER () AS total
+    ${FROM_SERVICES}
+    WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}
+    ORDER BY ${serviceOrder(params, now)}
+    LIMIT ${params.pageSize} OFFSET ${skipFor(params)}`
+  let rowCount = rows[0] ? Number(rows[0].total) : 0
+  if (rows.length === 0 && params.page > 1) {
+    const [count] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${FROM_SERVICES}
+      WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}`
+    rowCount = count?.n ?? 0
+  }
+  return { rows: rows.map((r) => toServiceRow(r, now)), rowCount }
+}
+
+/** Every row of the filtered view, in its order, for the CSV export (at most `limit`). */
+export async function exportServices(viewer: Viewer, params: ServicesTableParams, now = new Date(), limit = 20_000) {
+  const tsq = tsQueryOf(params.q)
+  const rows = await db.$queryRaw<(ServiceRowSql & { devStatus: string; prodStatus: string; procedures: string[] })[]>`
+    ${serviceSelect(now, tsq)}, 0 AS total, s."devStatus", s."prodStatus", s."procedures"
+    ${FROM_SERVICES}
+    WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}
+    ORDER BY ${serviceOrder(params, now)}
+    LIMIT ${limit}`
+  return rows.map((r) => ({ ...toServiceRow(r, now), procedures: r.procedures }))
+}
+
+/**
+ * The facets of the service catalog under the current search (and what the viewer may see): each
+ * provider, status, protocol, group, procedure and data classification with its number of services.
+ */
+export async function serviceFacets(viewer: Viewer, q: string) {
+  const where = serviceBaseWhere(viewer, q)
+  const [grouped, procedures, classified] = await Promise.all([
+    db.$queryRaw<
+      {
+        providerId: string | null
+        providerName: string | null
+        status: string | null
+        protocol: string | null
+        grp: string | null
+        n: number
+      }[]
+    >`SELECT s."providerId", i."name" AS "providerName", s."status"::text AS status, s."protocol"::text AS protocol,
+        i."group"::text AS grp, count(*)::int AS n
+      ${FROM_SERVICES} WHERE ${where}
+      GROUP BY GROUPING SETS ((s."providerId", i."name"), (s."status"), (s."protocol"), (i."group"))`,
+    db.$queryRaw<{ code: string; n: number }[]>`SELECT p.code, count(*)::int AS n
+      ${FROM_SERVICES} CROSS JOIN LATERAL unnest(s."procedures") AS p(code)
+      WHERE ${where} GROUP BY p.code ORDER BY p.code`,
+    db.$queryRaw<{ classification: string; n: number }[]>`SELECT d."classification"::text AS classification,
+        count(DISTINCT s."id")::int AS n
+      ${FROM_SERVICES} JOIN "ServiceDataElement" x ON x."serviceId" = s."id" JOIN "DataElement" d ON d."id" = x."dataElementId"
+      WHERE ${where} GROUP BY d."classification"`,
+  ])
+  const counts = (key: 'status' | 'protocol' | 'grp') =>
+    Object.fromEntries(grouped.flatMap((g) => (g[key] === null ? [] : [[g[key], g.n]]))) as Record<string, number>
+  return {
+    provider: grouped
+      .flatMap((g) =>
+        g.providerId && g.providerName ? [{ value: g.providerId, label: g.providerName, count: g.n }] : [],
+      )
+      .sort((a, b) => a.label.localeCompare(b.label, 'es')),
+    status: counts('status'),
+    protocol: counts('protocol'),
+    group: counts('grp'),
+    procedure: procedures.map((p) => ({ value: p.code, label: p.code, count: p.n })),
+    classification: Object.fromEntries(classified.map((c) => [c.classification, c.n])) as Record<string, number>,
+  }
+}
+export type ServiceFacets = Awaited<ReturnType<typeof serviceFacets>>
+
+/** Labels for the selected ids of a data-driven facet that the current search left without services. */
+export async function institutionLabels(ids: readonly string[]): Promise<FacetOption[]> {
+  if (ids.length === 0) return []
+  const found = await db.institution.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } })
+  return found.map((i) => ({ value: i.id, label: i.name, count: 0 }))
+}
+
+/** Versions everyone sees; drafts and versions in review are the provider's and DGD's. */
+function versionStatuses(internal: boolean): CatalogStatus[] {
+  return internal ? ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'DEPRECATED', 'RETIRED'] : [...PUBLIC_STATUSES]
+}
+
+/** A service's catalog page; null when it does not exist or the viewer may not see it. */
+export async function getService(viewer: Viewer, id: string, now = new Date()) {
+  const service = await db.service.findUnique({
+    where: { id },
+    include: {
+      provider: { select: { id: true, name: true, shortName: true, group: true } },
+      dataElements: {
+        select: { dataElement: { select: { id: true, code: true, name: true, classification: true } } },
+        orderBy: { dataElement: { name: 'asc' } },
+      },
+      schemas: {
+        select: { schema: { select: { id: true, code: true, name: true, kind: true, format: true, status: true } } },
+        orderBy: { schema: { name: 'asc' } },
+      },
+    },
+  })
+  if (!service) return null
+  const internal = seesInternals(viewer, service.providerId)
+  if (!internal && !(PUBLIC_STATUSES as readonly string[]).includes(service.status)) return null
+  const versions = await db.serviceVersion.findMany({
+    where: { serviceId: id, status: { in: versionStatuses(internal) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      specFormat: true,
+      specSha256: true,
+      operations: true,
+      changes: true,
+      createdAt: true,
+      publishedAt: true,
+    },
+  })
+  const current = versions.find((v) => v.version === service.version) ?? versions[0] ?? null
+  const connected = internal
+    ? await db.connectionCase.findMany({
+        where: { serviceId: id, status: { not: 'CLOSED' } },
+        orderBy: [{ consumer: { name: 'asc' } }, { number: 'asc' }],
+        select: { id: true, number: true, status: true, consumer: { select: { id: true, name: true } } },
+      })
+    : null
+  const score = completeness(
+    {
+      hasSpec: current?.specSha256 != null,
+      dataElementCount: service.dataElements.length,
+      schemaCount: service.schemas.length,
+      procedures: service.procedures,
+      serviceLevels: service.serviceLevels,
+      contacts: service.contacts,
+      lastReviewedAt: service.lastReviewedAt,
+    },
+    now,
+  )
+  return {
+    id: service.id,
+    code: service.code,
+    name: service.name,
+    description: service.description,
+    version: service.version,
+    protocol: service.protocol,
+    status: service.status,
+    requiresAgreement: service.requiresAgreement,
+    provider: service.provider,
+    environments: [
+      { name: 'development' as const, endpoint: service.devEndpoint, status: service.devStatus },
+      { name: 'production' as const, endpoint: service.prodEndpoint, status: service.prodStatus },
+    ],
+    procedures: service.procedures,
+    serviceLevels: readServiceLevels(service.serviceLevels),
+    contacts: readContacts(service.contacts),
+    lastReviewedAt: service.lastReviewedAt,
+    deprecatedAt: service.deprecatedAt,
+    stopsOn: service.stopsOn,
+    dataElements: service.dataElements.map((d) => d.dataElement),
+    schemas: service.schemas
+      .map((s) => s.schema)
+      .filter((s) => internal || (PUBLIC_STATUSES as readonly string[]).includes(s.status)),
+    current: current ? { ...current, operations: readOperations(current.operations) } : null,
+    versions: versions.map((v) => ({ ...v, operations: readOperations(v.operations) })),
+    connected,
+    completeness: score,
+    internal,
+  }
+}
+export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getService>>>
+
+export function readOperations(value: unknown): Operation[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap((o): Operation[] => {
+    if (typeof o !== 'object' || o === null) return []
+    const r = o as Record<string, unknown>
+    const summary = typeof r.summary === 'string' ? r.summary : null
+    if (typeof r.method === 'string' && typeof r.path === 'string') return [{ method: r.method, path: r.path, summary }]
+    if (typeof r.name === 'string') return [{ name: r.name, summary }]
+    return []
+  })
+}
+
+/** A version's specification for download; null when the viewer may not see it or it has none. */
+export async function getServiceSpec(viewer: Viewer, serviceId: string, versionId: string) {
+  const version = await db.serviceVersion.findFirst({
+    where: { id: versionId, serviceId },
+    select: {
+      version: true,
+      status: true,
+      spec: true,
+      specFormat: true,
+      service: { select: { code: true, providerId: true, status: true } },
+    },
+  })
+  if (!version?.spec) return null
+  const internal = seesInternals(viewer, version.service.providerId)
+  const visible = (s: string) => internal || (PUBLIC_STATUSES as readonly string[]).includes(s)
+  if (!visible(version.status) || !visible(version.service.status)) return null
+  return { code: version.service.code, version: version.version, format: version.specFormat, spec: version.spec }
+}
+
+// ── Schemas ───────────────────────────────────────────────────────────────────────────────────────
+
+const FROM_SCHEMAS = sql`FROM "Schema" c JOIN "Institution" i ON i."id" = c."ownerId"`
+
+function schemaWhere(viewer: Principal, params: Pick<SchemasTableParams, 'q' | 'filters'>): Prisma.Sql {
+  return Prisma.join(
+    [
+      visibleWhere(viewer, sql`c."status"`, sql`c."ownerId"`),
+      matches(sql`c."searchText"`, tsQueryOf(params.q)),
+      inList(sql`c."ownerId"`, params.filters.owner),
+      inList(sql`c."status"`, params.filters.status),
+      inList(sql`c."kind"`, params.filters.kind),
+      inList(sql`c."format"`, params.filters.format),
+    ],
+    ' AND ',
+  )
+}
+
+export type SchemaRow = {
+  id: string
+  code: string
+  name: string
+  kind: string
+  format: string
+  status: CatalogStatus
+  ownerId: string
+  ownerName: string
+  services: number
+  updatedAt: Date
+}
+
+export async function listSchemas(viewer: Viewer, params: SchemasTableParams, limit?: number) {
+  const tsq = tsQueryOf(params.q)
+  const dir = params.sort.desc ? sql`DESC` : sql`ASC`
+  const order = {
+    relevance: tsq === null ? sql`c."name" ASC` : sql`rank DESC, c."name" ASC`,
+    name: sql`c."name" ${dir}`,
+    owner: sql`i."name" ${dir}, c."name" ASC`,
+    kind: sql`c."kind" ${dir}, c."name" ASC`,
+    status: sql`c."status" ${dir}, c."name" ASC`,
+    services: sql`"services" ${dir}, c."name" ASC`,
+    updatedAt: sql`c."updatedAt" ${dir}`,
+  }[params.sort.id]
+  const page = limit === undefined ? sql`LIMIT ${params.pageSize} OFFSET ${skipFor(params)}` : sql`LIMIT ${limit}`
+  const rows = await db.$queryRaw<(SchemaRow & { total: bigint })[]>`
+    SELECT c."id", c."code", c."name", c."kind"::text AS kind, c."format"::text AS format, c."status", c."updatedAt",
+      i."id" AS "ownerId", i."name" AS "ownerName",
+      (SELECT count(*)::int FROM "ServiceSchema" x WHERE x."schemaId" = c."id") AS "services",
+      ${rank(sql`c."searchText"`, tsq)} AS rank, count(*) OVER () AS total
+    ${FROM_SCHEMAS} WHERE ${schemaWhere(viewer, params)}
+    ORDER BY ${order}, c."id" ASC ${page}`
+  return {
+    rows: rows.map(({ total: _total, ...r }) => ({ ...r, services: Number(r.services) }) as SchemaRow),
+    rowCount: rows[0] ? Number(rows[0].total) : 0,
+  }
+}
+
+export async function schemaFacets(viewer: Viewer, q: string) {
+  const grouped = await db.$queryRaw<
+    {
+      ownerId: string | null
+      ownerName: string | null
+      status: string | null
+      kind: string | null
+      format: string | null
+      n: number
+    }[]
+  >`SELECT c."ownerId", i."name" AS "ownerName", c."status"::text AS status, c."kind"::text AS kind,
+      c."format"::text AS format, count(*)::int AS n
+    ${FROM_SCHEMAS}
+    WHERE ${visibleWhere(viewer, sql`c."status"`, sql`c."ownerId"`)} AND ${matches(sql`c."searchText"`, tsQueryOf(q))}
+    GROUP BY GROUPING SETS ((c."ownerId", i."name"), (c."status"), (c."kind"), (c."format"))`
+  const counts = (key: 'status' | 'kind' | 'format') =>
+    Object.fromEntries(grouped.flatMap((g) => (g[key] === null ? [] : [[g[key], g.n]]))) as Record<string, number>
+  return {
+    owner: grouped
+      .flatMap((g) => (g.ownerId && g.ownerName ? [{ value: g.ownerId, label: g.ownerName, count: g.n }] : []))
+      .sort((a, b) => a.label.localeCompare(b.label, 'es')),
+    status: counts('status'),
+    kind: counts('kind'),
+    format: counts('format'),
+  }
+}
+
+/** A schema's page: its versions (content included), the services that use it, its data elements. */
+export async function getSchema(viewer: Viewer, id: string) {
+  const schema = await db.schema.findUnique({
+    where: { id },
+    include: {
+      owner: { select: { id: true, name: true } },
+      services: {
+        select: {
+          service: {
+            select: {
+              id: true,
+              code: true,
+              name: true,
+              status: true,
+              providerId: true,
+              provider: { select: { shortName: true } },
+            },
+          },
+        },
+      },
+      dataElements: {
+        select: { dataElement: { select: { id: true, code: true, name: true, classification: true } } },
+        orderBy: { dataElement: { name: 'asc' } },
+      },
+    },
+  })
+  if (!schema) return null
+  const internal = seesInternals(viewer, schema.ownerId)
+  if (!internal && !(PUBLIC_STATUSES as readonly string[]).includes(schema.status)) return null
+  const versions = await db.schemaVersion.findMany({
+    where: { schemaId: id, status: { in: versionStatuses(internal) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      content: true,
+      contentSha256: true,
+      changes: true,
+      createdAt: true,
+      publishedAt: true,
+    },
+  })
+  const visibleService = (s: { status: string; providerId: string }) =>
+    (PUBLIC_STATUSES as readonly string[]).includes(s.status) || seesInternals(viewer, s.providerId)
+  return {
+    ...schema,
+    services: schema.services
+      .map((s) => s.service)
+      .filter(visibleService)
+      .sort((a, b) => a.name.localeCompare(b.name, 'es')),
+    dataElements: schema.dataElements.map((d) => d.dataElement),
+    versions,
+    internal,
+  }
+}
+export type SchemaDetail = NonNullable<Awaited<ReturnType<typeof getSchema>>>
+
+// ── Data directory ────────────────────────────────────────────────────────────────────────────────
+
+const FROM_DATA = sql`FROM "DataElement" d JOIN "Institution" i ON i."id" = d."responsibleId"`
+
+export type DataElementRow = {
+  id: string
+  code: string
+  name: string
+  classification: DataClassification
+  responsibleId: string
+  responsibleName: string
+  services: number
+}
+
+function dataWhere(params: Pick<DataElementsTableParams, 'q' | 'filters'>): Prisma.Sql {
+  return Prisma.join(
+    [
+      matches(sql`d."searchText"`, tsQueryOf(params.q)),
+      inList(sql`d."responsibleId"`, params.filters.responsible),
+      inList(sql`d."classification"`, params.filters.classification),
+    ],
+    ' AND ',
+  )
+}
+
+/** Published services exposing the data element aliased `d` (what everyone may see). */
+const DATA_SERVICES = sql`(SELECT count(*)::int FROM "ServiceDataElement" x JOIN "Service" s ON s."id" = x."serviceId"
+  WHERE x."dataElementId" = d."id" AND s."status"::text IN (${Prisma.join(PUBLIC_STATUSES)}))`
+
+export async function listDataElements(params: DataElementsTableParams, limit?: number) {
+  const tsq = tsQueryOf(params.q)
+  const dir = params.sort.desc ? sql`DESC` : sql`ASC`
+  const order = {
+    relevance: tsq === null ? sql`d."name" ASC` : sql`rank DESC, d."name" ASC`,
+    name: sql`d."name" ${dir}`,
+    responsible: sql`i."name" ${dir}, d."name" ASC`,
+    classification: sql`d."classification" ${dir}, d."name" ASC`,
+    services: sql`"services" ${dir}, d."name" ASC`,
+  }[params.sort.id]
+  const page = limit === undefined ? sql`LIMIT ${params.pageSize} OFFSET ${skipFor(params)}` : sql`LIMIT ${limit}`
+  const rows = await db.$queryRaw<(DataElementRow & { total: bigint })[]>`
+    SELECT d."id", d."code", d."name", d."classification", i."id" AS "responsibleId", i."name" AS "responsibleName",
+      ${DATA_SERVICES} AS "services", ${rank(sql`d."searchText"`, tsq)} AS rank, count(*) OVER () AS total
+    ${FROM_DATA} WHERE ${dataWhere(params)}
+    ORDER BY ${order}, d."id" ASC ${page}`
+  return {
+    rows: rows.map(({ total: _total, ...r }) => ({ ...r, services: Number(r.services) }) as DataElementRow),
+    rowCount: rows[0] ? Number(rows[0].total) : 0,
+  }
+}
+
+export async function dataElementFacets(q: string) {
+  const grouped = await db.$queryRaw<
+    { responsibleId: string | null; responsibleName: string | null; classification: string | null; n: number }[]
+  >`SELECT d."responsibleId", i."name" AS "responsibleName", d."classification"::text AS classification, count(*)::int AS n
+    ${FROM_DATA} WHERE ${matches(sql`d."searchText"`, tsQueryOf(q))}
+    GROUP BY GROUPING SETS ((d."responsibleId", i."name"), (d."classification"))`
+  return {
+    responsible: grouped
+      .flatMap((g) =>
+        g.responsibleId && g.responsibleName ? [{ value: g.responsibleId, label: g.responsibleName, count: g.n }] : [],
+      )
+      .sort((a, b) => a.label.localeCompare(b.label, 'es')),
+    classification: Object.fromEntries(
+      grouped.flatMap((g) => (g.classification === null ? [] : [[g.classification, g.n]])),
+    ) as Record<string, number>,
+  }
+}
+
+/** A data element's page: who answers for it, its stewards, the services and schemas that carry it. */
+export async function getDataElement(viewer: Viewer, id: string) {
+  const element = await db.dataElement.findUnique({
+    where: { id },
+    include: {
+      responsible: { select: { id: true, name: true } },
+      stewards: { select: { person: { select: { id: true, name: true } } } },
+      services: {
+        select: {
+          service: {
+            select: {
+              id: true,
+              code: true,
+              name: true,
+              status: true,
+              providerId: true,
+              provider: { select: { shortName: true } },
+            },
+          },
+        },
+      },
+      schemas: { select: { schema: { select: { id: true, code: true, name: true, status: true, ownerId: true } } } },
+    },
+  })
+  if (!element) return null
+  const visible = (status: string, institutionId: string) =>
+    (PUBLIC_STATUSES as readonly string[]).includes(status) || seesInternals(viewer, institutionId)
+  return {
+    ...element,
+    stewards: element.stewards.map((s) => s.person).sort((a, b) => a.name.localeCompare(b.name, 'es')),
+    services: element.services
+      .map((s) => s.service)
+      .filter((s) => visible(s.status, s.providerId))
+      .sort((a, b) => a.name.localeCompare(b.name, 'es')),
+    schemas: element.schemas
+      .map((s) => s.schema)
+      .filter((s) => visible(s.status, s.ownerId))
+      .sort((a, b) => a.name.localeCompare(b.name, 'es')),
+  }
+}
+export type DataElementDetail = NonNullable<Awaited<ReturnType<typeof getDataElement>>>
