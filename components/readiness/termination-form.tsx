@@ -7,7 +7,8 @@ import { SelectField, TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 import { recordTerminationAction } from '@/lib/readiness/actions'
-import { terminationParties, type TerminationField } from '@/lib/readiness/schemas'
+import { terminationParties } from '@/lib/readiness/parties'
+import type { TerminationField } from '@/lib/readiness/schemas'
 
 type Notice = { party: (typeof terminationParties)[number]; noticeOn: string; terminatesOn: string }
 

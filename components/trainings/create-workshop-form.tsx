@@ -7,7 +7,8 @@ import { SelectField, TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 import { createWorkshopAction } from '@/lib/trainings/actions'
-import { trainingKinds, type WorkshopField } from '@/lib/trainings/schemas'
+import { trainingKinds } from '@/lib/trainings/kinds'
+import type { WorkshopField } from '@/lib/trainings/schemas'
 
 /** A new workshop; on success the action opens its page, where attendance is recorded. */
 export function CreateWorkshopForm() {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { terminationParties } from './parties'
 import { calendarDate, text } from '@/lib/forms/fields'
 import { cleanFileName } from '@/lib/text/file-name'
 
@@ -17,7 +18,7 @@ export type CooperationInput = z.output<typeof cooperationSchema>
 export type CooperationField = keyof z.input<typeof cooperationSchema>
 
 /** Who gives notice of termination: either party may (seeds/002, clause seventh). */
-export const terminationParties = ['SEGPRES', 'INSTITUTION'] as const
+export { terminationParties }
 
 export const terminationSchema = z.object({
   party: z.enum(terminationParties, 'invalid'),

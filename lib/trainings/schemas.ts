@@ -4,7 +4,9 @@ import { calendarDate, recordId, text } from '@/lib/forms/fields'
 
 // Messages are keys of the `validation` catalog, translated by lib/forms/action-errors.ts.
 
-export const trainingKinds = ['CONSUMPTION', 'PROVISION'] as const
+import { trainingKinds } from './kinds'
+
+export { trainingKinds }
 
 export const workshopSchema = z.object({
   kind: z.enum(trainingKinds, 'trainingKindInvalid'),

@@ -1,5 +1,5 @@
 import { defineTableParams, type TableParamsOf } from '@/lib/data-table/search-params'
-import { trainingKinds } from './schemas'
+import { trainingKinds } from './kinds'
 
 /** The workshops list's URL state, shared by the page (server) and its table (client). */
 export const workshopsTableParams = defineTableParams({
