@@ -1,4 +1,5 @@
 import { createDocument } from 'zod-openapi'
+import { catalogPaths, catalogSecuritySchemes, catalogTag } from '@/lib/catalog/openapi'
 import { nodePaths, nodeSchemas, nodeSecuritySchemes } from '@/lib/nodes/api/openapi'
 import { tracePaths } from '@/lib/traces/openapi'
 
@@ -18,14 +19,19 @@ export function openApiDocument() {
         'formato RFC 9457 (application/problem+json), en español.',
     },
     servers: [{ url: '/', description: 'Este portal' }],
-    tags: [{ name: 'Nodos', description: 'Configuración, latidos y pruebas de conectividad de los nodos.' }],
+    tags: [
+      { name: 'Nodos', description: 'Configuración, latidos y pruebas de conectividad de los nodos.' },
+      { name: 'Trazabilidad', description: 'Registro de Trazabilidad: los nodos informan cada intercambio.' },
+      catalogTag,
+    ],
     paths: {
       ...nodePaths,
       ...tracePaths,
+      ...catalogPaths,
     },
     components: {
       schemas: { ...nodeSchemas },
-      securitySchemes: { ...nodeSecuritySchemes },
+      securitySchemes: { ...nodeSecuritySchemes, ...catalogSecuritySchemes },
     },
   })
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db, dbPool } from '@/lib/db/client'
 import { ingestTraces } from './ingest'
 import { subjectHmac } from './subject'
-import { traceScenario, wireRecord } from './test-support'
+import { traceScenario, wireRecord } from '@/test/support/traces'
 
 async function storedFor(nodeId: string) {
   const { rows } = await dbPool().query<{ n: string }>(

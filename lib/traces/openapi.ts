@@ -1,20 +1,9 @@
 import { z } from 'zod'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
+import { problemSchema } from '@/lib/http/problem'
 import { MAX_BATCH_RECORDS, traceBatchSchema } from './schemas'
 
 /** The trace registry's node API for the portal's OpenAPI document (lib/openapi/document.ts). */
-
-const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(z.object({ pointer: z.string().meta({ example: '/records/3/time' }), detail: z.string() }))
-      .optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details, in Spanish.' })
 
 const answerSchema = z
   .object({

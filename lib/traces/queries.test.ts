@@ -5,7 +5,7 @@ import { createCentralPerson, createMember, createService } from '@/prisma/facto
 import { ingestTraces } from './ingest'
 import { exportTraces, searchTraces, traceRecord } from './queries'
 import { parseTraceSearch } from './search-params'
-import { traceScenario, wireRecord } from './test-support'
+import { traceScenario, wireRecord } from '@/test/support/traces'
 
 const viewer = async (id: string) => (await loadViewer(id))!
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dbPool } from '@/lib/db/client'
 import { ingestTraces } from './ingest'
 import { runTraceChainJob } from './jobs'
-import { traceScenario, wireRecord } from './test-support'
+import { traceScenario, wireRecord } from '@/test/support/traces'
 import { verifyTraces } from './verify'
 
 /**

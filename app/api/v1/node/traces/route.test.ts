@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db, dbPool } from '@/lib/db/client'
-import { traceScenario, wireRecord } from '@/lib/traces/test-support'
+import { traceScenario, wireRecord } from '@/test/support/traces'
 import { POST } from './route'
 
 const post = (body: unknown, token?: string) =>

@@ -7,7 +7,7 @@ import {
   createNodeCredential,
   createService,
 } from '@/prisma/factories'
-import type { Reporter } from './ingest'
+import type { Reporter } from '@/lib/traces/ingest'
 
 /**
  * Tests only: a consumer, a provider with a service (no agreement required), an outsider; a production
