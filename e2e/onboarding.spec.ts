@@ -188,7 +188,10 @@ test('a connection goes from meeting request to production credentials through e
     await setDevEndpoint(service, standIn.url)
     const [round] = await runSimulator({ base: E2E.baseURL, credential: devToken, once: true, log: () => {} })
     expect(round!.configuration.services.map((s) => s.serviceName)).toContain(service)
-    expect(round!.tests).toEqual([expect.objectContaining({ outcome: 'PASSED', endpoint: standIn.url })])
+    // The consumer's development node also serves its other seeded connections; this case's service answers.
+    expect(round!.tests).toEqual(
+      expect.arrayContaining([expect.objectContaining({ outcome: 'PASSED', endpoint: standIn.url })]),
+    )
   } finally {
     await standIn.close()
   }

@@ -173,7 +173,11 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
           <p className="rounded-md border border-line bg-surface p-3">
             {t.rich('detail.credentialWhere', {
               institution: (chunks) => <Link href={`/institutions/${detail.consumerId}#nodes`}>{chunks}</Link>,
-              docs: (chunks) => <a href="/api/docs">{chunks}</a>,
+              docs: (chunks) => (
+                <a href="/api/docs" className="underline">
+                  {chunks}
+                </a>
+              ),
             })}
           </p>
         )}

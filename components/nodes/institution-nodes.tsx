@@ -129,7 +129,15 @@ export async function InstitutionNodesSection({ data }: { data: InstitutionNodes
           })}
         </ul>
       )}
-      <p className="text-sm">{t.rich('section.apiDocs', { docs: (chunks) => <a href="/api/docs">{chunks}</a> })}</p>
+      <p className="text-sm">
+        {t.rich('section.apiDocs', {
+          docs: (chunks) => (
+            <a href="/api/docs" className="underline">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
     </section>
   )
 }

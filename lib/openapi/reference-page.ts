@@ -37,6 +37,13 @@ export function referencePage(nonce: string): string {
     showDeveloperTools: 'never',
     agent: { disabled: true },
     defaultOpenAllTags: true,
+    // One light theme whose secondary and muted text meet WCAG AA contrast (4.5:1) on its backgrounds.
+    forceDarkModeState: 'light',
+    hideDarkModeToggle: true,
+    customCss:
+      '.light-mode{--scalar-color-2:#3f3f46;--scalar-color-3:#52525b;--scalar-color-disabled:#52525b;' +
+      '--scalar-color-green:#166534;--scalar-color-blue:#1d4ed8;--scalar-color-orange:#9a3412;' +
+      '--scalar-color-yellow:#854d0e;--scalar-color-red:#b91c1c;--scalar-color-purple:#6b21a8}',
   }
   // JSON inside a script: `<` escaped so no value can close the element.
   const json = JSON.stringify(configuration).replace(/</g, '\\u003c')
