@@ -8,9 +8,11 @@ test.describe('each role sees its own navigation', () => {
       'Inicio',
       'Conexiones',
       'Acuerdos',
+      'Catálogo',
       'Instituciones',
       'Mi institución',
       'Miembros',
+      'Trazabilidad',
     ])
     await expect(page.getByTestId('viewer-context')).toHaveText('CTD · SRCeI')
     await expect(page.getByTestId('viewer-roles')).toContainText(
@@ -26,9 +28,12 @@ test.describe('each role sees its own navigation', () => {
       'Inicio',
       'Conexiones',
       'Acuerdos',
+      'Catálogo',
       'Instituciones',
       'Capacitaciones',
+      'Nodos',
       'Registro de auditoría',
+      'Trazabilidad',
     ])
     await expect(page.getByTestId('viewer-roles')).toContainText(
       'Equipo de Interoperabilidad DGD — revisor/a — toda la red',
@@ -42,17 +47,20 @@ test.describe('each role sees its own navigation', () => {
       'Inicio',
       'Conexiones',
       'Acuerdos',
+      'Catálogo',
       'Instituciones',
+      'Nodos',
       'Registro de auditoría',
+      'Trazabilidad',
     ])
     await nav.getByRole('link', { name: 'Registro de auditoría' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Registro de auditoría' })).toBeVisible()
   })
 
-  test('a citizen sees only the home page, and the audit log is refused', async ({ page, signInAs }) => {
+  test('a citizen sees the home page and the catalog, and the audit log is refused', async ({ page, signInAs }) => {
     await signInAs(people.citizen)
     const nav = page.getByRole('navigation', { name: 'Navegación principal' })
-    await expect(nav.getByRole('link')).toHaveText(['Inicio'])
+    await expect(nav.getByRole('link')).toHaveText(['Inicio', 'Catálogo'])
     const response = await page.goto('/audit')
     expect(response?.status()).toBe(403)
     await expect(page.getByRole('heading', { name: 'Acceso denegado' })).toBeVisible()
