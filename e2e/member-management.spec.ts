@@ -1,4 +1,4 @@
-import { expect, people, signInAs, signInWithClaveUnica, test } from './support/fixtures'
+import { expect, people, reenableAccount, signInAs, signInWithClaveUnica, test } from './support/fixtures'
 
 test.describe('member management', () => {
   test('a CTD designates an administrator, sees a clear refusal for a bad RUN, and ends the designation', async ({
@@ -139,4 +139,6 @@ test('DGD disables an account: the person is signed out everywhere and cannot si
   ).toBeVisible()
   await expect(theirPage.getByTestId('viewer-name')).toHaveCount(0)
   await theirs.close()
+  // Later specs sign in as IPS's technical administrator.
+  await reenableAccount(people.techIps)
 })

@@ -64,6 +64,20 @@ export async function openSession(name: DemoPerson): Promise<string> {
  * page. The portal under test has ClaveÚnica configured, so demo sign-in is refused there; only the
  * sign-in tests (e2e/auth-claveunica.spec.ts) go through ClaveÚnica.
  */
+/**
+ * Gives a seeded person back their account after a test disabled it, so the specs after it find the
+ * demo data as the seed left it (specs share one database and run in name order).
+ */
+export async function reenableAccount(name: DemoPerson): Promise<void> {
+  const client = new pg.Client({ connectionString: E2E.databaseUrl })
+  await client.connect()
+  try {
+    await client.query('UPDATE "Person" SET "disabledAt" = NULL WHERE name = $1', [name])
+  } finally {
+    await client.end()
+  }
+}
+
 export async function signInAs(page: Page, name: DemoPerson, baseURL = E2E.baseURL) {
   const token = await openSession(name)
   await page

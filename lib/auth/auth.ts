@@ -18,6 +18,7 @@ import {
   type ClaveUnicaClaims,
 } from './claveunica'
 import { endReplacedSession } from './replace-session'
+import { log } from '@/lib/log/logger'
 import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
 
 export const isClaveUnicaConfigured = claveUnicaConfigured()
@@ -37,6 +38,13 @@ function authConfig(request: NextRequest | undefined): NextAuthConfig {
     cookies: { sessionToken: sessionCookie },
     pages: { signIn: '/login', error: '/login' },
     trustHost: true,
+    // Auth.js's own console logger prints an error's details, an ID token's claims (the RUN) among
+    // them: its errors go to the portal's log by name and message only.
+    logger: {
+      error: (error) => log.error({ authError: error.name, detail: error.message }, 'authentication failed'),
+      warn: (code) => log.warn({ authWarning: code }, 'authentication warning'),
+      debug: () => {},
+    },
     callbacks: {
       async signIn({ user, account, profile }) {
         // The RUN ClaveÚnica asserts now (userinfo), not one stored from an earlier sign-in: it must
