@@ -29,7 +29,7 @@ test('a service is published through the whole review chain by the right people'
   await tech.getByLabel('Código').fill(code)
   await tech.getByLabel('Nombre').fill('Certificado de nacimiento en línea')
   await tech.getByLabel('Descripción').fill('Emite y verifica certificados de nacimiento.')
-  await tech.getByLabel('Versión').fill('1.0.0')
+  await tech.getByLabel('Versión', { exact: true }).fill('1.0.0')
   await tech.getByLabel('Qué cambia en esta versión').fill('Primera versión del servicio.')
   await tech.getByLabel('Nota para la División de Gobierno Digital').fill('Solicitamos publicar este servicio.')
   await tech.getByLabel(/Especificación/).setInputFiles({

@@ -29,7 +29,9 @@ export function IssueCredential({
   const [state, formAction, pending] = useActionState(action, initialFormState as IssueCredentialState)
   const [open, setOpen] = useState(false)
   const [hours, setHours] = useState(rotating ? '1' : '0')
-  if (state.token) {
+  // The token stays in the action's state; once the person says they copied it, it is not shown again.
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  if (state.token && state.token !== dismissed) {
     return (
       <div role="status" className="basis-full space-y-2 rounded-md border border-success-700/30 bg-success-50 p-4">
         <p className="font-semibold text-success-700">{t('tokenTitle', { node })}</p>
@@ -45,7 +47,14 @@ export function IssueCredential({
           className="w-full rounded-md border border-line bg-white px-3 py-2 font-mono text-sm"
           onFocus={(e) => e.currentTarget.select()}
         />
-        <Button variant="secondary" onClick={() => router.refresh()}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setDismissed(state.token ?? null)
+            setOpen(false)
+            router.refresh()
+          }}
+        >
           {t('done')}
         </Button>
       </div>
