@@ -20,7 +20,7 @@ const resultsDir = path.join(root, 'test-results', 'summary')
 const args = new Set(process.argv.slice(2))
 
 type Counts = { passed: number; failed: number; skipped: number }
-const suites: { name: string; counts: Counts; ok: boolean }[] = []
+const suites: { name: string; counts: Counts; ok: boolean; failures?: string[] }[] = []
 
 function run(command: string, commandArgs: string[], env: Record<string, string> = {}): boolean {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
@@ -46,6 +46,10 @@ function vitest(name: string, testDb: 'postgres' | 'embedded') {
     numFailedTests: number
     numPendingTests: number
     numTodoTests: number
+    testResults?: {
+      name: string
+      assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[]
+    }[]
   }>(output)
   const counts = report
     ? {
@@ -54,13 +58,21 @@ function vitest(name: string, testDb: 'postgres' | 'embedded') {
         skipped: report.numPendingTests + report.numTodoTests,
       }
     : { passed: 0, failed: 1, skipped: 0 }
-  record(name, counts, ok)
+  const failures = (report?.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map(
+        (test) =>
+          `${path.relative(root, file.name)} › ${test.fullName}: ${(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`,
+      ),
+  )
+  record(name, counts, ok, failures)
 }
 
 /** A runner that failed without reporting a failed test (it crashed, a server did not start) counts one. */
-function record(name: string, counts: Counts, ok: boolean) {
+function record(name: string, counts: Counts, ok: boolean, failures: string[] = []) {
   if (!ok && counts.failed === 0) counts.failed = 1
-  suites.push({ name, counts, ok: ok && counts.failed === 0 })
+  suites.push({ name, counts, ok: ok && counts.failed === 0, failures })
 }
 
 async function postgresAnswers(url: string): Promise<boolean> {
@@ -124,6 +136,8 @@ for (const suite of suites) {
   console.log(
     `${suite.ok ? 'ok  ' : 'FAIL'} ${suite.name}: ${suite.counts.passed} passed, ${suite.counts.failed} failed, ${suite.counts.skipped} skipped`,
   )
+  // The failed tests are named here, next to the counts, so a run's last lines say what to look at.
+  for (const failure of suite.failures ?? []) console.log(`       ✗ ${failure}`)
   total.passed += suite.counts.passed
   total.failed += suite.counts.failed
   total.skipped += suite.counts.skipped
