@@ -4,7 +4,7 @@
  * central roles, and the count of their pending notices that the header shows. Every page and action
  * reads this first; Auth.js's own session read (a Request built and parsed per call, the session and
  * its person) followed by the person loaded again with its roles, one SQL statement per relation, cost
- * about a quarter of a signed-in page's CPU (docs/decisions/023-page-speed-3.md).
+ * seven round trips and 15–30 % of a signed-in page's CPU (docs/decisions/023-page-speed-3.md).
  *
  * Same rules as Auth.js's database-session read, stricter where it wrote on a GET:
  * - an unknown token, an expired session or a disabled person give null;
