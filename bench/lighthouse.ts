@@ -79,6 +79,11 @@ try {
       .map((ref) => lhr.audits[ref.id]!)
       .filter((audit) => audit.score !== null && audit.score < 1)
       .map((audit) => `${audit.id}: ${audit.title}`)
+    // A run without a score (null, printed as 0) says why: a runtime error or the metrics' own errors.
+    if (lhr.categories.performance!.score === null) {
+      const reasons = [lhr.runtimeError?.message, ...metrics.map((id) => lhr.audits[id]?.errorMessage)]
+      failing.push(`performance not scored: ${[...new Set(reasons.filter(Boolean))].join('; ') || 'no reason given'}`)
+    }
     rows.push({
       key: page.key,
       performance: Math.round((lhr.categories.performance!.score ?? 0) * 100),

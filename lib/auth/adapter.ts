@@ -71,6 +71,8 @@ export function personAdapter(db: Db): Adapter {
       })
     },
     async createSession({ sessionToken, userId, expires }) {
+      // Pages refuse expired sessions without deleting them (a GET changes nothing): a sign-in clears them.
+      await db.session.deleteMany({ where: { personId: userId, expires: { lte: new Date() } } })
       const session = await db.session.create({
         data: { tokenHash: hashSessionToken(sessionToken), personId: userId, expires },
       })

@@ -34,7 +34,10 @@ function authConfig(request: NextRequest | undefined): NextAuthConfig {
     adapter,
     secret: env.AUTH_SECRET,
     providers: claveUnica ? [claveUnica] : [],
-    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+    // A session ends SESSION_MAX_AGE_SECONDS after sign-in: no sliding expiry (pages read the session
+    // themselves, lib/auth/session-viewer.ts, and never write it; updateAge = maxAge keeps Auth.js's own
+    // /api/auth/session from extending it either).
+    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_MAX_AGE_SECONDS },
     cookies: { sessionToken: sessionCookie },
     pages: { signIn: '/login', error: '/login' },
     trustHost: true,

@@ -6,6 +6,7 @@ import { env, type Env } from '@/lib/env'
 import { hashSessionToken } from './adapter'
 import { isClaveUnicaConfigured } from './claveunica'
 import { endReplacedSession } from './replace-session'
+import { deleteExpiredSessions } from './session-viewer'
 import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
 
 /**
@@ -27,6 +28,7 @@ export async function startDemoSession(personId: string): Promise<boolean> {
   await endReplacedSession()
   const sessionToken = randomBytes(32).toString('base64url')
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000)
+  await deleteExpiredSessions(db, personId)
   await db.session.create({ data: { tokenHash: hashSessionToken(sessionToken), personId, expires } })
   ;(await cookies()).set(sessionCookie.name, sessionToken, { ...sessionCookie.options, expires })
   return true

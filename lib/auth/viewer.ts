@@ -1,17 +1,25 @@
 import 'server-only'
 import { forbidden, redirect } from 'next/navigation'
+import { cookies } from 'next/headers'
 import { cache } from 'react'
+import { db } from '@/lib/db/client'
 import { setLogContext } from '@/lib/log/logger'
-import { auth } from './auth'
 import { loadViewer, type Viewer } from './load-viewer'
 import { can, type Permission } from './roles'
+import { sessionCookie } from './session-cookie'
+import { viewerForSessionToken } from './session-viewer'
 
 export { loadViewer, type Viewer }
 
-/** The viewer of this request, or null when signed out. Cached for the request. */
+/**
+ * The viewer of this request, or null when signed out. Cached for the request. The session cookie is
+ * read here in one query (lib/auth/session-viewer.ts), not through Auth.js's `auth()`, which built and
+ * parsed a whole Request, read the session and its person, after which the person was loaded again with
+ * memberships and roles: one SQL statement per relation, on every page.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth()
-  const viewer = session?.user?.id ? await loadViewer(session.user.id) : null
+  const token = (await cookies()).get(sessionCookie.name)?.value
+  const viewer = token ? await viewerForSessionToken(db, token) : null
   // Every later log line of this request names the person it acts for (their id, never their RUN).
   if (viewer) setLogContext({ personId: viewer.personId })
   return viewer

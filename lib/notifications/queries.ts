@@ -1,6 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import type { Viewer } from '@/lib/auth/load-viewer'
+import { unreadCountReadWith } from '@/lib/auth/session-viewer'
 import { db } from '@/lib/db/client'
 
 export const INBOX_PAGE_SIZE = 20
@@ -21,7 +22,8 @@ export type Inbox = { rows: InboxNotification[]; total: number; page: number; pa
 
 /** The viewer's own notices still pending: unread, and not resolved by the step they asked for being done. */
 export async function unreadCount(viewer: Pick<Viewer, 'personId'>): Promise<number> {
-  return unreadCountOf(viewer.personId)
+  // Read in the same statement as the request's viewer (lib/auth/session-viewer.ts) when it was.
+  return unreadCountReadWith(viewer) ?? unreadCountOf(viewer.personId)
 }
 
 /** Once per request: the header and the inbox both show it. */
