@@ -322,10 +322,12 @@ test('a connection goes from meeting request to production credentials through e
 
   // ── Access follows the agreement. The consumer's business administrator gives notice of
   // termination, at least 30 days ahead; until then the production node keeps the service.
-  const [{ id: agreementId }] = await query<{ id: string }>(
-    'SELECT a.id FROM "Agreement" a JOIN "ConnectionCase" c ON c.id = a."caseId" WHERE c.number = $1',
-    [Number(caseNumber)],
-  )
+  const agreementId = (
+    await query<{ id: string }>(
+      'SELECT a.id FROM "Agreement" a JOIN "ConnectionCase" c ON c.id = a."caseId" WHERE c.number = $1',
+      [Number(caseNumber)],
+    )
+  )[0]!.id
   await business.goto(`/agreements/${agreementId}`)
   await business.getByLabel('Fecha de término').fill(chileDate(30))
   await business.getByLabel('Motivo').fill('La municipalidad traspasa el trámite de patentes a otra plataforma.')

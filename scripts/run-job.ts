@@ -10,9 +10,9 @@ const runners: Record<string, () => Promise<(now: Date) => Promise<unknown>>> = 
   'node-access': async () => (await import('@/lib/nodes/jobs')).runNodeAccessJob,
 }
 
-const name = process.argv[2]
-const load = name ? runners[name] : undefined
-if (!load) {
+const jobName = process.argv[2]
+const loadJob = jobName ? runners[jobName] : undefined
+if (!loadJob) {
   console.error(`Usage: npm run job -- <${Object.keys(runners).join(' | ')}> (DATABASE_URL names the database)`)
   process.exit(2)
 }
@@ -20,7 +20,9 @@ if (!process.env.DATABASE_URL) {
   console.error('DATABASE_URL is not set: the database whose job to run.')
   process.exit(2)
 }
-const run = await load()
+const run = await loadJob()
 const result = await run(new Date())
-console.log(JSON.stringify({ job: name, result }))
+console.log(JSON.stringify({ job: jobName, result }))
 process.exit(0)
+
+export {}
