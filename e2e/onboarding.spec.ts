@@ -332,7 +332,10 @@ test('a connection goes from meeting request to production credentials through e
   await business.getByLabel('Fecha de término').fill(chileDate(30))
   await business.getByLabel('Motivo').fill('La municipalidad traspasa el trámite de patentes a otra plataforma.')
   await business.getByRole('button', { name: 'Avisar el término' }).click()
-  await expectSuccess(business, 'Término avisado.')
+  // The page shows the agreement as it now is: in force until that date, no termination form.
+  const terminatesOn = chileDate(30).split('-').reverse().join('-')
+  await expect(business.getByText(`Termina el ${terminatesOn} (aviso de término)`)).toBeVisible()
+  await expect(business.getByRole('button', { name: 'Avisar el término' })).toHaveCount(0)
   const beforeEnd = await fetchConfiguration({ base: E2E.baseURL, credential: prodToken })
   expect(beforeEnd.configuration.services.map((s) => s.serviceName)).toContain(service)
 
@@ -391,7 +394,9 @@ test('a connection goes from meeting request to production credentials through e
   await credential.getByRole('button', { name: `Revocar credencial ${prodKeyId} del nodo nodo-produccion-1` }).click()
   await expect(credential).toContainText(`¿Revocar la credencial ${prodKeyId} del nodo nodo-produccion-1?`)
   await credential.getByRole('button', { name: `Sí, revocar ${prodKeyId}` }).click()
-  await expectSuccess(head, 'Credencial revocada.')
+  // The page shows the credential as it now is.
+  await expect(credential).toContainText('Revocada')
+  await expect(credential.getByRole('button', { name: /^Revocar credencial/ })).toHaveCount(0)
   const refused = await fetch(`${E2E.baseURL}/api/v1/node/configuration`, {
     headers: { authorization: `Bearer ${prodToken}` },
   })
