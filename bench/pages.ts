@@ -16,37 +16,23 @@
  *   BENCH_ONLY=home,cases   only the pages whose key contains one of these words
  *   BENCH_CPU_PROF=dir      start the server under `node --cpu-prof`, profiles written to dir on exit
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import autocannon from 'autocannon'
-import { base, mainPages, openSessions, recreateDatabase, roles, startPortal, type Page } from './portal'
+import {
+  base,
+  mainPages,
+  openSessions,
+  loadAverage,
+  recreateDatabase,
+  roles,
+  run,
+  startPortal,
+  treeCpuMs,
+  type Page,
+} from './portal'
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean)
-
-/** User + system CPU (ms) of a process and its descendants, from /proc. */
-function treeCpuMs(pid: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) })
-    } catch {
-      // The process ended while we read.
-    }
-  }
-  let ticks = 0
-  const queue = [pid]
-  while (queue.length) {
-    const current = queue.pop()!
-    ticks += stats.get(current)?.ticks ?? 0
-    for (const [child, stat] of stats) if (stat.ppid === current) queue.push(child)
-  }
-  return ticks * 10 // USER_HZ is 100 on Linux
-}
 
 const scriptSizes = new Map<string, number>()
 
@@ -80,27 +66,6 @@ async function check(page: Page, headers: Record<string, string>, name?: string)
   return firstLoadJsKb(html)
 }
 
-function run(
-  url: string,
-  headers: Record<string, string>,
-): Promise<{ rps: number; p95: number; requests: number; errors: number; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const times: number[] = []
-    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, result) => {
-      if (error) return reject(error)
-      times.sort((a, b) => a - b)
-      resolve({
-        rps: result.requests.total / seconds,
-        p95: times[Math.floor(times.length * 0.95)] ?? NaN,
-        requests: result.requests.total,
-        errors: result.errors + result.timeouts,
-        bytes: result.throughput.total / Math.max(1, result.requests.total),
-      })
-    })
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
-  })
-}
-
 const db = await recreateDatabase()
 const sessions = await openSessions(db)
 const list = (await mainPages(db)).filter(
@@ -116,7 +81,7 @@ try {
     const headers: Record<string, string> = page.as ? { cookie: sessions[page.as].cookie } : {}
     const js = await check(page, headers, page.as && roles[page.as])
     const before = treeCpuMs(server.pid)
-    const result = await run(`${base}${page.path}`, headers)
+    const result = await run({ path: page.path, headers: () => headers }, { connections, seconds })
     const cpu = (treeCpuMs(server.pid) - before) / Math.max(1, result.requests)
     rows.push({
       key: page.key,
@@ -130,7 +95,7 @@ try {
     console.error(`  ${page.key}: ${result.rps.toFixed(0)} req/s`)
   }
   const staticRps = rows[0]!.rps
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+  const load = loadAverage()
   console.log(`\n${connections} connections, ${seconds} s per page, ${base}; load average ${load}\n`)
   console.log(
     `${'page'.padEnd(24)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'share'.padStart(8)}${'CPU ms/req'.padStart(12)}${'kB/resp'.padStart(9)}${'JS kB gz'.padStart(10)}`,

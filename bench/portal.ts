@@ -1,15 +1,18 @@
 /**
- * What the page benchmarks share (bench/pages.ts, bench/lighthouse.ts): a fresh PostgreSQL database
- * with the demo data, one session per main role opened through the auth adapter (exactly what a
- * ClaveÚnica login stores), the list of main pages, and the built portal served with `next start`.
+ * What the benchmarks share (bench/pages.ts, bench/lighthouse.ts, bench/node-api.ts): a fresh
+ * PostgreSQL database with the demo data, one session per main role opened through the auth adapter
+ * (exactly what a ClaveÚnica login stores), the list of main pages, the built portal served with
+ * `next start`, an autocannon load and the server's CPU time.
  *
  *   BENCH_DATABASE_URL (default pisee_bench on 127.0.0.1:5432)   BENCH_PORT=3950
  *   BENCH_CPU_PROF=dir   start the server under `node --cpu-prof`, profiles written to dir on exit
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
 import pg from 'pg'
 import type { Db } from '@/lib/db/client'
 
@@ -98,7 +101,7 @@ export async function mainPages(db: Db): Promise<Page[]> {
   ]
 }
 
-async function waitForServer() {
+export async function waitForServer() {
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return
@@ -110,8 +113,11 @@ async function waitForServer() {
   throw new Error('the portal did not start')
 }
 
-/** Serves the existing build with `next start` on the bench's database; resolves once it answers. */
-export async function startPortal() {
+/**
+ * Serves the existing build with `next start` on the bench's database; resolves once it answers.
+ * `env` adds to (or overrides) the server's environment.
+ */
+export async function startPortal(env: Record<string, string> = {}) {
   const nodeArgs = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)]
     : []
@@ -130,6 +136,7 @@ export async function startPortal() {
         AUTH_TRUST_HOST: 'true',
         AUTH_URL: base,
         SMTP_URL: '',
+        ...env,
       },
     },
   )
@@ -146,4 +153,92 @@ export async function startPortal() {
     throw error
   }
   return { pid: server.pid!, stop }
+}
+
+/** User + system CPU (ms) of a process and its descendants, from /proc. */
+export function treeCpuMs(pid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) })
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  let ticks = 0
+  const queue = [pid]
+  while (queue.length) {
+    const current = queue.pop()!
+    ticks += stats.get(current)?.ticks ?? 0
+    for (const [child, stat] of stats) if (stat.ppid === current) queue.push(child)
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
+}
+
+/** The machine's 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
+export function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+}
+
+export type Load = {
+  path: string
+  method?: 'GET' | 'POST'
+  /** Headers of the i-th request (e.g. a different node's credential each time). */
+  headers?: (i: number) => Record<string, string>
+  body?: string
+  /** The status every answer must have; others are counted as `wrong`. */
+  expect?: number
+}
+
+export type LoadResult = { rps: number; p95: number; requests: number; errors: number; wrong: number; bytes: number }
+
+/** Loads `base + load.path` with autocannon for `seconds` over `connections` connections. */
+export function run(
+  load: Load,
+  { connections, seconds }: { connections: number; seconds: number },
+): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = []
+    let next = 0
+    let wrong = 0
+    const headers = load.headers
+    const instance = autocannon(
+      {
+        url: `${base}${load.path}`,
+        connections,
+        duration: seconds,
+        method: load.method ?? 'GET',
+        body: load.body,
+        requests: headers
+          ? [
+              {
+                setupRequest: (request) => {
+                  request.headers = { ...request.headers, ...headers(next++) }
+                  return request
+                },
+              },
+            ]
+          : undefined,
+      },
+      (error, result) => {
+        if (error) return reject(error)
+        times.sort((a, b) => a - b)
+        resolve({
+          rps: result.requests.total / seconds,
+          p95: times[Math.floor(times.length * 0.95)] ?? NaN,
+          requests: result.requests.total,
+          errors: result.errors + result.timeouts,
+          wrong,
+          bytes: result.throughput.total / Math.max(1, result.requests.total),
+        })
+      },
+    )
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      times.push(responseTime)
+      if (load.expect !== undefined && status !== load.expect) wrong++
+    })
+  })
 }

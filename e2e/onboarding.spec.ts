@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import type { Browser, Page } from '@playwright/test'
-import { expect, people, signInAs, test, type DemoPerson } from './support/fixtures'
+import { expect, people, rememberSecret, signInAs, test, type DemoPerson } from './support/fixtures'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import pg from 'pg'
@@ -26,6 +28,34 @@ async function setDevEndpoint(serviceName: string, url: string) {
   } finally {
     await client.end()
   }
+}
+
+/** Runs one query on the portal's database (for what only time would otherwise do). */
+async function query<T extends Record<string, unknown>>(text: string, values: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: E2E.databaseUrl })
+  await client.connect()
+  try {
+    return (await client.query<T>(text, values)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+/** Today's date in Chile plus `days`, as YYYY-MM-DD (an <input type="date"> value). */
+function chileDate(days = 0): string {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Santiago' }).format(new Date())
+  const date = new Date(`${today}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
+/** Runs the portal's node-access job once, now (`npm run job -- node-access`), on the suite's database. */
+async function runNodeAccessJob(): Promise<string> {
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/run-job.ts', 'node-access'], {
+    env: { ...process.env, DATABASE_URL: E2E.databaseUrl, LOG_LEVEL: 'silent' },
+    timeout: 90_000,
+  })
+  return stdout
 }
 
 /** An instant as a Chilean wall-clock value for <input type="datetime-local">. */
@@ -53,7 +83,7 @@ async function expectSuccess(page: Page, text: string) {
 }
 
 test('a connection goes from meeting request to production credentials through every role', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   await mailbox.clear()
 
   // The consumer's CTD asks for a meeting.
@@ -166,6 +196,7 @@ test('a connection goes from meeting request to production credentials through e
   await devNode.getByRole('button', { name: 'Sí, emitir' }).click()
   await expect(devNode.getByTestId('node-token')).toHaveValue(/^pisee_dev_[0-9a-f]{16}_/)
   const devToken = await devNode.getByTestId('node-token').inputValue()
+  rememberSecret(devToken)
   await tech.goto(caseUrl)
   // Run just now: after the node was delivered (a test dated before it, or in the future, is refused).
   await tech.getByLabel('Fecha y hora de la prueba').fill(chileDateTimeInput(new Date()))
@@ -234,6 +265,8 @@ test('a connection goes from meeting request to production credentials through e
   await prodNode.getByRole('button', { name: 'Sí, emitir' }).click()
   await expect(prodNode.getByTestId('node-token')).toHaveValue(/^pisee_prod_[0-9a-f]{16}_/)
   const prodToken = await prodNode.getByTestId('node-token').inputValue()
+  rememberSecret(prodToken)
+  const institutionUrl = tech.url().replace(/#.*$/, '')
   // With it, the production node's signed configuration lists the new service.
   const production = await fetchConfiguration({ base: E2E.baseURL, credential: prodToken })
   expect(production.configuration.node.environment).toBe('PRODUCTION')
@@ -286,6 +319,93 @@ test('a connection goes from meeting request to production credentials through e
   expect(blocked.text).toContain('Para solicitar el paso a producción falta: ')
   expect(blocked.text).toContain('Prueba de conectividad exitosa en los últimos 30 días')
   expect(subjectsTo('svargas@digital.example.gob.cl')).toEqual(['Aprobación final del paso a producción'])
+
+  // ── Access follows the agreement. The consumer's business administrator gives notice of
+  // termination, at least 30 days ahead; until then the production node keeps the service.
+  const agreementId = (
+    await query<{ id: string }>(
+      'SELECT a.id FROM "Agreement" a JOIN "ConnectionCase" c ON c.id = a."caseId" WHERE c.number = $1',
+      [Number(caseNumber)],
+    )
+  )[0]!.id
+  await business.goto(`/agreements/${agreementId}`)
+  await business.getByLabel('Fecha de término').fill(chileDate(30))
+  await business.getByLabel('Motivo').fill('La municipalidad traspasa el trámite de patentes a otra plataforma.')
+  await business.getByRole('button', { name: 'Avisar el término' }).click()
+  // The page shows the agreement as it now is: in force until that date, no termination form.
+  const terminatesOn = chileDate(30).split('-').reverse().join('-')
+  await expect(business.getByText(`Termina el ${terminatesOn} (aviso de término)`)).toBeVisible()
+  await expect(business.getByRole('button', { name: 'Avisar el término' })).toHaveCount(0)
+  const beforeEnd = await fetchConfiguration({ base: E2E.baseURL, credential: prodToken })
+  expect(beforeEnd.configuration.services.map((s) => s.serviceName)).toContain(service)
+
+  // The termination date comes (moved to today here, as if the 30 days had passed): the next signed
+  // configuration no longer lists the service, without waiting for any job, and the case says why.
+  await query('UPDATE "Agreement" SET "terminatesOn" = $1::date WHERE id = $2', [chileDate(0), agreementId])
+  const afterEnd = await fetchConfiguration({ base: E2E.baseURL, credential: prodToken })
+  expect(afterEnd.configuration.node.environment).toBe('PRODUCTION')
+  expect(afterEnd.configuration.services.map((s) => s.serviceName)).not.toContain(service)
+  expect(afterEnd.configuration.version).not.toBe(production.configuration.version)
+  await head.goto(caseUrl)
+  await expect(head.getByTestId('grant-PRODUCTION').getByTestId('access-stopped')).toContainText(
+    'el acuerdo terminó por aviso de término',
+  )
+
+  // The scheduled job (hourly in every replica; run once now) records the end and tells both parties'
+  // CTDs and business administrators: in their inbox, and by e-mail.
+  expect(JSON.parse(await runNodeAccessJob()).result.agreementsTerminated).toBeGreaterThanOrEqual(1)
+  const stoppedTitle = `Acceso detenido: caso N° ${caseNumber}`
+  await ctd.goto('/notifications')
+  await expect(ctd.getByTestId('notification').filter({ hasText: stoppedTitle })).toContainText(
+    'el acuerdo terminó por aviso de término',
+  )
+  const providerCtd = await as(browser, people.ctdRegistroCivil)
+  await providerCtd.goto('/notifications')
+  await expect(providerCtd.getByTestId('notification').filter({ hasText: stoppedTitle })).toBeVisible()
+  // The portal's mail job sends pending notices every minute.
+  await expect
+    .poll(
+      async () =>
+        (await mailbox.all())
+          .filter((m) => m.subject === stoppedTitle)
+          .flatMap((m) => m.to)
+          .sort(),
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toEqual(
+      expect.arrayContaining([
+        'jcastillo@munivallenar.example.cl',
+        'fcontreras@munivallenar.example.cl',
+        'cfuentes@registrocivil.example.cl',
+        'vmunoz@registrocivil.example.cl',
+      ]),
+    )
+  // Run again, it changes and tells nothing twice.
+  expect(JSON.parse(await runNodeAccessJob()).result.agreementsTerminated).toBe(0)
+
+  // ── DGD revokes the production credential, after a confirmation naming it: refused at once.
+  const prodKeyId = prodToken.split('_')[2]!
+  expect(
+    (await fetch(`${E2E.baseURL}/api/v1/node/configuration`, { headers: { authorization: `Bearer ${prodToken}` } }))
+      .status,
+  ).toBe(200)
+  await head.goto(institutionUrl)
+  const credential = head.getByTestId(`credential-${prodKeyId}`)
+  await credential.getByRole('button', { name: `Revocar credencial ${prodKeyId} del nodo nodo-produccion-1` }).click()
+  await expect(credential).toContainText(`¿Revocar la credencial ${prodKeyId} del nodo nodo-produccion-1?`)
+  await credential.getByRole('button', { name: `Sí, revocar ${prodKeyId}` }).click()
+  // The page shows the credential as it now is.
+  await expect(credential).toContainText('Revocada')
+  await expect(credential.getByRole('button', { name: /^Revocar credencial/ })).toHaveCount(0)
+  const refused = await fetch(`${E2E.baseURL}/api/v1/node/configuration`, {
+    headers: { authorization: `Bearer ${prodToken}` },
+  })
+  expect(refused.status).toBe(401)
+  expect(refused.headers.get('content-type')).toBe('application/problem+json')
+  expect(await refused.json()).toMatchObject({ status: 401, detail: 'La credencial del nodo fue revocada.' })
+  await expect(runSimulator({ base: E2E.baseURL, credential: prodToken, once: true, log: () => {} })).rejects.toThrow(
+    /401/,
+  )
 })
 
 test('an unmet checklist item blocks the promotion request, visibly', async ({ page }) => {

@@ -202,6 +202,43 @@ describe('POST /api/v1/node/heartbeat', () => {
     const node = await db.node.findUniqueOrThrow({ where: { id: net.nodes.consumerDev.id } })
     expect(node.lastHeartbeatAt).toBeNull()
   })
+
+  it('refuses NUL characters anywhere in a body with 422 (PostgreSQL cannot store them), never 500', async () => {
+    const net = await nodeNetwork()
+    const dev = await net.credential(net.nodes.consumerDev.id, 'DEVELOPMENT')
+    const withNul = [
+      { ...validHeartbeat, selfChecks: [{ name: 'tls', status: 'OK', detail: 'a\u0000b' }] },
+      { ...validHeartbeat, selfChecks: [{ name: 'tl\u0000s', status: 'OK' }] },
+      { ...validHeartbeat, hostName: 'nodo\u0000.example.cl' },
+      { ...validHeartbeat, version: '2.1.0-rc\u0000' },
+    ]
+    for (const body of withNul) {
+      const response = await heartbeat(dev.token, body)
+      expect(response.status, JSON.stringify(body)).toBe(422)
+      expect((await problemOf(response)).errors!.length).toBeGreaterThan(0)
+    }
+    // A raw NUL byte in the JSON text itself is not JSON.
+    const raw = await heartbeat(dev.token, '{"version":"2.1.0","hostName":"a\0b","uptimeSeconds":1}')
+    expect(raw.status).toBe(400)
+    const test = await report(dev.token, {
+      serviceCode: net.service.code,
+      outcome: 'PASSED',
+      latencyMs: 1,
+      ranAt: new Date().toISOString(),
+      detail: 'HTTP 200\u0000',
+    })
+    expect(test.status).toBe(422)
+    expect((await problemOf(test)).errors).toEqual([expect.objectContaining({ pointer: '/detail' })])
+    const code = await report(dev.token, {
+      serviceCode: `${net.service.code}\u0000`,
+      outcome: 'PASSED',
+      latencyMs: 1,
+      ranAt: new Date().toISOString(),
+    })
+    expect(code.status).toBe(422)
+    expect((await db.node.findUniqueOrThrow({ where: { id: net.nodes.consumerDev.id } })).lastHeartbeatAt).toBeNull()
+    expect(await db.connectivityTest.count({ where: { caseId: net.kase.id } })).toBe(0)
+  })
 })
 
 describe('POST /api/v1/node/connectivity-tests', () => {

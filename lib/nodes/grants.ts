@@ -11,7 +11,7 @@
  * - a service that requires no agreement (agreement `null`) depends on neither.
  */
 import { db } from '@/lib/db/client'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import type { AgreementStatus, NodeEnvironment } from '@/lib/generated/prisma/enums'
 import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status'
 
@@ -68,42 +68,120 @@ export function agreementLastDay(agreement: AgreementFacts): Date | null {
   return term.kind === 'until' ? term.date : new Date(term.date.getTime() - 86_400_000)
 }
 
-const grantSelect = {
-  id: true,
-  environment: true,
-  revokedAt: true,
-  caseId: true,
-  nodeId: true,
-  node: { select: { id: true, name: true, institutionId: true, revokedAt: true } },
+/** A grant as the rule and the configuration read it, with its node, case, agreement, service and provider. */
+type GrantRow = {
+  id: string
+  environment: NodeEnvironment
+  revokedAt: Date | null
+  caseId: string
+  nodeId: string
+  node: { id: string; name: string; institutionId: string; revokedAt: Date | null }
   case: {
-    select: {
-      number: true,
-      consumer: { select: { id: true, name: true, rut: true } },
-      agreement: { select: { id: true, status: true, endsOn: true, terminatesOn: true } },
-    },
-  },
+    number: number
+    consumer: { id: string; name: string; rut: string }
+    agreement: { id: string; status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null } | null
+  }
   service: {
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      version: true,
-      protocol: true,
-      requiresAgreement: true,
-      devEndpoint: true,
-      prodEndpoint: true,
-      provider: { select: { id: true, name: true, rut: true } },
+    id: string
+    code: string
+    name: string
+    version: string
+    protocol: string
+    requiresAgreement: boolean
+    devEndpoint: string | null
+    prodEndpoint: string | null
+    provider: { id: string; name: string; rut: string }
+  }
+}
+
+type GrantSqlRow = {
+  id: string
+  environment: NodeEnvironment
+  revokedAt: Date | null
+  caseId: string
+  nodeId: string
+  nodeName: string
+  nodeInstitutionId: string
+  nodeRevokedAt: Date | null
+  caseNumber: number
+  consumerId: string
+  consumerName: string
+  consumerRut: string
+  agreementId: string | null
+  agreementStatus: AgreementStatus | null
+  endsOn: string | null
+  terminatesOn: string | null
+  serviceId: string
+  serviceCode: string
+  serviceName: string
+  serviceVersion: string
+  protocol: string
+  requiresAgreement: boolean
+  devEndpoint: string | null
+  prodEndpoint: string | null
+  providerId: string
+  providerName: string
+  providerRut: string
+}
+
+/** A calendar date column read as text (no time zone can shift it), as the rest of the app holds it: UTC midnight. */
+const calendarDate = (text: string | null) => (text === null ? null : new Date(`${text}T00:00:00Z`))
+
+/**
+ * The grants (neither revoked nor of a revoked node) that `where` selects, with everything the rule
+ * and the configuration read, in one query: the node API's configuration is built on every poll.
+ */
+async function loadGrants(where: Prisma.Sql): Promise<GrantRow[]> {
+  const rows = await db.$queryRaw<GrantSqlRow[]>`
+    SELECT g."id", g."environment"::text AS "environment", g."revokedAt", g."caseId", g."nodeId",
+           n."name" AS "nodeName", n."institutionId" AS "nodeInstitutionId", n."revokedAt" AS "nodeRevokedAt",
+           c."number" AS "caseNumber", ci."id" AS "consumerId", ci."name" AS "consumerName", ci."rut" AS "consumerRut",
+           a."id" AS "agreementId", a."status"::text AS "agreementStatus",
+           to_char(a."endsOn", 'YYYY-MM-DD') AS "endsOn", to_char(a."terminatesOn", 'YYYY-MM-DD') AS "terminatesOn",
+           s."id" AS "serviceId", s."code" AS "serviceCode", s."name" AS "serviceName", s."version" AS "serviceVersion",
+           s."protocol"::text AS "protocol", s."requiresAgreement", s."devEndpoint", s."prodEndpoint",
+           p."id" AS "providerId", p."name" AS "providerName", p."rut" AS "providerRut"
+      FROM "AccessGrant" g
+      JOIN "Node" n ON n."id" = g."nodeId"
+      JOIN "ConnectionCase" c ON c."id" = g."caseId"
+      JOIN "Institution" ci ON ci."id" = c."consumerId"
+      LEFT JOIN "Agreement" a ON a."caseId" = c."id"
+      JOIN "Service" s ON s."id" = g."serviceId"
+      JOIN "Institution" p ON p."id" = s."providerId"
+     WHERE g."revokedAt" IS NULL AND n."revokedAt" IS NULL AND ${where}
+     ORDER BY g."grantedAt" ASC, g."id" ASC`
+  return rows.map((r) => ({
+    id: r.id,
+    environment: r.environment,
+    revokedAt: r.revokedAt,
+    caseId: r.caseId,
+    nodeId: r.nodeId,
+    node: { id: r.nodeId, name: r.nodeName, institutionId: r.nodeInstitutionId, revokedAt: r.nodeRevokedAt },
+    case: {
+      number: r.caseNumber,
+      consumer: { id: r.consumerId, name: r.consumerName, rut: r.consumerRut },
+      agreement:
+        r.agreementId && r.agreementStatus
+          ? {
+              id: r.agreementId,
+              status: r.agreementStatus,
+              endsOn: calendarDate(r.endsOn),
+              terminatesOn: calendarDate(r.terminatesOn),
+            }
+          : null,
     },
-  },
-} satisfies Prisma.AccessGrantSelect
-
-type GrantRow = Prisma.AccessGrantGetPayload<{ select: typeof grantSelect }>
-
-function loadGrants(args: {
-  where: Prisma.AccessGrantWhereInput
-  orderBy?: Prisma.AccessGrantOrderByWithRelationInput[]
-}): Promise<GrantRow[]> {
-  return db.accessGrant.findMany({ ...args, select: grantSelect })
+    service: {
+      id: r.serviceId,
+      code: r.serviceCode,
+      name: r.serviceName,
+      version: r.serviceVersion,
+      protocol: r.protocol,
+      requiresAgreement: r.requiresAgreement,
+      devEndpoint: r.devEndpoint,
+      prodEndpoint: r.prodEndpoint,
+      provider: { id: r.providerId, name: r.providerName, rut: r.providerRut },
+    },
+  }))
 }
 
 function describe(row: GrantRow) {
@@ -138,10 +216,7 @@ const effective = (row: GrantRow, now: Date) =>
 
 /** What the node may call at `now`: its effective grants, with provider, service, endpoint and agreement. */
 export async function effectiveGrantsForNode(nodeId: string, now: Date = new Date()): Promise<EffectiveGrant[]> {
-  const rows = await loadGrants({
-    where: { nodeId, revokedAt: null, node: { revokedAt: null } },
-    orderBy: [{ grantedAt: 'asc' }, { id: 'asc' }],
-  })
+  const rows = await loadGrants(Prisma.sql`g."nodeId" = ${nodeId}`)
   return rows.filter((row) => effective(row, now)).map(describe)
 }
 
@@ -154,16 +229,16 @@ export async function consumersAllowedToCall(
   environment: NodeEnvironment,
   now: Date = new Date(),
 ): Promise<EffectiveGrant[]> {
-  const rows = await loadGrants({
-    where: { environment, revokedAt: null, node: { revokedAt: null }, service: { providerId: institutionId } },
-    orderBy: [{ grantedAt: 'asc' }, { id: 'asc' }],
-  })
+  const rows = await loadGrants(
+    Prisma.sql`g."environment"::text = ${environment} AND s."providerId" = ${institutionId}`,
+  )
   return rows.filter((row) => effective(row, now)).map(describe)
 }
 
 /** How many of each node's grants are effective at `now` (for the nodes page and the institution page). */
 export async function effectiveGrantCounts(nodeIds: string[], now: Date = new Date()): Promise<Map<string, number>> {
-  const rows = await loadGrants({ where: { nodeId: { in: nodeIds }, revokedAt: null, node: { revokedAt: null } } })
+  if (nodeIds.length === 0) return new Map()
+  const rows = await loadGrants(Prisma.sql`g."nodeId" IN (${Prisma.join(nodeIds)})`)
   const counts = new Map<string, number>()
   for (const row of rows) if (effective(row, now)) counts.set(row.nodeId, (counts.get(row.nodeId) ?? 0) + 1)
   return counts

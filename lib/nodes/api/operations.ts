@@ -5,29 +5,13 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { problem, problemDetail, problemTitle } from '@/lib/http/problem'
 import type { NodeCaller } from '@/lib/nodes/authenticate'
 import { effectiveGrantsForNode } from '@/lib/nodes/grants'
+import { compareVersions } from '@/lib/nodes/health'
 import { ProblemResponse } from './handler'
 import type { z } from 'zod'
 import type { connectivityTestRequestSchema, heartbeatRequestSchema } from './schemas'
 
 /** Clocks differ: a test reported up to this far in the node's future is accepted as now. */
 const CLOCK_SKEW_MS = 60_000
-
-/** -1, 0 or 1 as semver `a` is older, equal or newer than `b` (pre-release tags are older). */
-export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const [core = '', pre] = v.split(/[-+]/, 2)
-    return { parts: core.split('.').map((n) => Number(n) || 0), pre: v.includes('-') ? (pre ?? '') : null }
-  }
-  const x = parse(a)
-  const y = parse(b)
-  for (let i = 0; i < 3; i++) {
-    const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0)
-    if (d !== 0) return Math.sign(d)
-  }
-  if (x.pre !== null && y.pre === null) return -1
-  if (x.pre === null && y.pre !== null) return 1
-  return 0
-}
 
 /** Records what the node says about itself; the DGD nodes page reads it. */
 export async function recordHeartbeat(

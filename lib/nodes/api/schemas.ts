@@ -14,6 +14,12 @@ export const CONFIGURATION_ISSUER = 'portal-pisee'
 /** The largest body a node may send: heartbeats and test reports are a few hundred bytes. */
 export const NODE_API_BODY_LIMIT_BYTES = 64 * 1024
 
+/**
+ * Text a node sends that the portal stores: no NUL character (PostgreSQL keeps neither a NUL in text
+ * nor a \u0000 escape in jsonb, so it would be a 500 rather than a refusal).
+ */
+const text = () => z.string().regex(/^[^\u0000]*$/, 'No puede contener el carácter NUL (\\u0000)')
+
 const environment = z.enum(['DEVELOPMENT', 'PRODUCTION']).meta({
   id: 'NodeEnvironment',
   description: 'Ambiente del nodo: desarrollo o producción.',
@@ -101,9 +107,9 @@ export const heartbeatRequestSchema = z
     selfChecks: z
       .array(
         z.object({
-          name: z.string().trim().min(1).max(64).meta({ example: 'certificado-tls' }),
+          name: text().trim().min(1).max(64).meta({ example: 'certificado-tls' }),
           status: z.enum(['OK', 'WARN', 'FAIL']),
-          detail: z.string().max(500).optional(),
+          detail: text().max(500).optional(),
         }),
       )
       .max(50)
@@ -122,11 +128,11 @@ export const heartbeatResponseSchema = z
 
 export const connectivityTestRequestSchema = z
   .object({
-    serviceCode: z.string().trim().min(1).max(100).meta({ example: 'SRCEI-CERT-NAC' }),
+    serviceCode: text().trim().min(1).max(100).meta({ example: 'SRCEI-CERT-NAC' }),
     outcome: z.enum(['PASSED', 'FAILED']),
     latencyMs: z.number().int().min(0).max(600_000).meta({ example: 184 }),
     ranAt: z.iso.datetime({ offset: true }).meta({ example: '2026-11-30T14:05:00Z' }),
-    detail: z.string().max(1000).optional().meta({ description: 'Detalle del resultado (código HTTP, error…).' }),
+    detail: text().max(1000).optional().meta({ description: 'Detalle del resultado (código HTTP, error…).' }),
   })
   .strict()
   .meta({
