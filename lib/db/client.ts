@@ -15,7 +15,14 @@ export function createPrismaClient(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max })
   pools.add(pool)
   pool.on('error', () => {}) // an idle client's lost connection: the pool replaces it
-  return Object.assign(new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), { pool })
+  // Prisma's defaults (2 s to get a connection, 5 s per transaction) fail a step with P2028 when many
+  // steps queue for a busy pool — the embedded database has one connection, and a loaded machine is
+  // slow: a person's click should wait its turn, not fail. Row locks still serialize the steps.
+  const transactionOptions = { maxWait: 15_000, timeout: 30_000 }
+  return Object.assign(
+    new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions }),
+    { pool },
+  )
 }
 
 export type Db = ReturnType<typeof createPrismaClient>
