@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client'
 import { DomainError } from '@/lib/errors'
 import { createInstitution, createMember, createService } from '@/prisma/factories'
 import { caseAt, viewer } from '@/test/support/scenario'
+import { jobs } from '@/lib/jobs/registry'
 import { deprecateService, isStale, runCatalogReviewJob } from './jobs'
 
 describe('runCatalogReviewJob', { timeout: 60_000 }, () => {
@@ -35,6 +36,41 @@ describe('runCatalogReviewJob', { timeout: 60_000 }, () => {
     expect(notices.some((n) => n.recipientId === business.id)).toBe(false)
     expect((await db.service.findUniqueOrThrow({ where: { id: stale.id } })).staleNotifiedAt).toEqual(now)
     expect((await db.service.findUniqueOrThrow({ where: { id: fresh.id } })).staleNotifiedAt).toBeNull()
+
+    // The portal runs it daily; a day later, the same service is not told again, the fresh one is.
+    const registered = jobs.find((job) => job.name === 'catalog-review')
+    expect(registered?.everyMs).toBe(24 * 60 * 60 * 1000)
+    const nextDay = new Date('2031-06-17T12:00:00Z')
+    await registered!.run(nextDay)
+    const after = await db.notification.findMany({
+      where: {
+        kind: 'catalog.stale',
+        link: { in: [`/catalog/services/${stale.id}`, `/catalog/services/${fresh.id}`] },
+      },
+      select: { link: true },
+    })
+    expect(after.filter((n) => n.link === `/catalog/services/${stale.id}`)).toHaveLength(2)
+    expect(after.filter((n) => n.link === `/catalog/services/${fresh.id}`)).toHaveLength(2)
+  })
+
+  it('leaves drafts, deprecated services and services already told alone', async () => {
+    const now = new Date('2031-06-15T12:00:00Z')
+    const provider = await createInstitution(db)
+    await createMember(db, provider.id, 'TECHNICAL_ADMIN')
+    const old = new Date('2029-01-01T00:00:00Z')
+    const [draft, deprecated, told] = await Promise.all([
+      createService(db, provider.id),
+      createService(db, provider.id),
+      createService(db, provider.id),
+    ])
+    await db.service.update({ where: { id: draft.id }, data: { status: 'DRAFT', lastReviewedAt: old } })
+    await db.service.update({ where: { id: deprecated.id }, data: { status: 'DEPRECATED', lastReviewedAt: old } })
+    await db.service.update({ where: { id: told.id }, data: { lastReviewedAt: old, staleNotifiedAt: old } })
+    await runCatalogReviewJob(now)
+    const notices = await db.notification.count({
+      where: { kind: 'catalog.stale', link: { in: [draft, deprecated, told].map((s) => `/catalog/services/${s.id}`) } },
+    })
+    expect(notices).toBe(0)
   })
 })
 
