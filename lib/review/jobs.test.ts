@@ -4,7 +4,7 @@ import { DomainError } from '@/lib/errors'
 import { createInstitution, createMember, createService } from '@/prisma/factories'
 import { caseAt, viewer } from '@/test/support/scenario'
 import { jobs } from '@/lib/jobs/registry'
-import { deprecateService, isStale, runCatalogReviewJob } from './jobs'
+import { deprecateSchemaVersion, deprecateService, isStale, runCatalogReviewJob } from './jobs'
 
 describe('runCatalogReviewJob', { timeout: 60_000 }, () => {
   it('flags a service not reviewed in 12 months and tells its provider once, with a fixed clock', async () => {
@@ -101,5 +101,58 @@ describe('deprecateService', { timeout: 60_000 }, () => {
     await expect(
       deprecateService(await viewer(s.people.reviewer.personId), s.service.id, { stopsOn, reason: 'x' }),
     ).rejects.toMatchObject({ code: 'alreadyDeprecated' })
+  })
+})
+
+describe('deprecateSchemaVersion', { timeout: 60_000 }, () => {
+  it('tells the consumers of every service using the schema, once the last published version goes the schema is deprecated', async () => {
+    const s = await caseAt('agreementInForce')
+    const code = `SCH-${s.service.id.slice(-8).toUpperCase()}`
+    const schema = await db.schema.create({
+      data: {
+        code,
+        name: 'Esquema de prueba',
+        description: 'Persona',
+        kind: 'BASAL',
+        format: 'JSON_SCHEMA',
+        ownerId: s.provider.id,
+        status: 'PUBLISHED',
+        versions: {
+          create: [
+            { version: '1.0', status: 'PUBLISHED', content: '{}', contentSha256: 'x', changes: 'Primera' },
+            { version: '2.0', status: 'DRAFT', content: '{}', contentSha256: 'y', changes: 'Segunda' },
+          ],
+        },
+        services: { create: [{ serviceId: s.service.id }] },
+      },
+      include: { versions: true },
+    })
+    const v1 = schema.versions.find((v) => v.version === '1.0')!
+    const draft = schema.versions.find((v) => v.version === '2.0')!
+    const stopsOn = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 5, 30))
+    await expect(deprecateSchemaVersion(s.people.consumerTech, v1.id, { stopsOn, reason: 'x' })).rejects.toThrow()
+    await expect(
+      deprecateSchemaVersion(s.people.providerTech, draft.id, { stopsOn, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'publicationWrongState' })
+
+    const told = await deprecateSchemaVersion(s.people.providerTech, v1.id, { stopsOn, reason: 'Usar la 2.0' })
+    expect(told.consumers).toBe(1)
+    const notices = await db.notification.findMany({
+      where: { kind: 'catalog.deprecated', link: `/catalog/schemas/${schema.id}` },
+      select: { recipientId: true, title: true },
+    })
+    expect(notices.map((n) => n.recipientId).sort()).toEqual(
+      [s.people.consumerCtd, s.people.consumerBusiness, s.people.consumerTech].map((p) => p.personId).sort(),
+    )
+    expect(notices[0]!.title).toContain(`v1.0 deja de funcionar el 30-06-${stopsOn.getUTCFullYear()}`)
+    expect(await db.schema.findUniqueOrThrow({ where: { id: schema.id } })).toMatchObject({
+      status: 'DEPRECATED',
+      stopsOn,
+    })
+    expect(
+      await db.auditEvent.count({
+        where: { action: 'schemaVersion.deprecate', targetId: v1.id, actorId: s.people.providerTech.personId },
+      }),
+    ).toBe(1)
   })
 })
