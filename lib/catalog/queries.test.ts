@@ -133,6 +133,51 @@ describe('the service catalog', { timeout: 120_000 }, () => {
   })
 })
 
+describe('sorting the catalog by completeness', { timeout: 120_000 }, () => {
+  it('orders by the score in SQL, ties by name, across pages without repeating or skipping', async () => {
+    const c = await caseAt('meetingRequested')
+    // Twelve services, from 0 to 4 criteria met, in an order unrelated to their names.
+    const { ids, token } = await catalogServices(
+      c.provider.id,
+      Array.from({ length: 12 }, (_, i) => ({ name: `Servicio ${String.fromCharCode(97 + ((i * 5) % 12))}` })),
+    )
+    for (const [i, id] of ids.entries()) {
+      const met = i % 5
+      await db.service.update({
+        where: { id },
+        data: {
+          procedures: met >= 1 ? ['CPAT-9'] : [],
+          contacts: met >= 2 ? [{ name: 'Mesa', email: 'mesa@example.gob.cl' }] : undefined,
+          serviceLevels: met >= 3 ? { availability: 99.5 } : undefined,
+          lastReviewedAt: met >= 4 ? new Date() : new Date('2020-01-01T00:00:00Z'),
+        },
+      })
+    }
+    const viewer = c.people.outsiderTech
+    const walk = async (sort: string) => {
+      const seen: { id: string; name: string; completeness: number }[] = []
+      for (const page of [1, 2]) {
+        const result = await listServices(
+          viewer,
+          servicesParamsFrom(new URLSearchParams({ q: token, sort, perPage: '10', page: String(page) })).params,
+        )
+        expect(result.rowCount).toBe(12)
+        seen.push(...result.rows)
+      }
+      return seen
+    }
+    const desc = await walk('-completeness')
+    expect(new Set(desc.map((r) => r.id)).size).toBe(12)
+    const expected = [...desc].sort((a, b) => b.completeness - a.completeness || a.name.localeCompare(b.name))
+    expect(desc.map((r) => r.id)).toEqual(expected.map((r) => r.id))
+    // A service without contacts still scores its other criteria (a NULL criterion once made the sum NULL).
+    expect(desc.map((r) => r.completeness)).toEqual([57, 57, 43, 43, 29, 29, 14, 14, 14, 0, 0, 0])
+    const asc = await walk('completeness')
+    expect(asc.map((r) => r.completeness)).toEqual([...desc.map((r) => r.completeness)].reverse())
+    expect(asc[0]!.name < asc[1]!.name || asc[0]!.completeness !== asc[1]!.completeness).toBe(true)
+  })
+})
+
 describe('the catalog read API', { timeout: 120_000 }, () => {
   it('pages by key through the filtered services in code order, without repeating or skipping', async () => {
     const c = await caseAt('meetingRequested')

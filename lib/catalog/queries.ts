@@ -58,7 +58,11 @@ export type FacetOption = { value: string; label: string; count: number }
 
 // ── Services ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The completeness score (0–100) of the service aliased `s`, as lib/catalog/completeness.ts computes it. */
+/**
+ * The completeness score (0–100) of the service aliased `s`, as lib/catalog/completeness.ts computes it.
+ * Every criterion is TRUE or FALSE, never NULL (a NULL one would make the sum NULL, and the sort put
+ * those services first); `jsonb_array_length` only on an array (AND does not short-circuit in SQL).
+ */
 export function completenessSql(now: Date): Prisma.Sql {
   return sql`round((
       (EXISTS (SELECT 1 FROM "ServiceVersion" v WHERE v."serviceId" = s."id" AND v."version" = s."version" AND v."spec" IS NOT NULL))::int
@@ -66,7 +70,7 @@ export function completenessSql(now: Date): Prisma.Sql {
     + (EXISTS (SELECT 1 FROM "ServiceSchema" x WHERE x."serviceId" = s."id"))::int
     + (cardinality(s."procedures") > 0)::int
     + (s."serviceLevels" IS NOT NULL AND s."serviceLevels" <> 'null'::jsonb)::int
-    + (jsonb_typeof(s."contacts") = 'array' AND jsonb_array_length(s."contacts") > 0)::int
+    + (CASE WHEN jsonb_typeof(s."contacts") = 'array' THEN jsonb_array_length(s."contacts") > 0 ELSE FALSE END)::int
     + (s."lastReviewedAt" IS NOT NULL AND s."lastReviewedAt" > ${staleBefore(now)})::int
   ) * 100.0 / ${COMPLETENESS_CRITERIA.length})::int`
 }
