@@ -68,7 +68,7 @@ export function completenessSql(now: Date): Prisma.Sql {
       (EXISTS (SELECT 1 FROM "ServiceVersion" v WHERE v."serviceId" = s."id" AND v."version" = s."version" AND v."spec" IS NOT NULL))::int
     + (EXISTS (SELECT 1 FROM "ServiceDataElement" x WHERE x."serviceId" = s."id"))::int
     + (EXISTS (SELECT 1 FROM "ServiceSchema" x WHERE x."serviceId" = s."id"))::int
-    + (cardinality(s."procedures") > 0)::int
+    + (coalesce(cardinality(s."procedures"), 0) > 0)::int
     + (s."serviceLevels" IS NOT NULL AND s."serviceLevels" <> 'null'::jsonb)::int
     + (CASE WHEN jsonb_typeof(s."contacts") = 'array' THEN jsonb_array_length(s."contacts") > 0 ELSE FALSE END)::int
     + (s."lastReviewedAt" IS NOT NULL AND s."lastReviewedAt" > ${staleBefore(now)})::int
@@ -177,7 +177,9 @@ export async function listServices(viewer: Viewer, params: ServicesTableParams, 
 /** Every row of the filtered view, in its order, for the CSV export (at most `limit`). */
 export async function exportServices(viewer: Viewer, params: ServicesTableParams, now = new Date(), limit = 20_000) {
   const tsq = tsQueryOf(params.q)
-  const rows = await db.$queryRaw<(ServiceRowSql & { devStatus: string; prodStatus: string; procedures: string[] })[]>`
+  const rows = await db.$queryRaw<
+    (ServiceRowSql & { devStatus: string; prodStatus: string; procedures: string[] | null })[]
+  >`
     ${serviceSelect(now, tsq)}, 0 AS total, s."devStatus", s."prodStatus", s."procedures"
     ${FROM_SERVICES}
     WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}
