@@ -8,8 +8,10 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
 import pg from 'pg'
 import type { Db } from '@/lib/db/client'
 
@@ -146,4 +148,63 @@ export async function startPortal() {
     throw error
   }
   return { pid: server.pid!, stop }
+}
+
+/** User + system CPU (ms) of a process and its descendants, from /proc. */
+export function processTreeCpuMs(pid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) })
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  let ticks = 0
+  const queue = [pid]
+  while (queue.length) {
+    const current = queue.pop()!
+    ticks += stats.get(current)?.ticks ?? 0
+    for (const [child, stat] of stats) if (stat.ppid === current) queue.push(child)
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
+}
+
+/** The machine's 1-minute load average (what else runs while a bench measures). */
+export function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
+}
+
+export type LoadResult = { rps: number; p95: number; errors: number; cpuMsPerRequest: number; load: number }
+
+/**
+ * Loads `url` with autocannon (`connections` for `seconds`) and measures req/s, p95 latency, the
+ * answers that were not 2xx, and the server's CPU per request (`pid`'s process tree, from /proc).
+ */
+export function loadPage(
+  url: string,
+  options: { headers?: Record<string, string>; connections: number; seconds: number; pid: number },
+): Promise<LoadResult> {
+  const cpuBefore = processTreeCpuMs(options.pid)
+  return new Promise((resolve, reject) => {
+    const times: number[] = []
+    const instance = autocannon(
+      { url, connections: options.connections, duration: options.seconds, headers: options.headers ?? {} },
+      (error, result) => {
+        if (error) return reject(error)
+        times.sort((a, b) => a - b)
+        resolve({
+          rps: result.requests.total / options.seconds,
+          p95: times[Math.floor(times.length * 0.95)] ?? NaN,
+          errors: result.errors + result.timeouts + result.non2xx,
+          cpuMsPerRequest: (processTreeCpuMs(options.pid) - cpuBefore) / Math.max(1, result.requests.total),
+          load: loadAverage(),
+        })
+      },
+    )
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
+  })
 }
