@@ -93,10 +93,12 @@ test('a technical administrator of another institution finds a service, filters,
   // The service's page: its operations, data elements and schemas.
   await table.getByRole('link', { name: 'Situación migratoria' }).click()
   await expect(tech.getByRole('heading', { level: 1, name: 'Situación migratoria' })).toBeVisible()
-  await expect(tech.locator('#operations')).toContainText('GET /extranjeros/{documento}/residencia')
-  await expect(tech.locator('#data-elements').getByRole('link', { name: 'Nacionalidad' })).toBeVisible()
-  await expect(tech.locator('#data-elements').getByRole('link', { name: 'Situación migratoria' })).toBeVisible()
-  await expect(tech.locator('#schemas').getByRole('link', { name: 'Persona natural' })).toBeVisible()
+  const section = (name: string) =>
+    tech.locator('section').filter({ has: tech.getByRole('heading', { level: 2, name, exact: true }) })
+  await expect(section('Operaciones')).toContainText('GET /extranjeros/{documento}/residencia')
+  await expect(section('Datos que expone').getByRole('link', { name: 'Nacionalidad' })).toBeVisible()
+  await expect(section('Datos que expone').getByRole('link', { name: 'Situación migratoria' })).toBeVisible()
+  await expect(section('Esquemas que usa').getByRole('link', { name: 'Persona natural' })).toBeVisible()
 
   // "Solicitar acceso": the meeting request is the CTD's; the technical administrator hands it over.
   const access = tech.getByTestId('access-note')
