@@ -77,7 +77,7 @@ async function explainCatalog(client: pg.Client, personId: string) {
   const query = servicesPageSql(viewer, servicesParamsFrom(new URLSearchParams(CATALOG_QUERY)).params, new Date())
   // Prisma's `$1`-style placeholders, as pg takes them.
   const plan = await client.query<{ 'QUERY PLAN': string }>(
-    `EXPLAIN (ANALYZE, BUFFERS) ${query.statement}`,
+    `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
     query.values,
   )
   console.log(`\nEXPLAIN ANALYZE of the catalog query (${CATALOG}):`)

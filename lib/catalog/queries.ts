@@ -38,12 +38,23 @@ function internalInstitutions(viewer: Principal): 'all' | string[] {
 export function visibleWhere(viewer: Principal, status: Prisma.Sql, institution: Prisma.Sql): Prisma.Sql {
   const own = internalInstitutions(viewer)
   if (own === 'all') return TRUE
-  const published = sql`${status}::text IN (${Prisma.join(PUBLIC_STATUSES)})`
+  const published = inList(status, PUBLIC_STATUSES, 'CatalogStatus')
   return own.length === 0 ? published : sql`(${published} OR ${institution} IN (${Prisma.join(own)}))`
 }
 
-export function inList(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
-  return values.length === 0 ? TRUE : sql`${column}::text IN (${Prisma.join(values)})`
+/** The catalog's enum column types: comparing the column itself (not `::text`) keeps its statistics. */
+type EnumType = 'CatalogStatus' | 'ServiceProtocol' | 'GradualityGroup'
+
+/**
+ * `column IN (values)`; TRUE for no values. An enum column is compared as itself, each value cast to its
+ * type: cast to text instead, the planner has no statistics for it and guesses 1 row (bench/catalog.ts
+ * showed a nested loop over every institution for each of 835 services). Values are checked first.
+ */
+export function inList(column: Prisma.Sql, values: readonly string[], type?: EnumType): Prisma.Sql {
+  if (values.length === 0) return TRUE
+  if (!type) return sql`${column}::text IN (${Prisma.join(values)})`
+  const cast = Prisma.raw(`"${type}"`)
+  return sql`${column} IN (${Prisma.join(values.map((v) => sql`${v}::${cast}`))})`
 }
 
 export function matches(column: Prisma.Sql, tsq: string | null): Prisma.Sql {
@@ -77,16 +88,24 @@ export function completenessSql(now: Date): Prisma.Sql {
 
 export const FROM_SERVICES = sql`FROM "Service" s JOIN "Institution" i ON i."id" = s."providerId"`
 
+/**
+ * The services the viewer may see that match the search. The search is a subquery on the GIN index,
+ * so its ids are found once and joined (a semi-join): as a plain condition the planner may reach the
+ * rows by the status index instead and compute `to_tsvector` for each of thousands (bench/catalog.ts).
+ */
 function serviceBaseWhere(viewer: Principal, q: string): Prisma.Sql {
-  return sql`${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${matches(sql`s."searchText"`, tsQueryOf(q))}`
+  const tsq = tsQueryOf(q)
+  const search =
+    tsq === null ? TRUE : sql`s."id" IN (SELECT f."id" FROM "Service" f WHERE ${matches(sql`f."searchText"`, tsq)})`
+  return sql`${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${search}`
 }
 
 export function serviceFilterWhere(filters: ServicesTableParams['filters']): Prisma.Sql {
   const parts = [
     inList(sql`s."providerId"`, filters.provider),
-    inList(sql`s."status"`, filters.status),
-    inList(sql`s."protocol"`, filters.protocol),
-    inList(sql`i."group"`, filters.group),
+    inList(sql`s."status"`, filters.status, 'CatalogStatus'),
+    inList(sql`s."protocol"`, filters.protocol, 'ServiceProtocol'),
+    inList(sql`i."group"`, filters.group, 'GradualityGroup'),
     filters.procedure.length === 0 ? TRUE : sql`s."procedures" && ARRAY[${Prisma.join(filters.procedure)}]::text[]`,
     filters.classification.length === 0
       ? TRUE
