@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client'
 import { caseAt } from '@/test/support/scenario'
 import { apiListServices } from './api'
 import { servicesQuerySchema } from './api-schemas'
-import { exportServices, getService, listServices, serviceFacets } from './queries'
+import { exportServices, FACET_OPTIONS, getService, listServices, serviceFacets } from './queries'
 import { serviceSearchText } from './search'
 import { servicesParamsFrom } from './table-params'
 
@@ -130,6 +130,34 @@ describe('the service catalog', { timeout: 120_000 }, () => {
     const score = Object.fromEntries(rows.map((r) => [r.id, r.completeness]))
     expect(score[ids[0]!]).toBe(57) // procedures, levels, contacts, fresh review: 4 of 7
     expect(score[ids[1]!]).toBe(0)
+  })
+})
+
+describe('facet options', { timeout: 120_000 }, () => {
+  it('offers the procedures with the most services, in order, and always the selected ones with their count', async () => {
+    const c = await caseAt('meetingRequested')
+    // 30 procedures: CPAT-T00 on 3 services, CPAT-T01 on 2, the other 28 on one each.
+    const codes = Array.from({ length: 30 }, (_, i) => `CPAT-T${String(i).padStart(2, '0')}`)
+    const { token } = await catalogServices(
+      c.provider.id,
+      codes.map((code, i) => ({
+        name: `Servicio ${i}`,
+        procedures: i < 3 ? [code, 'CPAT-T00', 'CPAT-T01'].slice(0, i + 1) : [code],
+      })),
+    )
+    const facets = await serviceFacets(c.people.outsiderTech, token)
+    expect(facets.procedure).toHaveLength(FACET_OPTIONS)
+    expect(facets.procedure.map((o) => o.value)).toEqual([...facets.procedure.map((o) => o.value)].sort())
+    expect(facets.procedure.find((o) => o.value === 'CPAT-T00')?.count).toBe(3)
+    expect(facets.procedure.find((o) => o.value === 'CPAT-T01')?.count).toBe(2)
+    expect(facets.procedure.some((o) => o.value === 'CPAT-T29')).toBe(false)
+    const kept = await serviceFacets(c.people.outsiderTech, token, { procedure: ['CPAT-T29'] })
+    expect(kept.procedure).toHaveLength(FACET_OPTIONS + 1)
+    expect(kept.procedure.find((o) => o.value === 'CPAT-T29')).toEqual({
+      value: 'CPAT-T29',
+      label: 'CPAT-T29',
+      count: 1,
+    })
   })
 })
 

@@ -216,7 +216,27 @@ export async function exportServices(viewer: Viewer, params: ServicesTableParams
  * The facets of the service catalog under the current search (and what the viewer may see): each
  * provider, status, protocol, group, procedure and data classification with its number of services.
  */
-export async function serviceFacets(viewer: Viewer, q: string) {
+/**
+ * How many values a data-driven facet (providers, procedures) offers: those with the most services
+ * under the current search, in alphabetical order. With 10,000 services a list of every provider and
+ * procedure was most of the page (bench/catalog.ts); a value selected but not offered is still shown
+ * (the page adds it, table-params.ts withSelected), and the search box narrows the rest.
+ */
+export const FACET_OPTIONS = 25
+
+function topOptions(options: FacetOption[], selected: readonly string[] = []): FacetOption[] {
+  const top = [...options]
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'es'))
+    .slice(0, FACET_OPTIONS)
+  const kept = options.filter((o) => selected.includes(o.value) && !top.includes(o))
+  return [...top, ...kept].sort((a, b) => a.label.localeCompare(b.label, 'es'))
+}
+
+export async function serviceFacets(
+  viewer: Viewer,
+  q: string,
+  selected: { provider?: readonly string[]; procedure?: readonly string[] } = {},
+) {
   const where = serviceBaseWhere(viewer, q)
   const [grouped, procedures, classified] = await Promise.all([
     db.$queryRaw<
@@ -243,15 +263,19 @@ export async function serviceFacets(viewer: Viewer, q: string) {
   const counts = (key: 'status' | 'protocol' | 'grp') =>
     Object.fromEntries(grouped.flatMap((g) => (g[key] === null ? [] : [[g[key], g.n]]))) as Record<string, number>
   return {
-    provider: grouped
-      .flatMap((g) =>
+    provider: topOptions(
+      grouped.flatMap((g) =>
         g.providerId && g.providerName ? [{ value: g.providerId, label: g.providerName, count: g.n }] : [],
-      )
-      .sort((a, b) => a.label.localeCompare(b.label, 'es')),
+      ),
+      selected.provider,
+    ),
     status: counts('status'),
     protocol: counts('protocol'),
     group: counts('grp'),
-    procedure: procedures.map((p) => ({ value: p.code, label: p.code, count: p.n })),
+    procedure: topOptions(
+      procedures.map((p) => ({ value: p.code, label: p.code, count: p.n })),
+      selected.procedure,
+    ),
     classification: Object.fromEntries(classified.map((c) => [c.classification, c.n])) as Record<string, number>,
   }
 }
