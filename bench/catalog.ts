@@ -76,10 +76,7 @@ async function explainCatalog(client: pg.Client, personId: string) {
   if (!viewer) throw new Error('no viewer')
   const query = servicesPageSql(viewer, servicesParamsFrom(new URLSearchParams(CATALOG_QUERY)).params, new Date())
   // Prisma's `$1`-style placeholders, as pg takes them.
-  const plan = await client.query<{ 'QUERY PLAN': string }>(
-    `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
-    query.values,
-  )
+  const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values)
   console.log(`\nEXPLAIN ANALYZE of the catalog query (${CATALOG}):`)
   for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`)
 }
