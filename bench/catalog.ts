@@ -2,56 +2,27 @@
  * `npm run bench:catalog`: the service catalog page with 10,000 services, side by side with a static
  * page of the same app (issue 10, item 8). A script, not a test: it prints figures, never fails on them.
  *
- * It builds nothing (run `npx next build` first). It recreates a PostgreSQL database (BENCH_DATABASE_URL,
- * default pisee_bench_catalog on 127.0.0.1:5432), migrates it, seeds the demo data, adds services up to
- * BENCH_SERVICES (10,000) in one INSERT … SELECT, serves the build with `next start`, opens a session for
- * a technical administrator (through the auth adapter, as a login stores it) and loads, with autocannon:
- * the catalog searched, filtered and sorted; and the not-found page (rendered per request, as every
- * page since the CSP nonce) and a public file as the static references. Prints req/s, p95 and ratios.
+ * It builds nothing (run `npx next build` first). With bench/portal.ts it recreates the bench database
+ * (BENCH_DATABASE_URL), migrates and seeds it, opens a session for a technical administrator; then it
+ * adds services up to BENCH_SERVICES (10,000) in one INSERT … SELECT, prints the catalog query's plan
+ * (EXPLAIN ANALYZE, as the page runs it), serves the build with `next start` and loads, with
+ * autocannon: the catalog searched, filtered and sorted; the not-found page (rendered per request, as
+ * every page since the CSP nonce) and a public file as the static references. Prints req/s, p95, the
+ * server's CPU per request and the load average: on a busy machine the CPU per request is the figure
+ * to compare, req/s depends on what else runs.
  *
- *   BENCH_PORT=3960  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_SERVICES=10000
+ *   BENCH_PORT  BENCH_DATABASE_URL  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_SERVICES=10000
  */
-import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
 import pg from 'pg'
+import { base, databaseUrl, loadAverage, loadPage, openSessions, recreateDatabase, startPortal } from './portal'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pisee_bench_catalog'
-const port = Number(process.env.BENCH_PORT ?? 3960)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const total = Number(process.env.BENCH_SERVICES ?? 10_000)
-const base = `http://127.0.0.1:${port}`
 
-process.env.DATABASE_URL = databaseUrl
-process.env.AUTH_URL = base
-const { personAdapter } = await import('@/lib/auth/adapter')
-const { sessionCookie, SESSION_MAX_AGE_SECONDS } = await import('@/lib/auth/session-cookie')
-const { createPrismaClient } = await import('@/lib/db/client')
-const { seed } = await import('@/prisma/seed')
-const { migrateDeploy } = await import('@/scripts/db/engine')
-
-const PERSON = 'Daniela Pizarro Tapia' // technical administrator of Vallenar
-const CATALOG = '/catalog/services?q=certificado&protocol=REST&sort=name'
-
-async function recreateDatabase() {
-  const url = new URL(databaseUrl)
-  const name = url.pathname.slice(1)
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`)
-  url.pathname = '/postgres'
-  const admin = new pg.Client({ connectionString: url.toString() })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  await migrateDeploy({ databaseUrl })
-  const db = createPrismaClient(databaseUrl)
-  await seed(db)
-  return db
-}
+const PERSON = 'Daniela Pizarro Tapia' // technical administrator of Vallenar (bench/portal.ts roles.tech)
+const CATALOG_QUERY = { q: 'certificado', protocol: 'REST', sort: 'name' }
+const CATALOG = `/catalog/services?${new URLSearchParams(CATALOG_QUERY)}`
 
 /**
  * Services up to `total`, spread over every institution, status, protocol and procedure, named from
@@ -96,81 +67,32 @@ async function addServices(client: pg.Client) {
   console.error(`  ${missing} services added in ${Date.now() - started} ms`)
 }
 
-async function openSession(db: Awaited<ReturnType<typeof recreateDatabase>>) {
-  const person = await db.person.findFirstOrThrow({ where: { name: PERSON }, select: { id: true } })
-  const sessionToken = randomBytes(32).toString('base64url')
-  await personAdapter(db).createSession!({
-    sessionToken,
-    userId: person.id,
-    expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-  })
-  return `${sessionCookie.name}=${sessionToken}`
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error('the portal did not start')
-}
-
-function run(url: string, headers: Record<string, string>): Promise<{ rps: number; p95: number; errors: number }> {
-  return new Promise((resolve, reject) => {
-    const times: number[] = []
-    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, result) => {
-      if (error) return reject(error)
-      times.sort((a, b) => a - b)
-      resolve({
-        rps: result.requests.total / seconds,
-        p95: times[Math.floor(times.length * 0.95)] ?? NaN,
-        errors: result.errors + result.timeouts + result.non2xx,
-      })
-    })
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
-  })
+/** The catalog page's own query (lib/catalog/queries.ts servicesPageSql), EXPLAINed as the person runs it. */
+async function explainCatalog(client: pg.Client, personId: string) {
+  const { loadViewer } = await import('@/lib/auth/load-viewer')
+  const { servicesPageSql } = await import('@/lib/catalog/queries')
+  const { servicesParamsFrom } = await import('@/lib/catalog/table-params')
+  const viewer = await loadViewer(personId)
+  if (!viewer) throw new Error('no viewer')
+  const query = servicesPageSql(viewer, servicesParamsFrom(new URLSearchParams(CATALOG_QUERY)).params, new Date())
+  // Prisma's `$1`-style placeholders, as pg takes them.
+  const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values)
+  console.log(`\nEXPLAIN ANALYZE of the catalog query (${CATALOG}):`)
+  for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`)
 }
 
 const db = await recreateDatabase()
-const cookie = await openSession(db)
+const sessions = await openSessions(db)
 await db.$disconnect()
 const client = new pg.Client({ connectionString: databaseUrl })
 await client.connect()
 await addServices(client)
+if (process.env.BENCH_EXPLAIN !== '0') await explainCatalog(client, sessions.tech.personId)
 await client.end()
 
-const server = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-  {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      DEMO_MODE: 'false',
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
-      AUTH_TRUST_HOST: 'true',
-      AUTH_URL: base,
-      SMTP_URL: '',
-    },
-  },
-)
-const stop = () =>
-  new Promise<void>((resolve) => {
-    if (server.exitCode !== null) return resolve()
-    server.once('exit', () => resolve())
-    server.kill('SIGTERM')
-  })
-
+const portal = await startPortal()
 try {
-  await waitForServer()
-  const headers = { cookie }
+  const headers = { cookie: sessions.tech.cookie }
   // Check the catalog answers for the person and finds services, then warm every page up.
   const html = await (await fetch(`${base}${CATALOG}`, { headers, redirect: 'manual' })).text()
   if (!html.includes(PERSON) || !html.includes('BENCH-'))
@@ -184,24 +106,36 @@ try {
     { key: 'static (public file)', path: '/favicon.ico', headers: {}, non2xxOk: false },
     { key: `catalog ${CATALOG}`, path: CATALOG, headers, non2xxOk: false },
   ]
+  const loadBefore = loadAverage()
   const results = []
   for (const page of pages) {
-    const result = await run(`${base}${page.path}`, page.headers)
+    const result = await loadPage(page.path, {
+      headers: page.headers,
+      connections,
+      seconds,
+      pid: portal.pid,
+    })
     results.push({ ...page, ...result, errors: page.non2xxOk ? 0 : result.errors })
     console.error(`  ${page.key}: ${result.rps.toFixed(0)} req/s`)
   }
   const [notFound, file, catalog] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]]
-  console.log(`\nCatalog benchmark: ${total} services, ${connections} connections, ${seconds} s per page\n`)
-  console.log('page                                                   req/s   p95 ms  errors')
+  console.log(`\nCatalog benchmark: ${total} services, ${connections} connections, ${seconds} s per page`)
+  console.log(`load average (1, 5, 15 min) before: ${loadBefore}, on a machine with its other work running\n`)
+  console.log('page                                                   req/s   p95 ms  CPU ms/req  load  errors')
   for (const r of results) {
     console.log(
-      `${r.key.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} ${r.p95.toFixed(0).padStart(8)} ${String(r.errors).padStart(7)}`,
+      `${r.key.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} ${r.p95.toFixed(0).padStart(8)} ${r.cpuMsPerRequest
+        .toFixed(2)
+        .padStart(11)} ${r.load.toFixed(1).padStart(5)} ${String(r.errors).padStart(7)}`,
     )
   }
   const ratio = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`
   console.log(`\ncatalog / not-found page: ${ratio(catalog.rps, notFound.rps)} of its req/s (goal ≥ 40 %)`)
+  console.log(
+    `  by server CPU per request: ${ratio(notFound.cpuMsPerRequest, catalog.cpuMsPerRequest)} (the not-found page's CPU ms / the catalog's)`,
+  )
   console.log(`catalog / public file:    ${ratio(catalog.rps, file.rps)} of its req/s`)
   console.log(`catalog p95: ${catalog.p95.toFixed(0)} ms (goal < 100 ms)`)
 } finally {
-  await stop()
+  await portal.stop()
 }

@@ -242,3 +242,19 @@ export function run(
     })
   })
 }
+
+/** `run` on one GET page, with the server's CPU per request (`pid`'s process tree) and the load after it. */
+export async function loadPage(
+  path: string,
+  options: { headers?: Record<string, string>; connections: number; seconds: number; pid: number },
+): Promise<{ rps: number; p95: number; errors: number; cpuMsPerRequest: number; load: number }> {
+  const before = treeCpuMs(options.pid)
+  const result = await run({ path, headers: () => options.headers ?? {}, expect: 200 }, options)
+  return {
+    rps: result.rps,
+    p95: result.p95,
+    errors: result.errors + result.wrong,
+    cpuMsPerRequest: (treeCpuMs(options.pid) - before) / Math.max(1, result.requests),
+    load: Number(loadAverage().split(' ')[0]),
+  }
+}

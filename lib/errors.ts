@@ -56,4 +56,6 @@ export type DomainErrorCode =
   | 'publicationAlreadyOpen'
   | 'deprecationDateInPast'
   | 'alreadyDeprecated'
+  | 'accessAlreadyAsked'
+  | 'accessNoCtd'
   | 'fileTooLarge'

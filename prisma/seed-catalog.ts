@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { dataElementSearchText, schemaSearchText, serviceSearchText } from '@/lib/catalog/search'
 import type { Db } from '@/lib/db/client'
+import { runCatalogReviewJob } from '@/lib/review/jobs'
 import type {
   CatalogStatus,
   DataClassification,
@@ -294,5 +295,13 @@ export async function seedCatalog(
       }),
     })
   }
+  // The stale services' providers were told, as the daily job (lib/review/jobs.ts) does, once: the
+  // portal's own run then finds nobody new to tell. The demo's notices were "mailed" back then.
+  const started = new Date()
+  await runCatalogReviewJob(now, db)
+  await db.notification.updateMany({
+    where: { kind: 'catalog.stale', createdAt: { gte: started }, emailedAt: null },
+    data: { emailedAt: now },
+  })
   return { services: data.services.length, schemas: data.schemas.length, dataElements: data.dataElements.length }
 }

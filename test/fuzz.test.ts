@@ -746,6 +746,324 @@ describe('route handlers answer malformed requests with a 4xx, never a 5xx or a 
   }, 300_000)
 })
 
+// ───────────────────────────────── The catalogs ─────────────────────────────────
+
+describe('the catalogs and the publication review refuse malformed input without a 500 or a write', () => {
+  const state = { status: 'idle' as const }
+  type Cast = {
+    requested: string
+    assigned: string
+    returned: string
+    schemaVersionId: string
+    head: Viewer
+    reviewer: Viewer
+  }
+  const cast = {} as Cast
+  const openapi = () =>
+    new File(
+      [
+        `openapi: 3.0.3
+info: { title: Fuzz, version: '1.0' }
+paths:
+  /x:
+    get:
+      summary: X
+      responses: { '200': { description: ok } }
+`,
+      ],
+      'spec.yaml',
+    )
+
+  beforeAll(async () => {
+    const { createCentralPerson } = await import('@/prisma/factories')
+    const { loadViewer } = await import('@/lib/auth/load-viewer')
+    const requests = await import('@/lib/review/requests')
+    const { publicationRequestSchema } = await import('@/lib/review/schemas')
+    cast.head = (await loadViewer((await createCentralPerson(db, 'DGD_HEAD')).id))!
+    cast.reviewer = (await loadViewer((await createCentralPerson(db, 'DGD_REVIEWER')).id))!
+    const spec = { fileName: 'spec.yaml', content: new Uint8Array(await openapi().arrayBuffer()) }
+    const ask = async (n: number) =>
+      (
+        await requests.requestPublication(
+          s.people.providerTech,
+          publicationRequestSchema.parse({
+            kind: 'NEW_SERVICE',
+            institutionId: s.provider.id,
+            code: `FUZZ-${Date.now()}-${n}`,
+            name: 'Servicio de fuzz',
+            description: 'Prueba',
+            protocol: 'REST',
+            requiresAgreement: 'true',
+            version: '1.0',
+            changes: 'Primera',
+            requestNote: 'Publicar',
+          }),
+          spec,
+        )
+      ).id
+    cast.requested = await ask(1)
+    cast.assigned = await ask(2)
+    await requests.assignReviewer(cast.head, cast.assigned, cast.reviewer.personId)
+    cast.returned = await ask(3)
+    await requests.returnRequest(cast.head, cast.returned, 'Falta la descripción')
+    const schema = await db.schema.create({
+      data: {
+        code: `FUZZ-SCH-${Date.now()}`,
+        name: 'Esquema de fuzz',
+        description: 'Prueba',
+        kind: 'BASAL',
+        format: 'JSON_SCHEMA',
+        ownerId: s.provider.id,
+        status: 'PUBLISHED',
+        versions: { create: { version: '1.0', status: 'PUBLISHED', content: '{}', contentSha256: 'x', changes: 'x' } },
+        services: { create: { serviceId: s.service.id } },
+      },
+      include: { versions: true },
+    })
+    cast.schemaVersionId = schema.versions[0]!.id
+  }, 240_000)
+
+  it('publication requests, review steps, deprecation and access hand-over', async () => {
+    const review = await import('@/lib/review/actions')
+    const catalog = await import('@/lib/catalog/actions')
+    const bound = (valid: string) =>
+      fc.oneof({ weight: 4, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: badId })
+    const forms: {
+      name: string
+      who: () => Viewer
+      bound: () => string
+      valid: Form
+      fields: Fields
+      run: (id: string, f: FormData) => Promise<unknown>
+    }[] = [
+      {
+        name: 'requestPublication',
+        who: () => s.people.providerTech,
+        bound: () => '',
+        valid: {
+          institutionId: s.provider.id,
+          code: 'FUZZ-NUEVO',
+          name: 'Servicio',
+          description: 'Descripción',
+          protocol: 'REST',
+          requiresAgreement: 'true',
+          version: '1.0',
+          changes: 'Primera',
+          requestNote: 'Publicar',
+        },
+        fields: {
+          code: 'text',
+          name: 'text',
+          description: 'text',
+          protocol: 'enum',
+          requiresAgreement: 'enum',
+          version: 'text',
+          changes: 'text',
+          requestNote: 'text',
+        },
+        run: (_id, f) => {
+          f.append('document', openapi())
+          return review.requestPublicationAction('NEW_SERVICE', {}, state, f)
+        },
+      },
+      {
+        name: 'assignReviewer',
+        who: () => cast.head,
+        bound: () => cast.requested,
+        valid: { reviewerId: cast.reviewer.personId },
+        fields: { reviewerId: 'id' },
+        run: (id, f) => review.assignReviewerAction(id, state, f),
+      },
+      {
+        name: 'writeNote',
+        who: () => cast.reviewer,
+        bound: () => cast.assigned,
+        valid: { devEndpoint: 'https://dev.example.gob.cl/fuzz', activities: 'Habilitado', recommendations: 'Nada' },
+        fields: { activities: 'text', recommendations: 'optionalText' },
+        run: (id, f) => review.writeNoteAction(id, state, f),
+      },
+      {
+        name: 'returnRequest',
+        who: () => cast.head,
+        bound: () => cast.requested,
+        valid: { reason: 'Falta algo' },
+        fields: { reason: 'text' },
+        run: (id, f) => review.returnRequestAction(id, state, f),
+      },
+      {
+        name: 'resubmitRequest',
+        who: () => s.people.providerTech,
+        bound: () => cast.returned,
+        valid: { changes: 'Corregido', requestNote: 'Reenviamos' },
+        fields: { changes: 'text', requestNote: 'text' },
+        run: (id, f) => review.resubmitRequestAction(id, state, f),
+      },
+      {
+        name: 'deprecateService',
+        who: () => s.people.providerTech,
+        bound: () => s.service.id,
+        valid: { stopsOn: '2031-01-31', reason: 'Reemplazado' },
+        fields: { stopsOn: 'date', reason: 'text' },
+        run: (id, f) => review.deprecateServiceAction(id, state, f),
+      },
+      {
+        name: 'deprecateSchemaVersion',
+        who: () => s.people.providerTech,
+        bound: () => cast.schemaVersionId,
+        valid: { stopsOn: '2031-01-31', reason: 'Reemplazado' },
+        fields: { stopsOn: 'date', reason: 'text' },
+        run: (id, f) => review.deprecateSchemaVersionAction(id, state, f),
+      },
+      {
+        name: 'askCtdForAccess',
+        who: () => s.people.outsiderTech,
+        bound: () => s.service.id,
+        valid: { note: 'Para un trámite' },
+        fields: { note: 'optionalText' },
+        run: (id, f) => catalog.askCtdForAccessAction(id, state, f),
+      },
+    ]
+    for (const form of forms) {
+      as(form.who())
+      await unchangedAfter(
+        form.name,
+        fc.asyncProperty(malformedForm(form.valid, form.fields), bound(form.bound()), async (data, id) => {
+          expect(await answer(() => form.run(id, data)), form.name).toEqual({ kind: 'refused' })
+        }) as never,
+      )
+    }
+
+    // A document that is not OpenAPI, NUL bytes, over 2 MB, or none: refused at its field, nothing stored.
+    as(s.people.providerTech)
+    const documents = fc.oneof(
+      fc.constant(new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.yaml')),
+      fc.constant(new File(['openapi: 3.0.3\ninfo: { title: x }\n'], 'mala.yaml')),
+      fc.constant(new File(['\u0000\u0000openapi'], 'nul.yaml')),
+      weird.map((w) => new File([w], 'x.yaml')),
+      weird.map((w) => w as File | string),
+    )
+    await unchangedAfter(
+      'requestPublication (document)',
+      fc.asyncProperty(documents, async (document) => {
+        const form = new FormData()
+        for (const [k, v] of Object.entries({
+          institutionId: s.provider.id,
+          code: 'FUZZ-DOC',
+          name: 'Servicio',
+          description: 'Descripción',
+          protocol: 'REST',
+          requiresAgreement: 'true',
+          version: '1.0',
+          changes: 'Primera',
+          requestNote: 'Publicar',
+        }))
+          form.append(k, v)
+        form.append('document', document)
+        const outcome = await answer(() => review.requestPublicationAction('NEW_SERVICE', {}, state, form))
+        expect(outcome).toEqual({ kind: 'refused' })
+      }) as never,
+    )
+
+    // Steps that take no form: a malformed id, or a request in the wrong state, changes nothing.
+    const idOnly: [string, () => Viewer, (id: string) => Promise<unknown>][] = [
+      ['approveAsLead', () => cast.reviewer, (id) => review.approveAsLeadAction(id, state, new FormData())],
+      ['approveAsHead', () => cast.head, (id) => review.approveAsHeadAction(id, state, new FormData())],
+      ['withdraw', () => s.people.outsiderTech, (id) => review.withdrawRequestAction(id, state, new FormData())],
+    ]
+    for (const [name, who, run] of idOnly) {
+      as(who())
+      await unchangedAfter(
+        name,
+        fc.asyncProperty(fc.oneof(badId, fc.constant(cast.requested)), async (id) => {
+          expect(await answer(() => run(id)), name).toEqual({ kind: 'refused' })
+        }) as never,
+      )
+    }
+  }, 300_000)
+
+  it('the catalog API, its exports and downloads', async () => {
+    const routes = {
+      services: await import('@/app/api/v1/catalog/services/route'),
+      service: await import('@/app/api/v1/catalog/services/[id]/route'),
+      schemas: await import('@/app/api/v1/catalog/schemas/route'),
+      schema: await import('@/app/api/v1/catalog/schemas/[id]/route'),
+      dataElements: await import('@/app/api/v1/catalog/data-elements/route'),
+      dataElement: await import('@/app/api/v1/catalog/data-elements/[id]/route'),
+      servicesCsv: await import('@/app/(portal)/catalog/services/export/route'),
+      schemasCsv: await import('@/app/(portal)/catalog/schemas/export/route'),
+      dataCsv: await import('@/app/(portal)/catalog/data/export/route'),
+      spec: await import('@/app/(portal)/catalog/services/[id]/versions/[versionId]/spec/route'),
+      note: await import('@/app/(portal)/catalog/requests/[id]/note/route'),
+    }
+    const origin = 'http://localhost:3000'
+    const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) }) as never
+    const viewers = fc.constantFrom<() => Viewer | null>(
+      () => s.people.outsiderTech,
+      () => s.people.providerTech,
+      () => dgd,
+      () => null,
+    )
+    const query = fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          'q',
+          'sort',
+          'page',
+          'perPage',
+          'provider',
+          'status',
+          'protocol',
+          'classification',
+          'procedure',
+          'group',
+          'owner',
+          'kind',
+          'format',
+          'responsible',
+          'cursor',
+          'limit',
+          '$x',
+        ),
+        fc.oneof(
+          weird.map((w) => w.slice(0, 5000)),
+          fc.constantFrom('PUBLISHED,NOPE', '-completeness', 'a:* & !b'),
+        ),
+      ),
+      { maxLength: 4 },
+    )
+    await unchangedAfter(
+      'catalog GET routes',
+      fc.asyncProperty(viewers, badId, badId, query, async (viewer, id, versionId, params) => {
+        current.viewer = viewer()
+        const url = new URL(`${origin}/x`)
+        for (const [k, v] of params) url.searchParams.append(k, v)
+        const request = () => new Request(url)
+        const lists = await Promise.all([
+          routes.services.GET(request()),
+          routes.schemas.GET(request()),
+          routes.dataElements.GET(request()),
+          routes.servicesCsv.GET(request()),
+          routes.schemasCsv.GET(request()),
+          routes.dataCsv.GET(request()),
+        ])
+        const items = await Promise.all([
+          routes.service.GET(request(), context({ id })),
+          routes.schema.GET(request(), context({ id })),
+          routes.dataElement.GET(request(), context({ id })),
+          routes.spec.GET(request(), context({ id, versionId })),
+          routes.spec.GET(request(), context({ id: s.service.id, versionId })),
+          routes.note.GET(request(), context({ id })),
+        ])
+        for (const r of lists) expect(r.status, await r.clone().text()).toBeLessThan(500)
+        for (const r of items) {
+          expect(r.status).toBeLessThan(500)
+          expect(r.status).toBeGreaterThanOrEqual(400)
+        }
+      }) as never,
+    )
+  }, 300_000)
+})
+
 describe('file names', () => {
   it('a signed PDF named with 20,000 characters and a NUL byte is kept, its name cleaned and capped', async () => {
     const { caseAt } = await import('@/test/support/scenario')

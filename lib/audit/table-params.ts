@@ -19,6 +19,7 @@ export const auditActions = [
   'case.reviewPromotion',
   'case.approvePromotion',
   'case.rejectPromotion',
+  'case.assignReviewer',
   'agreement.terminate',
   'agreement.expire',
   'agreement.terminated',
@@ -35,6 +36,18 @@ export const auditActions = [
   'training.create',
   'training.attendance.add',
   'training.attendance.remove',
+  'publication.request',
+  'publication.assign',
+  'publication.writeNote',
+  'publication.approveAsLead',
+  'publication.approveAsHead',
+  'publication.returnRequest',
+  'publication.resubmit',
+  'publication.withdraw',
+  'service.stale',
+  'service.deprecate',
+  'service.accessAsked',
+  'schemaVersion.deprecate',
 ] as const
 
 export const auditTableParams = defineTableParams({

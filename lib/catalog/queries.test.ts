@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client'
 import { caseAt } from '@/test/support/scenario'
 import { apiListServices } from './api'
 import { servicesQuerySchema } from './api-schemas'
-import { exportServices, getService, listServices, serviceFacets } from './queries'
+import { exportServices, FACET_OPTIONS, getService, listServices, serviceFacets } from './queries'
 import { serviceSearchText } from './search'
 import { servicesParamsFrom } from './table-params'
 
@@ -130,6 +130,79 @@ describe('the service catalog', { timeout: 120_000 }, () => {
     const score = Object.fromEntries(rows.map((r) => [r.id, r.completeness]))
     expect(score[ids[0]!]).toBe(57) // procedures, levels, contacts, fresh review: 4 of 7
     expect(score[ids[1]!]).toBe(0)
+  })
+})
+
+describe('facet options', { timeout: 120_000 }, () => {
+  it('offers the procedures with the most services, in order, and always the selected ones with their count', async () => {
+    const c = await caseAt('meetingRequested')
+    // 30 procedures: CPAT-T00 on 3 services, CPAT-T01 on 2, the other 28 on one each.
+    const codes = Array.from({ length: 30 }, (_, i) => `CPAT-T${String(i).padStart(2, '0')}`)
+    const { token } = await catalogServices(
+      c.provider.id,
+      codes.map((code, i) => ({
+        name: `Servicio ${i}`,
+        procedures: i < 3 ? [code, 'CPAT-T00', 'CPAT-T01'].slice(0, i + 1) : [code],
+      })),
+    )
+    const facets = await serviceFacets(c.people.outsiderTech, token)
+    expect(facets.procedure).toHaveLength(FACET_OPTIONS)
+    expect(facets.procedure.map((o) => o.value)).toEqual([...facets.procedure.map((o) => o.value)].sort())
+    expect(facets.procedure.find((o) => o.value === 'CPAT-T00')?.count).toBe(3)
+    expect(facets.procedure.find((o) => o.value === 'CPAT-T01')?.count).toBe(2)
+    expect(facets.procedure.some((o) => o.value === 'CPAT-T29')).toBe(false)
+    const kept = await serviceFacets(c.people.outsiderTech, token, { procedure: ['CPAT-T29'] })
+    expect(kept.procedure).toHaveLength(FACET_OPTIONS + 1)
+    expect(kept.procedure.find((o) => o.value === 'CPAT-T29')).toEqual({
+      value: 'CPAT-T29',
+      label: 'CPAT-T29',
+      count: 1,
+    })
+  })
+})
+
+describe('sorting the catalog by completeness', { timeout: 120_000 }, () => {
+  it('orders by the score in SQL, ties by name, across pages without repeating or skipping', async () => {
+    const c = await caseAt('meetingRequested')
+    // Twelve services, from 0 to 4 criteria met, in an order unrelated to their names.
+    const { ids, token } = await catalogServices(
+      c.provider.id,
+      Array.from({ length: 12 }, (_, i) => ({ name: `Servicio ${String.fromCharCode(97 + ((i * 5) % 12))}` })),
+    )
+    for (const [i, id] of ids.entries()) {
+      const met = i % 5
+      await db.service.update({
+        where: { id },
+        data: {
+          procedures: met >= 1 ? ['CPAT-9'] : [],
+          contacts: met >= 2 ? [{ name: 'Mesa', email: 'mesa@example.gob.cl' }] : undefined,
+          serviceLevels: met >= 3 ? { availability: 99.5 } : undefined,
+          lastReviewedAt: met >= 4 ? new Date() : new Date('2020-01-01T00:00:00Z'),
+        },
+      })
+    }
+    const viewer = c.people.outsiderTech
+    const walk = async (sort: string) => {
+      const seen: { id: string; name: string; completeness: number }[] = []
+      for (const page of [1, 2]) {
+        const result = await listServices(
+          viewer,
+          servicesParamsFrom(new URLSearchParams({ q: token, sort, perPage: '10', page: String(page) })).params,
+        )
+        expect(result.rowCount).toBe(12)
+        seen.push(...result.rows)
+      }
+      return seen
+    }
+    const desc = await walk('-completeness')
+    expect(new Set(desc.map((r) => r.id)).size).toBe(12)
+    const expected = [...desc].sort((a, b) => b.completeness - a.completeness || a.name.localeCompare(b.name))
+    expect(desc.map((r) => r.id)).toEqual(expected.map((r) => r.id))
+    // A service without contacts still scores its other criteria (a NULL criterion once made the sum NULL).
+    expect(desc.map((r) => r.completeness)).toEqual([57, 57, 43, 43, 29, 29, 14, 14, 14, 0, 0, 0])
+    const asc = await walk('completeness')
+    expect(asc.map((r) => r.completeness)).toEqual([...desc.map((r) => r.completeness)].reverse())
+    expect(asc[0]!.name < asc[1]!.name || asc[0]!.completeness !== asc[1]!.completeness).toBe(true)
   })
 })
 

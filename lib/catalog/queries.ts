@@ -38,12 +38,23 @@ function internalInstitutions(viewer: Principal): 'all' | string[] {
 export function visibleWhere(viewer: Principal, status: Prisma.Sql, institution: Prisma.Sql): Prisma.Sql {
   const own = internalInstitutions(viewer)
   if (own === 'all') return TRUE
-  const published = sql`${status}::text IN (${Prisma.join(PUBLIC_STATUSES)})`
+  const published = inList(status, PUBLIC_STATUSES, 'CatalogStatus')
   return own.length === 0 ? published : sql`(${published} OR ${institution} IN (${Prisma.join(own)}))`
 }
 
-export function inList(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
-  return values.length === 0 ? TRUE : sql`${column}::text IN (${Prisma.join(values)})`
+/** The catalog's enum column types: comparing the column itself (not `::text`) keeps its statistics. */
+type EnumType = 'CatalogStatus' | 'ServiceProtocol' | 'GradualityGroup'
+
+/**
+ * `column IN (values)`; TRUE for no values. An enum column is compared as itself, each value cast to its
+ * type: cast to text instead, the planner has no statistics for it and guesses 1 row (bench/catalog.ts
+ * showed a nested loop over every institution for each of 835 services). Values are checked first.
+ */
+export function inList(column: Prisma.Sql, values: readonly string[], type?: EnumType): Prisma.Sql {
+  if (values.length === 0) return TRUE
+  if (!type) return sql`${column}::text IN (${Prisma.join(values)})`
+  const cast = Prisma.raw(`"${type}"`)
+  return sql`${column} IN (${Prisma.join(values.map((v) => sql`${v}::${cast}`))})`
 }
 
 export function matches(column: Prisma.Sql, tsq: string | null): Prisma.Sql {
@@ -58,31 +69,43 @@ export type FacetOption = { value: string; label: string; count: number }
 
 // ── Services ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The completeness score (0–100) of the service aliased `s`, as lib/catalog/completeness.ts computes it. */
+/**
+ * The completeness score (0–100) of the service aliased `s`, as lib/catalog/completeness.ts computes it.
+ * Every criterion is TRUE or FALSE, never NULL (a NULL one would make the sum NULL, and the sort put
+ * those services first); `jsonb_array_length` only on an array (AND does not short-circuit in SQL).
+ */
 export function completenessSql(now: Date): Prisma.Sql {
   return sql`round((
       (EXISTS (SELECT 1 FROM "ServiceVersion" v WHERE v."serviceId" = s."id" AND v."version" = s."version" AND v."spec" IS NOT NULL))::int
     + (EXISTS (SELECT 1 FROM "ServiceDataElement" x WHERE x."serviceId" = s."id"))::int
     + (EXISTS (SELECT 1 FROM "ServiceSchema" x WHERE x."serviceId" = s."id"))::int
-    + (cardinality(s."procedures") > 0)::int
+    + (coalesce(cardinality(s."procedures"), 0) > 0)::int
     + (s."serviceLevels" IS NOT NULL AND s."serviceLevels" <> 'null'::jsonb)::int
-    + (jsonb_typeof(s."contacts") = 'array' AND jsonb_array_length(s."contacts") > 0)::int
+    + (CASE WHEN jsonb_typeof(s."contacts") = 'array' THEN jsonb_array_length(s."contacts") > 0 ELSE FALSE END)::int
     + (s."lastReviewedAt" IS NOT NULL AND s."lastReviewedAt" > ${staleBefore(now)})::int
   ) * 100.0 / ${COMPLETENESS_CRITERIA.length})::int`
 }
 
 export const FROM_SERVICES = sql`FROM "Service" s JOIN "Institution" i ON i."id" = s."providerId"`
 
+/**
+ * The services the viewer may see that match the search. The search is a subquery on the GIN index,
+ * so its ids are found once and joined (a semi-join): as a plain condition the planner may reach the
+ * rows by the status index instead and compute `to_tsvector` for each of thousands (bench/catalog.ts).
+ */
 function serviceBaseWhere(viewer: Principal, q: string): Prisma.Sql {
-  return sql`${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${matches(sql`s."searchText"`, tsQueryOf(q))}`
+  const tsq = tsQueryOf(q)
+  const search =
+    tsq === null ? TRUE : sql`s."id" IN (SELECT f."id" FROM "Service" f WHERE ${matches(sql`f."searchText"`, tsq)})`
+  return sql`${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${search}`
 }
 
 export function serviceFilterWhere(filters: ServicesTableParams['filters']): Prisma.Sql {
   const parts = [
     inList(sql`s."providerId"`, filters.provider),
-    inList(sql`s."status"`, filters.status),
-    inList(sql`s."protocol"`, filters.protocol),
-    inList(sql`i."group"`, filters.group),
+    inList(sql`s."status"`, filters.status, 'CatalogStatus'),
+    inList(sql`s."protocol"`, filters.protocol, 'ServiceProtocol'),
+    inList(sql`i."group"`, filters.group, 'GradualityGroup'),
     filters.procedure.length === 0 ? TRUE : sql`s."procedures" && ARRAY[${Prisma.join(filters.procedure)}]::text[]`,
     filters.classification.length === 0
       ? TRUE
@@ -153,14 +176,19 @@ function toServiceRow(r: ServiceRowSql, now: Date): ServiceRow {
   }
 }
 
-/** One page of the service catalog the viewer may see, searched, filtered and sorted. */
-export async function listServices(viewer: Viewer, params: ServicesTableParams, now = new Date()) {
+/** The query of one page of the service catalog (also what bench/catalog.ts EXPLAINs). */
+export function servicesPageSql(viewer: Principal, params: ServicesTableParams, now: Date): Prisma.Sql {
   const tsq = tsQueryOf(params.q)
-  const rows = await db.$queryRaw<ServiceRowSql[]>`${serviceSelect(now, tsq)}, count(*) OVER () AS total
+  return sql`${serviceSelect(now, tsq)}, count(*) OVER () AS total
     ${FROM_SERVICES}
     WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}
     ORDER BY ${serviceOrder(params, now)}
     LIMIT ${params.pageSize} OFFSET ${skipFor(params)}`
+}
+
+/** One page of the service catalog the viewer may see, searched, filtered and sorted. */
+export async function listServices(viewer: Viewer, params: ServicesTableParams, now = new Date()) {
+  const rows = await db.$queryRaw<ServiceRowSql[]>(servicesPageSql(viewer, params, now))
   let rowCount = rows[0] ? Number(rows[0].total) : 0
   if (rows.length === 0 && params.page > 1) {
     const [count] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${FROM_SERVICES}
@@ -173,7 +201,9 @@ export async function listServices(viewer: Viewer, params: ServicesTableParams, 
 /** Every row of the filtered view, in its order, for the CSV export (at most `limit`). */
 export async function exportServices(viewer: Viewer, params: ServicesTableParams, now = new Date(), limit = 20_000) {
   const tsq = tsQueryOf(params.q)
-  const rows = await db.$queryRaw<(ServiceRowSql & { devStatus: string; prodStatus: string; procedures: string[] })[]>`
+  const rows = await db.$queryRaw<
+    (ServiceRowSql & { devStatus: string; prodStatus: string; procedures: string[] | null })[]
+  >`
     ${serviceSelect(now, tsq)}, 0 AS total, s."devStatus", s."prodStatus", s."procedures"
     ${FROM_SERVICES}
     WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}
@@ -186,7 +216,27 @@ export async function exportServices(viewer: Viewer, params: ServicesTableParams
  * The facets of the service catalog under the current search (and what the viewer may see): each
  * provider, status, protocol, group, procedure and data classification with its number of services.
  */
-export async function serviceFacets(viewer: Viewer, q: string) {
+/**
+ * How many values a data-driven facet (providers, procedures) offers: those with the most services
+ * under the current search, in alphabetical order. With 10,000 services a list of every provider and
+ * procedure was most of the page (bench/catalog.ts); a value selected but not offered is still shown
+ * (the page adds it, table-params.ts withSelected), and the search box narrows the rest.
+ */
+export const FACET_OPTIONS = 25
+
+function topOptions(options: FacetOption[], selected: readonly string[] = []): FacetOption[] {
+  const top = [...options]
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'es'))
+    .slice(0, FACET_OPTIONS)
+  const kept = options.filter((o) => selected.includes(o.value) && !top.includes(o))
+  return [...top, ...kept].sort((a, b) => a.label.localeCompare(b.label, 'es'))
+}
+
+export async function serviceFacets(
+  viewer: Viewer,
+  q: string,
+  selected: { provider?: readonly string[]; procedure?: readonly string[] } = {},
+) {
   const where = serviceBaseWhere(viewer, q)
   const [grouped, procedures, classified] = await Promise.all([
     db.$queryRaw<
@@ -213,15 +263,19 @@ export async function serviceFacets(viewer: Viewer, q: string) {
   const counts = (key: 'status' | 'protocol' | 'grp') =>
     Object.fromEntries(grouped.flatMap((g) => (g[key] === null ? [] : [[g[key], g.n]]))) as Record<string, number>
   return {
-    provider: grouped
-      .flatMap((g) =>
+    provider: topOptions(
+      grouped.flatMap((g) =>
         g.providerId && g.providerName ? [{ value: g.providerId, label: g.providerName, count: g.n }] : [],
-      )
-      .sort((a, b) => a.label.localeCompare(b.label, 'es')),
+      ),
+      selected.provider,
+    ),
     status: counts('status'),
     protocol: counts('protocol'),
     group: counts('grp'),
-    procedure: procedures.map((p) => ({ value: p.code, label: p.code, count: p.n })),
+    procedure: topOptions(
+      procedures.map((p) => ({ value: p.code, label: p.code, count: p.n })),
+      selected.procedure,
+    ),
     classification: Object.fromEntries(classified.map((c) => [c.classification, c.n])) as Record<string, number>,
   }
 }

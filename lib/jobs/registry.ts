@@ -6,6 +6,7 @@
 import { db } from '@/lib/db/client'
 import { runNodeAccessJob } from '@/lib/nodes/jobs'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
+import { runCatalogReviewJob } from '@/lib/review/jobs'
 import { runTraceChainJob } from '@/lib/traces/jobs'
 import type { Job } from './runner'
 
@@ -34,4 +35,6 @@ export const jobs: readonly Job[] = [
   { name: 'node-access', everyMs: HOUR, run: runNodeAccessJob },
   // The trace registry's chain head published in the audit log, month partitions ahead and retention.
   { name: 'trace-chain', everyMs: DAY, run: runTraceChainJob },
+  // Published services not reviewed in 12 months: flagged stale, their provider told once.
+  { name: 'catalog-review', everyMs: DAY, run: (now) => runCatalogReviewJob(now) },
 ]

@@ -157,5 +157,6 @@ export async function deprecateSchemaVersionAction(versionId: string, _prev: For
     return refusal(error, values)
   }
   deliverEmailsAfterResponse()
+  revalidatePath('/catalog/schemas/[id]', 'page')
   return { status: 'success' as const, message: (await getTranslations('review.success'))('deprecated') }
 }

@@ -6,7 +6,8 @@
 import { createTranslator } from 'next-intl'
 import { authorize, type Principal } from '@/lib/auth/roles'
 import { recordAudit } from '@/lib/audit/record'
-import { db, type Tx } from '@/lib/db/client'
+import { staleBefore } from '@/lib/catalog/completeness'
+import { db, type Db, type Tx } from '@/lib/db/client'
 import { formatCalendarDate } from '@/lib/dates'
 import { DomainError } from '@/lib/errors'
 import { locale } from '@/lib/i18n/config'
@@ -17,19 +18,12 @@ import type { DeprecationInput } from './schemas'
 
 const t = createTranslator({ locale, messages, namespace: 'review.notify' })
 
-/** A service whose last review is older than this is stale. */
-export const STALE_AFTER_MONTHS = 12
-
-/** The instant before which a last review makes a service stale at `now`. */
-export function staleBefore(now: Date): Date {
-  const cutoff = new Date(now)
-  cutoff.setUTCMonth(cutoff.getUTCMonth() - STALE_AFTER_MONTHS)
-  return cutoff
-}
-
-/** Whether a service is stale at `now`: never reviewed counts from its creation. */
+/**
+ * Whether the job tells a published service's provider it is stale at `now` (the 12 months of
+ * lib/catalog/completeness.ts): a service never reviewed counts from its creation.
+ */
 export function isStale(service: { lastReviewedAt: Date | null; createdAt: Date }, now: Date): boolean {
-  return (service.lastReviewedAt ?? service.createdAt) < staleBefore(now)
+  return (service.lastReviewedAt ?? service.createdAt) <= staleBefore(now)
 }
 
 const BATCH = 200
@@ -38,17 +32,18 @@ const BATCH = 200
  * Tells the provider (its technical administrators and CTDs) of each published service that became
  * stale, once: `staleNotifiedAt` is set in the same conditional write, and a new publication clears
  * it. Running it again, or twice at once, tells nobody twice. Returns how many services were flagged.
+ * Registered daily in lib/jobs/registry.ts; the demo seed runs it once on its own client.
  */
-export async function runCatalogReviewJob(now: Date = new Date()): Promise<{ flagged: number }> {
+export async function runCatalogReviewJob(now: Date = new Date(), client: Db = db): Promise<{ flagged: number }> {
   const cutoff = staleBefore(now)
   const where = {
     status: 'PUBLISHED' as const,
     staleNotifiedAt: null,
-    OR: [{ lastReviewedAt: { lt: cutoff } }, { lastReviewedAt: null, createdAt: { lt: cutoff } }],
+    OR: [{ lastReviewedAt: { lte: cutoff } }, { lastReviewedAt: null, createdAt: { lte: cutoff } }],
   }
   let flagged = 0
   for (;;) {
-    const batch = await db.service.findMany({
+    const batch = await client.service.findMany({
       where,
       orderBy: { id: 'asc' },
       take: BATCH,
@@ -57,7 +52,7 @@ export async function runCatalogReviewJob(now: Date = new Date()): Promise<{ fla
     if (batch.length === 0) break
     // One transaction a batch: the rows are claimed under lock (a concurrent run skips them), marked,
     // and their providers told, all committed together.
-    const claimedCount = await db.$transaction(
+    const claimedCount = await client.$transaction(
       async (tx) => {
         const claimed = new Set(
           (

@@ -13,6 +13,7 @@ import {
   decidePublication,
   publicationNextSteps,
   publicationStepFor,
+  openStatuses,
   statusesWaitingOnCentral,
   type PublicationAction,
   type PublicationStatus,
@@ -281,4 +282,47 @@ export async function notePdfFor(viewer: Viewer, id: string): Promise<{ pdf: Uin
   if (viewer.centralRoles.length === 0 || !r.noteWrittenAt) return null
   const note = await db.$transaction((tx) => loadNote(tx, id))
   return { pdf: await renderNotePdf(note), number: r.number }
+}
+
+/** Consumer institutions with an agreement approved or in force for any of these services. */
+export async function consumersWithAgreementCount(serviceIds: string[]): Promise<number> {
+  if (serviceIds.length === 0) return 0
+  const rows = await db.connectionCase.findMany({
+    where: { serviceId: { in: serviceIds }, agreement: { status: { in: ['APPROVED', 'IN_FORCE'] } } },
+    select: { consumerId: true },
+    distinct: ['consumerId'],
+  })
+  return rows.length
+}
+
+/** The services a deprecation is about: the service itself, or every service using the schema. */
+async function servicesOf(entry: { serviceId: string } | { schemaId: string }): Promise<string[]> {
+  if ('serviceId' in entry) return [entry.serviceId]
+  const links = await db.serviceSchema.findMany({ where: { schemaId: entry.schemaId }, select: { serviceId: true } })
+  return links.map((l) => l.serviceId)
+}
+
+/**
+ * What a catalog entry's page offers its keepers: the open publication request for it (one at a time,
+ * decision 017), and how many consumer institutions a deprecation would tell. Null for anyone who may
+ * neither request a new version nor deprecate it.
+ */
+export async function upkeepOf(
+  viewer: Viewer,
+  entry: { serviceId: string; institutionId: string } | { schemaId: string; institutionId: string },
+) {
+  const mayRequest = can(viewer, 'publications.request', entry.institutionId)
+  const mayDeprecate = can(viewer, 'publications.deprecate', entry.institutionId)
+  if (!mayRequest && !mayDeprecate) return null
+  const [open, consumers] = await Promise.all([
+    db.publicationRequest.findFirst({
+      where: {
+        ...('serviceId' in entry ? { serviceId: entry.serviceId } : { schemaId: entry.schemaId }),
+        status: { in: [...openStatuses] },
+      },
+      select: { id: true, number: true },
+    }),
+    mayDeprecate ? consumersWithAgreementCount(await servicesOf(entry)) : 0,
+  ])
+  return { mayRequest, mayDeprecate, openRequest: open, consumers }
 }

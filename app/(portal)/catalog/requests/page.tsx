@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import { CatalogTabs } from '@/components/catalog/catalog-tabs'
 import { RequestsTable } from '@/components/review/requests-table'
 import { PageHeader } from '@/components/ui/page-header'
 import { can } from '@/lib/auth/roles'
@@ -33,6 +34,7 @@ export default async function PublicationRequestsPage({ searchParams }: PageProp
           )
         }
       />
+      <CatalogTabs current="requests" />
       <RequestsTable rows={rows} rowCount={rowCount} />
     </div>
   )

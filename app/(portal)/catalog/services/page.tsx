@@ -17,7 +17,7 @@ export default async function CatalogServicesPage({ searchParams }: PageProps<'/
   const { definition, params } = servicesParamsFrom(toSearchParams(await searchParams))
   const [{ rows, rowCount }, facets, selectedProviders] = await Promise.all([
     listServices(viewer, params),
-    serviceFacets(viewer, params.q),
+    serviceFacets(viewer, params.q, params.filters),
     institutionLabels(params.filters.provider),
   ])
   const t = await getTranslations('catalog')

@@ -3,12 +3,15 @@ import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { ClassificationBadge, StatusBadge } from '@/components/catalog/catalog-bits'
 import { Empty, Facts, Section, SimpleTable } from '@/components/catalog/section'
+import { StepForm } from '@/components/connections/step-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireViewer } from '@/lib/auth/viewer'
 import { lineDiff } from '@/lib/catalog/diff'
 import { getSchema } from '@/lib/catalog/queries'
-import { formatDate } from '@/lib/dates'
+import { formatCalendarDate, formatDate } from '@/lib/dates'
 import { isRecordId, requireRecordId } from '@/lib/ids'
+import { deprecateSchemaVersionAction } from '@/lib/review/actions'
+import { upkeepOf } from '@/lib/review/queries'
 
 export async function generateMetadata({ params }: PageProps<'/catalog/schemas/[id]'>) {
   const viewer = await requireViewer()
@@ -21,6 +24,8 @@ export default async function CatalogSchemaPage({ params, searchParams }: PagePr
   const schema = await getSchema(viewer, requireRecordId((await params).id))
   if (!schema) notFound()
   const t = await getTranslations('catalog')
+  const tr = await getTranslations('review.deprecate')
+  const upkeep = await upkeepOf(viewer, { schemaId: schema.id, institutionId: schema.ownerId })
   const { from, to } = await searchParams
   const versions = schema.versions
   // The diff compares two versions the viewer sees (default: the previous one with the newest).
@@ -38,6 +43,14 @@ export default async function CatalogSchemaPage({ params, searchParams }: PagePr
         title={schema.name}
         description={schema.description}
       />
+      {schema.status === 'DEPRECATED' && schema.deprecatedAt && schema.stopsOn && (
+        <p className="rounded-md border border-danger-700/20 bg-danger-50 p-4 text-sm text-danger-700">
+          {t('service.deprecated', {
+            date: formatDate(schema.deprecatedAt),
+            stopsOn: formatCalendarDate(schema.stopsOn),
+          })}
+        </p>
+      )}
       <Facts
         items={[
           { label: t('schemas.columns.code'), value: <code>{schema.code}</code> },
@@ -107,6 +120,48 @@ export default async function CatalogSchemaPage({ params, searchParams }: PagePr
           }))}
         />
       </Section>
+
+      {upkeep && (
+        <Section id="upkeep" title={t('schemaManage.title')}>
+          <div className="space-y-4 rounded-md border border-line bg-white p-4">
+            {upkeep.openRequest ? (
+              <p className="text-sm">
+                <Link href={`/catalog/requests/${upkeep.openRequest.id}`}>
+                  {t('manage.openRequest', { number: upkeep.openRequest.number })}
+                </Link>
+              </p>
+            ) : (
+              upkeep.mayRequest &&
+              (schema.status === 'PUBLISHED' || schema.status === 'DEPRECATED') && (
+                <Link
+                  href={`/catalog/publish?kind=SCHEMA_VERSION&schemaId=${schema.id}`}
+                  className="inline-block rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-800 no-underline hover:bg-brand-50 hover:no-underline"
+                >
+                  {t('schemaManage.newVersion')}
+                </Link>
+              )
+            )}
+            {upkeep.mayDeprecate &&
+              versions
+                .filter((v) => v.status === 'PUBLISHED')
+                .map((v) => (
+                  <div key={v.id} className="space-y-2 border-t border-line pt-4">
+                    <h3 className="font-semibold">{t('schemaManage.deprecateTitle', { version: v.version })}</h3>
+                    <StepForm
+                      action={deprecateSchemaVersionAction.bind(null, v.id)}
+                      intro={t('schemaManage.deprecateIntro', { count: upkeep.consumers })}
+                      submitLabel={tr('submit')}
+                      variant="danger"
+                      fields={[
+                        { name: 'stopsOn', label: tr('stopsOn'), type: 'date', required: true },
+                        { name: 'reason', label: tr('reason'), type: 'textarea', required: true },
+                      ]}
+                    />
+                  </div>
+                ))}
+          </div>
+        </Section>
+      )}
 
       <Section id="diff" title={t('schema.diff')}>
         {versions.length < 2 ? (

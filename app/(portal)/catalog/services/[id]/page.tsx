@@ -3,15 +3,18 @@ import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { ClassificationBadge, CompletenessMeter, StatusBadge } from '@/components/catalog/catalog-bits'
 import { Empty, Facts, Section, SimpleTable } from '@/components/catalog/section'
+import { StepForm } from '@/components/connections/step-form'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader } from '@/components/ui/page-header'
-import type { Viewer } from '@/lib/auth/load-viewer'
-import { can } from '@/lib/auth/roles'
 import { requireViewer } from '@/lib/auth/viewer'
+import { accessPathFor } from '@/lib/catalog/access'
+import { askCtdForAccessAction } from '@/lib/catalog/actions'
 import { COMPLETENESS_CRITERIA, isStale } from '@/lib/catalog/completeness'
-import { getService, type ServiceDetail } from '@/lib/catalog/queries'
+import { getService } from '@/lib/catalog/queries'
 import { formatCalendarDate, formatDate } from '@/lib/dates'
 import { requireRecordId } from '@/lib/ids'
+import { deprecateServiceAction } from '@/lib/review/actions'
+import { upkeepOf } from '@/lib/review/queries'
 
 export async function generateMetadata({ params }: PageProps<'/catalog/services/[id]'>) {
   const viewer = await requireViewer()
@@ -19,21 +22,16 @@ export async function generateMetadata({ params }: PageProps<'/catalog/services/
   return { title: service?.name }
 }
 
-/** How the viewer may ask for access: the meeting request (CTDs), or why not. */
-function accessOf(viewer: Viewer, service: ServiceDetail) {
-  if (service.status !== 'PUBLISHED') return { kind: 'notPublished' } as const
-  const others = viewer.memberships.filter((m) => m.institutionId !== service.provider.id)
-  if (viewer.memberships.length > 0 && others.length === 0) return { kind: 'own' } as const
-  if (others.some((m) => can(viewer, 'connections.request', m.institutionId))) return { kind: 'request' } as const
-  return others.length > 0 ? ({ kind: 'ctdOnly' } as const) : ({ kind: 'noInstitution' } as const)
-}
-
 export default async function CatalogServicePage({ params }: PageProps<'/catalog/services/[id]'>) {
   const viewer = await requireViewer()
   const service = await getService(viewer, requireRecordId((await params).id))
   if (!service) notFound()
   const t = await getTranslations('catalog')
-  const access = accessOf(viewer, service)
+  const tr = await getTranslations('review.deprecate')
+  const [access, upkeep] = await Promise.all([
+    accessPathFor(viewer, { status: service.status, providerId: service.provider.id }),
+    upkeepOf(viewer, { serviceId: service.id, institutionId: service.provider.id }),
+  ])
   const current = service.current
   const stale = isStale(service.lastReviewedAt)
 
@@ -54,18 +52,49 @@ export default async function CatalogServicePage({ params }: PageProps<'/catalog
           )
         }
       />
-      {access.kind !== 'request' && (
-        <p className="rounded-md border border-brand-100 bg-brand-50 p-4 text-sm" data-testid="access-note">
-          {t(
-            access.kind === 'own'
-              ? 'service.requestAccessOwn'
-              : access.kind === 'notPublished'
-                ? 'service.requestAccessNotPublished'
-                : access.kind === 'ctdOnly'
-                  ? 'service.requestAccessCtdOnly'
-                  : 'service.requestAccessNoInstitution',
+      {access.kind === 'askCtd' ? (
+        <section
+          aria-labelledby="access-title"
+          className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4"
+          data-testid="access-note"
+        >
+          <h2 id="access-title" className="text-base font-semibold">
+            {t('access.title')}
+          </h2>
+          <p className="text-sm">{t('access.askIntro', { institution: access.institutionName })}</p>
+          {access.ctds.length > 0 ? (
+            <>
+              <p className="text-sm">
+                <span className="font-medium">{t('access.ctds')}:</span>{' '}
+                {access.ctds.map((c, i) => (
+                  <span key={`${c.name}${i}`}>
+                    {i > 0 && ', '}
+                    {c.email ? <a href={`mailto:${c.email}`}>{c.name}</a> : c.name}
+                  </span>
+                ))}
+              </p>
+              <StepForm
+                action={askCtdForAccessAction.bind(null, service.id)}
+                submitLabel={t('access.submit')}
+                fields={[{ name: 'note', label: t('access.note'), hint: t('access.noteHint'), type: 'textarea' }]}
+              />
+            </>
+          ) : (
+            <p className="text-sm">{t('access.noCtd')}</p>
           )}
-        </p>
+        </section>
+      ) : (
+        access.kind !== 'request' && (
+          <p className="rounded-md border border-brand-100 bg-brand-50 p-4 text-sm" data-testid="access-note">
+            {t(
+              access.kind === 'own'
+                ? 'service.requestAccessOwn'
+                : access.kind === 'notPublished'
+                  ? 'service.requestAccessNotPublished'
+                  : 'service.requestAccessNoInstitution',
+            )}
+          </p>
+        )
       )}
       {service.status === 'DEPRECATED' && service.deprecatedAt && service.stopsOn && (
         <p className="rounded-md border border-danger-700/20 bg-danger-50 p-4 text-sm text-danger-700">
@@ -263,6 +292,48 @@ export default async function CatalogServicePage({ params }: PageProps<'/catalog
           )}
         </Section>
       </div>
+
+      {upkeep && (
+        <Section id="upkeep" title={t('manage.title')}>
+          <div className="space-y-4 rounded-md border border-line bg-white p-4">
+            {upkeep.openRequest ? (
+              <p className="text-sm">
+                <Link href={`/catalog/requests/${upkeep.openRequest.id}`}>
+                  {t('manage.openRequest', { number: upkeep.openRequest.number })}
+                </Link>
+              </p>
+            ) : (
+              upkeep.mayRequest &&
+              (service.status === 'PUBLISHED' || service.status === 'DEPRECATED') && (
+                <div className="space-y-2">
+                  <p className="text-sm text-muted">{t('manage.newVersionIntro')}</p>
+                  <Link
+                    href={`/catalog/publish?kind=SERVICE_VERSION&serviceId=${service.id}`}
+                    className="inline-block rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-800 no-underline hover:bg-brand-50 hover:no-underline"
+                  >
+                    {t('manage.newVersion')}
+                  </Link>
+                </div>
+              )
+            )}
+            {upkeep.mayDeprecate && service.status === 'PUBLISHED' && (
+              <div className="space-y-2 border-t border-line pt-4">
+                <h3 className="font-semibold">{t('manage.deprecateTitle', { version: service.version })}</h3>
+                <StepForm
+                  action={deprecateServiceAction.bind(null, service.id)}
+                  intro={t('manage.deprecateIntro', { count: upkeep.consumers })}
+                  submitLabel={tr('submit')}
+                  variant="danger"
+                  fields={[
+                    { name: 'stopsOn', label: tr('stopsOn'), type: 'date', required: true },
+                    { name: 'reason', label: tr('reason'), type: 'textarea', required: true },
+                  ]}
+                />
+              </div>
+            )}
+          </div>
+        </Section>
+      )}
 
       <Section id="versions" title={t('service.versions')}>
         <SimpleTable

@@ -37,7 +37,7 @@ export async function GET(request: Request) {
       t(`status.${r.status}`),
       r.completeness,
       r.lastReviewedAt?.toISOString().slice(0, 10) ?? '',
-      r.procedures.join(' '),
+      (r.procedures ?? []).join(' '),
     ]),
   )
   return csvResponse('catalogo-servicios.csv', csv)
