@@ -28,6 +28,7 @@ import { notifyInstitution } from '@/lib/nodes/credential-admin'
 import { createTranslator } from 'next-intl'
 import { locale } from '@/lib/i18n/config'
 import { messages } from '@/lib/i18n/messages'
+import { readServiceLevels } from '@/lib/catalog/schemas'
 
 const tNodes = createTranslator({ locale, messages, namespace: 'nodes' })
 
@@ -233,8 +234,21 @@ export async function requestAgreement(actor: Principal, caseId: string, input: 
     async (tx) => {
       // The unique caseId makes a racing second request fail instead of creating a second agreement.
       const searchText = searchTextOf(input.purpose, input.procedure)
+      // The levels the registry measures the agreement against start as the service's published ones.
+      const { service } = await tx.connectionCase.findUniqueOrThrow({
+        where: { id: caseId },
+        select: { service: { select: { serviceLevels: true } } },
+      })
+      const published = readServiceLevels(service.serviceLevels)
       return tx.agreement.create({
-        data: { caseId, requestedById: actor.personId, ...input, searchText },
+        data: {
+          caseId,
+          requestedById: actor.personId,
+          ...input,
+          searchText,
+          slaAvailabilityPct: published?.availability ?? null,
+          slaP95Ms: published?.p95Ms ?? null,
+        },
         select: { id: true },
       })
     },
