@@ -261,7 +261,11 @@ async function moveAgreement(tx: Tx, agreementId: string, from: string, data: Pr
   if (count !== 1) throw new DomainError('caseWrongState')
 }
 
-export async function approveAgreement(actor: Principal, caseId: string, input: AgreementApprovalInput) {
+/** The provider's approval; the measured levels are optional (the service's published ones stay). */
+type ApprovalTerms = Omit<AgreementApprovalInput, 'slaAvailabilityPct' | 'slaP95Ms'> &
+  Partial<Pick<AgreementApprovalInput, 'slaAvailabilityPct' | 'slaP95Ms'>>
+
+export async function approveAgreement(actor: Principal, caseId: string, input: ApprovalTerms) {
   const serviceLevels = {
     availability: input.availability,
     responseTime: input.responseTime,
@@ -286,6 +290,9 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
       await moveAgreement(tx, locked.agreement!.id, 'REQUESTED', {
         status: 'APPROVED',
         serviceLevels,
+        // Left empty, the measured levels stay those the service published when the agreement was requested.
+        ...(input.slaAvailabilityPct != null && { slaAvailabilityPct: input.slaAvailabilityPct }),
+        ...(input.slaP95Ms != null && { slaP95Ms: input.slaP95Ms }),
         endsOn: input.endsOn,
         decidedById: actor.personId,
         decidedAt: new Date(),
@@ -293,7 +300,7 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
       })
       await keepApprovedPdf(tx, caseId)
     },
-    { serviceLevels },
+    { serviceLevels, slaAvailabilityPct: input.slaAvailabilityPct ?? null, slaP95Ms: input.slaP95Ms ?? null },
   )
 }
 

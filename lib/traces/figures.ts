@@ -26,6 +26,26 @@ function isoDay(d: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
 }
 
+/** The rollup's rows for the charts: per day and latency bucket, summed over the scope's pairs and services. */
+export async function figureRows(scope: TraceScope, from: string, to: string) {
+  const sums = `to_char(day, 'YYYY-MM-DD') AS day, latency_bucket AS bucket, sum(total)::int AS total, sum(ok)::int AS ok,
+    sum(client_errors)::int AS client_errors, sum(server_errors)::int AS server_errors, sum(timeouts)::int AS timeouts`
+  const { rows } =
+    scope.kind === 'all'
+      ? await dbPool().query<StatRow & { day: string }>(
+          `SELECT ${sums} FROM traces.daily_network_stat WHERE day BETWEEN $1::date AND $2::date GROUP BY day, latency_bucket`,
+          [from, to],
+        )
+      : await dbPool().query<StatRow & { day: string }>(
+          `SELECT ${sums} FROM traces.daily_stat
+           WHERE day BETWEEN $1::date AND $2::date AND environment = 'PRODUCTION' AND reported_by = 'PROVIDER'
+             AND (consumer_id = $3 OR provider_id = $3)
+           GROUP BY day, latency_bucket`,
+          [from, to, scope.institutionId],
+        )
+  return rows
+}
+
 /**
  * The daily figures of the production network, or of one institution's exchanges (those it is party to,
  * as consumer or provider), for the last `FIGURE_DAYS` Chilean days. Each exchange counts once, as its
@@ -45,20 +65,7 @@ export async function dailyFigures(viewer: Principal, requested?: string, now = 
     new Date(Date.parse(`${to}T00:00:00Z`) - (FIGURE_DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10),
   )
   const from = calendar[0]!
-  const params: unknown[] = [from, to]
-  let party = ''
-  if (viewed.kind === 'institution') {
-    params.push(viewed.institutionId)
-    party = 'AND (consumer_id = $3 OR provider_id = $3)'
-  }
-  const { rows } = await dbPool().query<StatRow & { day: string }>(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, latency_bucket AS bucket, sum(total)::int AS total, sum(ok)::int AS ok,
-            sum(client_errors)::int AS client_errors, sum(server_errors)::int AS server_errors, sum(timeouts)::int AS timeouts
-     FROM traces.daily_stat
-     WHERE day BETWEEN $1::date AND $2::date AND environment = 'PRODUCTION' AND reported_by = 'PROVIDER' ${party}
-     GROUP BY day, latency_bucket`,
-    params,
-  )
+  const rows = await figureRows(viewed, from, to)
   const byDay = new Map<string, ReturnType<typeof emptyCounts>>()
   for (const r of rows) byDay.set(r.day, addRow(byDay.get(r.day) ?? emptyCounts(), r))
   const days = calendar.map((day): DailyFigure => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { loadViewer } from '@/lib/auth/load-viewer'
 import { db } from '@/lib/db/client'
 import { createCentralPerson, createMember } from '@/prisma/factories'
+import { approveAgreement, requestAgreement } from '@/lib/connections/cases'
+import { agreementTerms, caseAt, levels as textLevels } from '@/test/support/scenario'
 import { traceScenario, wireRecord } from '@/test/support/traces'
 import { dailyFigures } from './figures'
 import { ingestTraces } from './ingest'
@@ -162,5 +164,29 @@ describe('service levels measured from the provider’s records', () => {
     // Auditors see the network (this exchange among others) and any one institution.
     expect(day(await dailyFigures(auditor, undefined, at)).exchanges).toBeGreaterThanOrEqual(1)
     expect(day(await dailyFigures(auditor, s.consumer.id, at)).exchanges).toBe(1)
+  })
+
+  it('holds an agreement to its service’s published levels unless the provider states others on approval', async () => {
+    const defaults = await caseAt('agreementRequested')
+    await db.service.update({ where: { id: defaults.service.id }, data: { serviceLevels: { availability: 99.5 } } })
+    // Published when requested: the levels were empty then.
+    const asRequested = await db.agreement.findUniqueOrThrow({ where: { caseId: defaults.caseId } })
+    expect([asRequested.slaAvailabilityPct, asRequested.slaP95Ms]).toEqual([null, null])
+
+    const published = await caseAt('meetingHeld')
+    await db.service.update({
+      where: { id: published.service.id },
+      data: { serviceLevels: { availability: 99.5, p95Ms: 800, supportHours: '24x7' } },
+    })
+    await requestAgreement(published.people.consumerBusiness, published.caseId, agreementTerms)
+    const requested = await db.agreement.findUniqueOrThrow({ where: { caseId: published.caseId } })
+    expect([requested.slaAvailabilityPct, requested.slaP95Ms]).toEqual([99.5, 800])
+    await approveAgreement(published.people.providerBusiness, published.caseId, {
+      ...textLevels,
+      slaAvailabilityPct: null,
+      slaP95Ms: 300,
+    })
+    const approved = await db.agreement.findUniqueOrThrow({ where: { caseId: published.caseId } })
+    expect([approved.slaAvailabilityPct, approved.slaP95Ms]).toEqual([99.5, 300])
   })
 })

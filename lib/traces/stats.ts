@@ -121,6 +121,13 @@ export async function refreshDailyStats(days?: string[]): Promise<{ days: number
           WHERE time >= (${day}::date)::timestamp AT TIME ZONE ${timeZone}
             AND time < (${day}::date + 1)::timestamp AT TIME ZONE ${timeZone}
           GROUP BY 2, 3, 4, 5, 6, 7`
+        await tx.$executeRaw`DELETE FROM traces.daily_network_stat WHERE day = ${day}::date`
+        await tx.$executeRaw`
+          INSERT INTO traces.daily_network_stat
+          SELECT day, latency_bucket, sum(total), sum(ok), sum(client_errors), sum(server_errors), sum(timeouts)
+          FROM traces.daily_stat
+          WHERE day = ${day}::date AND environment = 'PRODUCTION' AND reported_by = 'PROVIDER'
+          GROUP BY day, latency_bucket`
       }
       await tx.$executeRaw`
         UPDATE traces.daily_stat_state SET chain_seq = ${upTo}, refreshed_at = now() WHERE id = 1`

@@ -29,3 +29,16 @@ CREATE TABLE traces.daily_stat_state (
   refreshed_at timestamptz NOT NULL
 );
 INSERT INTO traces.daily_stat_state VALUES (1, 0, now());
+
+-- The production network's day as its providers reported it, summed over every pair: what the
+-- network's charts read (a month is ~600 rows, whatever the number of institutions).
+CREATE TABLE traces.daily_network_stat (
+  day            date     NOT NULL,
+  latency_bucket smallint NOT NULL,
+  total          integer  NOT NULL,
+  ok             integer  NOT NULL,
+  client_errors  integer  NOT NULL,
+  server_errors  integer  NOT NULL,
+  timeouts       integer  NOT NULL,
+  PRIMARY KEY (day, latency_bucket)
+);
