@@ -6,7 +6,11 @@ import type { AgreementServiceLevels, MonthServiceLevel } from '@/lib/traces/ser
 const pct = new Intl.NumberFormat('es-CL', { maximumFractionDigits: 2 })
 const int = new Intl.NumberFormat('es-CL', { maximumFractionDigits: 0 })
 const dmy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`
-const monthName = new Intl.DateTimeFormat('es-CL', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+const monthFormat = new Intl.DateTimeFormat('es-CL', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+const monthName = (month: string) => {
+  const name = monthFormat.format(new Date(`${month}-01T00:00:00Z`))
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}
 
 /** An agreement's measured service levels per month, a breach marked in words and colour (both parties see it). */
 export async function ServiceLevelsMeasured({ levels }: { levels: AgreementServiceLevels }) {
@@ -49,7 +53,7 @@ export async function ServiceLevelsMeasured({ levels }: { levels: AgreementServi
           <table className="w-full text-left">
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
-              <tr className="border-b border-line">
+              <tr className="border-b border-line whitespace-nowrap">
                 {(
                   ['month', 'days', 'exchanges', 'availability', 'errorRate', 'p50', 'p95', 'p99', 'status'] as const
                 ).map((c) => (
@@ -64,9 +68,9 @@ export async function ServiceLevelsMeasured({ levels }: { levels: AgreementServi
                 const breach = (kind: 'availability' | 'latency') =>
                   m.breaches.includes(kind) ? 'font-semibold text-danger-700' : ''
                 return (
-                  <tr key={m.month} className="border-b border-line align-top">
-                    <th scope="row" className="px-2 py-1 font-medium capitalize">
-                      {monthName.format(new Date(`${m.month}-01T00:00:00Z`))}
+                  <tr key={m.month} className="border-b border-line align-top whitespace-nowrap">
+                    <th scope="row" className="px-2 py-1 font-medium">
+                      {monthName(m.month)}
                     </th>
                     <td className="px-2 py-1">{t('days', { from: dmy(m.from), to: dmy(m.to) })}</td>
                     <td className="px-2 py-1 tabular-nums">{int.format(m.exchanges)}</td>

@@ -28,7 +28,7 @@ type Props = {
   words: { dayColumn: string; showTable: string; noValue: string }
 }
 
-const WIDTH = 640
+const WIDTH = 560
 const HEIGHT = 220
 const MARGIN = { top: 12, right: 12, bottom: 28, left: 56 }
 
@@ -119,7 +119,7 @@ export function DailyChart({ id, title, description, days, series, format, words
             tickFormat={(v) => format(Number(v))}
             stroke="currentColor"
             tickStroke="currentColor"
-            tickLabelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'end', dx: -4, dy: 3 }}
+            tickLabelProps={{ fill: 'currentColor', fontSize: 12, textAnchor: 'end', dx: -4, dy: 3 }}
           />
           <AxisBottom
             top={innerHeight}
@@ -128,7 +128,7 @@ export function DailyChart({ id, title, description, days, series, format, words
             tickFormat={(d) => shortDay(String(d))}
             stroke="currentColor"
             tickStroke="currentColor"
-            tickLabelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'middle' }}
+            tickLabelProps={{ fill: 'currentColor', fontSize: 12, textAnchor: 'middle' }}
           />
         </Group>
       </svg>

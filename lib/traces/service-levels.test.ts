@@ -119,7 +119,7 @@ describe('service levels measured from the provider’s records', () => {
     for (const person of [consumerAdmin, providerCtd]) {
       const [notice, ...more] = await notices(person.id)
       expect(more).toEqual([])
-      expect(notice!.title).toContain('2026-09')
+      expect(notice!.title).toBe(`Caso ${s.case.number}: niveles de servicio incumplidos en septiembre de 2026`)
       expect(notice!.body).toContain('Disponibilidad 50 %')
       expect(notice!.link).toBe(`/agreements/${s.agreement.id}`)
     }

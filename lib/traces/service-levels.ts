@@ -190,6 +190,7 @@ export async function agreementServiceLevels(
 
 const t = createTranslator({ locale, messages, namespace: 'agreements.serviceLevelsMeasured' })
 const pct = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
 
 /**
  * The service-level job (daily; idempotent): brings the rollup up to date, then judges last month
@@ -204,6 +205,7 @@ export async function runServiceLevelJob(now: Date): Promise<{ judged: number; b
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))
   const monthEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0))
   const month = iso(monthStart).slice(0, 7)
+  const monthLabel = monthFormat.format(monthStart)
   const agreements = await db.agreement.findMany({
     where: {
       inForceFrom: { not: null, lt: new Date(monthEnd.getTime() + 2 * DAY_MS) },
@@ -249,8 +251,8 @@ export async function runServiceLevelJob(now: Date): Promise<{ judged: number; b
         .join(' ')
       await notifyCaseParties(tx, a.case, {
         kind: 'agreement.slaBreach',
-        title: t('notify.title', { number: a.case.number, month }),
-        body: t('notify.body', { number: a.case.number, service: a.case.service.name, month, missed }),
+        title: t('notify.title', { number: a.case.number, month: monthLabel }),
+        body: t('notify.body', { number: a.case.number, service: a.case.service.name, month: monthLabel, missed }),
         link: `/agreements/${a.id}`,
         caseId: a.case.id,
       })

@@ -12,6 +12,7 @@ export async function generateMetadata() {
 
 const integer = new Intl.NumberFormat('es-CL', { maximumFractionDigits: 0 })
 const percent = new Intl.NumberFormat('es-CL', { maximumFractionDigits: 2 })
+const dmy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`
 
 /**
  * The registry's daily figures: volume, error rate and latency for the last 30 days, of the network
@@ -35,10 +36,10 @@ export default async function TraceFiguresPage({ searchParams }: PageProps<'/tra
           figures.scope.kind === 'institution'
             ? t('descriptionInstitution', {
                 institution: names.get(figures.scope.institutionId) ?? '',
-                from: figures.from,
-                to: figures.to,
+                from: dmy(figures.from),
+                to: dmy(figures.to),
               })
-            : t('description', { from: figures.from, to: figures.to })
+            : t('description', { from: dmy(figures.from), to: dmy(figures.to) })
         }
         actions={
           <Link className="rounded-md border border-line px-3 py-1.5 text-sm" href="/traces">
