@@ -39,7 +39,7 @@ test('an institution sees its own figures, and an agreement’s measured levels 
   await expect(page.getByText(/de los que Vallenar es parte/)).toBeVisible()
 
   await page.goto(`/agreements/${agreementId}`)
-  const levels = page.getByRole('region', { name: 'Niveles de servicio medidos' })
+  const levels = page.getByRole('region', { name: 'Niveles de servicio medidos', exact: true })
   await expect(levels).toContainText('Niveles del acuerdo: disponibilidad mínima 99,5 %; latencia p95 máxima 800 ms.')
   const months = levels.getByRole('table', { name: 'Niveles de servicio medidos por mes' })
   await expect(months.getByRole('columnheader', { name: 'Disponibilidad' })).toBeVisible()

@@ -49,7 +49,8 @@ export async function ServiceLevelsMeasured({ levels }: { levels: AgreementServi
       {levels.months.length === 0 ? (
         <p className="mt-3 text-muted">{t('notInForce')}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        // Scrolls sideways on a narrow screen: a region, focusable, so a keyboard can scroll it too.
+        <div className="mt-3 overflow-x-auto" role="region" aria-label={t('caption')} tabIndex={0}>
           <table className="w-full text-left">
             <caption className="sr-only">{t('caption')}</caption>
             <thead>

@@ -134,7 +134,6 @@ export function DailyChart({ id, title, description, days, series, format, words
       </svg>
       <details>
         <summary className="cursor-pointer text-sm underline">{words.showTable}</summary>
-        <div className="max-h-80 overflow-auto">
           <table className="mt-2 w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -167,7 +166,6 @@ export function DailyChart({ id, title, description, days, series, format, words
               ))}
             </tbody>
           </table>
-        </div>
       </details>
     </figure>
   )
