@@ -134,38 +134,38 @@ export function DailyChart({ id, title, description, days, series, format, words
       </svg>
       <details>
         <summary className="cursor-pointer text-sm underline">{words.showTable}</summary>
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="text-left">
-                  {words.dayColumn}
+        <table className="mt-2 w-full text-sm">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="text-left">
+                {words.dayColumn}
+              </th>
+              {series.map((s) => (
+                <th key={s.label} scope="col" className="text-right">
+                  {s.label}
                 </th>
-                {series.map((s) => (
-                  <th key={s.label} scope="col" className="text-right">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((day, i) => (
-                <tr key={day} className="border-t border-line">
-                  <th scope="row" className="text-left font-normal">
-                    {shortDay(day)}-{day.slice(0, 4)}
-                  </th>
-                  {series.map((s) => {
-                    const v = s.values[i]
-                    return (
-                      <td key={s.label} className="text-right tabular-nums">
-                        {v === null || v === undefined ? words.noValue : format(v)}
-                      </td>
-                    )
-                  })}
-                </tr>
               ))}
-            </tbody>
-          </table>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day, i) => (
+              <tr key={day} className="border-t border-line">
+                <th scope="row" className="text-left font-normal">
+                  {shortDay(day)}-{day.slice(0, 4)}
+                </th>
+                {series.map((s) => {
+                  const v = s.values[i]
+                  return (
+                    <td key={s.label} className="text-right tabular-nums">
+                      {v === null || v === undefined ? words.noValue : format(v)}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </details>
     </figure>
   )
