@@ -30,6 +30,9 @@ test('the registry’s daily figures: the network for the auditor, each chart wi
     // Thirty days, one row each, under a header row.
     await expect(figure.getByRole('table', { name }).getByRole('row')).toHaveCount(31)
   }
+  await page.getByLabel('Cifras de').selectOption({ label: 'Municipalidad de Vallenar' })
+  await page.getByRole('button', { name: 'Ver', exact: true }).click()
+  await expect(page.getByText(/de los que Vallenar es parte/)).toBeVisible()
 })
 
 test('an institution sees its own figures, and an agreement’s measured levels only as a party', async ({ page }) => {

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Principal } from '@/lib/auth/roles'
-import { dbPool } from '@/lib/db/client'
+import { institutionsWhere } from '@/lib/auth/roles'
+import { db, dbPool } from '@/lib/db/client'
 import { timeZone } from '@/lib/i18n/config'
 import { traceScopeFor } from './queries'
 import type { TraceScope } from './search-sql'
@@ -81,4 +82,21 @@ export async function dailyFigures(viewer: Principal, requested?: string, now = 
     }
   })
   return { scope: viewed, from, to, days }
+}
+
+/**
+ * The institutions whose figures the viewer may pick: every one for auditors and DGD (the network is
+ * the default), the viewer's own when they belong to more than one; none otherwise.
+ */
+export async function figureChoices(
+  viewer: Principal,
+): Promise<{ network: boolean; institutions: { id: string; name: string }[] }> {
+  const where = institutionsWhere(viewer, 'traces.read')
+  if (where !== 'all' && where.length < 2) return { network: false, institutions: [] }
+  const rows = await db.institution.findMany({
+    where: where === 'all' ? {} : { id: { in: [...where] } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true },
+  })
+  return { network: where === 'all', institutions: rows }
 }

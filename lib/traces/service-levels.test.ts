@@ -5,7 +5,7 @@ import { createCentralPerson, createMember } from '@/prisma/factories'
 import { approveAgreement, requestAgreement } from '@/lib/connections/cases'
 import { agreementTerms, caseAt, levels as textLevels } from '@/test/support/scenario'
 import { traceScenario, wireRecord } from '@/test/support/traces'
-import { dailyFigures } from './figures'
+import { dailyFigures, figureChoices } from './figures'
 import { ingestTraces } from './ingest'
 import { agreementServiceLevels, runServiceLevelJob } from './service-levels'
 import { refreshDailyStats } from './stats'
@@ -164,6 +164,11 @@ describe('service levels measured from the provider’s records', () => {
     // Auditors see the network (this exchange among others) and any one institution.
     expect(day(await dailyFigures(auditor, undefined, at)).exchanges).toBeGreaterThanOrEqual(1)
     expect(day(await dailyFigures(auditor, s.consumer.id, at)).exchanges).toBe(1)
+    // What each may pick on the page: a member of one institution nothing, an auditor the network and any.
+    expect(await figureChoices(outsider)).toEqual({ network: false, institutions: [] })
+    const auditorChoices = await figureChoices(auditor)
+    expect(auditorChoices.network).toBe(true)
+    expect(auditorChoices.institutions.map((i) => i.id)).toContain(s.consumer.id)
   })
 
   it('holds an agreement to its service’s published levels unless the provider states others on approval', async () => {

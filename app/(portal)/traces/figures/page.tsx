@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { DailyChart } from '@/components/traces/daily-chart'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePermission } from '@/lib/auth/viewer'
-import { dailyFigures } from '@/lib/traces/figures'
+import { dailyFigures, figureChoices } from '@/lib/traces/figures'
 import { institutionNames } from '@/lib/traces/queries'
 
 export async function generateMetadata() {
@@ -22,7 +22,10 @@ const dmy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice
 export default async function TraceFiguresPage({ searchParams }: PageProps<'/traces/figures'>) {
   const viewer = await requirePermission('traces.read')
   const inst = (await searchParams).inst
-  const figures = (await dailyFigures(viewer, typeof inst === 'string' ? inst : undefined))!
+  const [figures, choices] = await Promise.all([
+    dailyFigures(viewer, typeof inst === 'string' ? inst : undefined).then((f) => f!),
+    figureChoices(viewer),
+  ])
   const t = await getTranslations('traces.figures')
   const names = figures.scope.kind === 'institution' ? await institutionNames([figures.scope.institutionId]) : new Map()
   const days = figures.days.map((d) => d.day)
@@ -47,6 +50,28 @@ export default async function TraceFiguresPage({ searchParams }: PageProps<'/tra
           </Link>
         }
       />
+      {choices.institutions.length > 0 && (
+        <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
+          <label>
+            {t('whose')}
+            <select
+              name="inst"
+              className="mt-1 block rounded-md border border-line bg-white px-2 py-1.5"
+              defaultValue={figures.scope.kind === 'institution' ? figures.scope.institutionId : ''}
+            >
+              {choices.network && <option value="">{t('network')}</option>}
+              {choices.institutions.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md border border-line px-3 py-1.5">
+            {t('show')}
+          </button>
+        </form>
+      )}
       <p className="text-sm text-muted">{t('source', { total: integer.format(total) })}</p>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <DailyChart
