@@ -159,6 +159,15 @@ export async function seed(
   }
   const onboarding = await seedOnboarding(db)
   const catalog = await seedCatalog(db)
+  // The onboarding's agreements were requested before the catalog published its services' levels:
+  // they take them now, as a request made today would (decision 025).
+  await db.$executeRaw`
+    UPDATE "Agreement" a
+    SET "slaAvailabilityPct" = (s."serviceLevels"->>'availability')::double precision,
+        "slaP95Ms" = (s."serviceLevels"->>'p95Ms')::integer
+    FROM "ConnectionCase" c JOIN "Service" s ON s.id = c."serviceId"
+    WHERE c.id = a."caseId" AND a."slaAvailabilityPct" IS NULL AND a."slaP95Ms" IS NULL
+      AND jsonb_typeof(s."serviceLevels"->'availability') = 'number' AND jsonb_typeof(s."serviceLevels"->'p95Ms') = 'number'`
 
   // Readiness: seedOnboarding records the convenios (Vallenar's as in seeds/002, SRCeI's; IPS has none
   // on purpose) and the workshops; Vallenar's convenio also keeps its approving decree as a PDF.

@@ -100,6 +100,13 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
               { name: 'responseTime', label: t('approveAgreement.responseTime'), type: 'text', required: true },
               { name: 'supportHours', label: t('approveAgreement.supportHours'), type: 'text', required: true },
               { name: 'endsOn', label: t('approveAgreement.endsOn'), type: 'date' },
+              {
+                name: 'slaAvailabilityPct',
+                label: t('approveAgreement.slaAvailabilityPct'),
+                type: 'number',
+                hint: t('approveAgreement.slaHint'),
+              },
+              { name: 'slaP95Ms', label: t('approveAgreement.slaP95Ms'), type: 'number' },
             ]}
           />
         )

@@ -13,11 +13,31 @@ export const agreementRequestSchema = z.object({
 })
 export type AgreementRequestInput = z.output<typeof agreementRequestSchema>
 
+/** An optional number typed in a field: empty (or absent) becomes null; otherwise within [min, max]. */
+function optionalNumber(min: number, max: number, message: string, integer = false) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx): number | null => {
+      if (!value) return null
+      const n = Number(value.replace(',', '.'))
+      if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+      return n
+    })
+}
+
 export const agreementApprovalSchema = z.object({
   availability: text(100),
   responseTime: text(100),
   supportHours: text(100),
   endsOn: optionalCalendarDate,
+  // The levels the registry measures each month (decision 025); empty keeps the service's published ones.
+  slaAvailabilityPct: optionalNumber(0, 100, 'percentInvalid'),
+  slaP95Ms: optionalNumber(1, 600_000, 'millisecondsInvalid', true),
 })
 export type AgreementApprovalInput = z.output<typeof agreementApprovalSchema>
 

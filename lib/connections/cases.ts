@@ -28,6 +28,7 @@ import { notifyInstitution } from '@/lib/nodes/credential-admin'
 import { createTranslator } from 'next-intl'
 import { locale } from '@/lib/i18n/config'
 import { messages } from '@/lib/i18n/messages'
+import { readServiceLevels } from '@/lib/catalog/schemas'
 
 const tNodes = createTranslator({ locale, messages, namespace: 'nodes' })
 
@@ -233,8 +234,21 @@ export async function requestAgreement(actor: Principal, caseId: string, input: 
     async (tx) => {
       // The unique caseId makes a racing second request fail instead of creating a second agreement.
       const searchText = searchTextOf(input.purpose, input.procedure)
+      // The levels the registry measures the agreement against start as the service's published ones.
+      const { service } = await tx.connectionCase.findUniqueOrThrow({
+        where: { id: caseId },
+        select: { service: { select: { serviceLevels: true } } },
+      })
+      const published = readServiceLevels(service.serviceLevels)
       return tx.agreement.create({
-        data: { caseId, requestedById: actor.personId, ...input, searchText },
+        data: {
+          caseId,
+          requestedById: actor.personId,
+          ...input,
+          searchText,
+          slaAvailabilityPct: published?.availability ?? null,
+          slaP95Ms: published?.p95Ms ?? null,
+        },
         select: { id: true },
       })
     },
@@ -247,7 +261,11 @@ async function moveAgreement(tx: Tx, agreementId: string, from: string, data: Pr
   if (count !== 1) throw new DomainError('caseWrongState')
 }
 
-export async function approveAgreement(actor: Principal, caseId: string, input: AgreementApprovalInput) {
+/** The provider's approval; the measured levels are optional (the service's published ones stay). */
+type ApprovalTerms = Omit<AgreementApprovalInput, 'slaAvailabilityPct' | 'slaP95Ms'> &
+  Partial<Pick<AgreementApprovalInput, 'slaAvailabilityPct' | 'slaP95Ms'>>
+
+export async function approveAgreement(actor: Principal, caseId: string, input: ApprovalTerms) {
   const serviceLevels = {
     availability: input.availability,
     responseTime: input.responseTime,
@@ -272,6 +290,9 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
       await moveAgreement(tx, locked.agreement!.id, 'REQUESTED', {
         status: 'APPROVED',
         serviceLevels,
+        // Left empty, the measured levels stay those the service published when the agreement was requested.
+        ...(input.slaAvailabilityPct != null && { slaAvailabilityPct: input.slaAvailabilityPct }),
+        ...(input.slaP95Ms != null && { slaP95Ms: input.slaP95Ms }),
         endsOn: input.endsOn,
         decidedById: actor.personId,
         decidedAt: new Date(),
@@ -279,7 +300,7 @@ export async function approveAgreement(actor: Principal, caseId: string, input: 
       })
       await keepApprovedPdf(tx, caseId)
     },
-    { serviceLevels },
+    { serviceLevels, slaAvailabilityPct: input.slaAvailabilityPct ?? null, slaP95Ms: input.slaP95Ms ?? null },
   )
 }
 

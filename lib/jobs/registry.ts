@@ -8,6 +8,8 @@ import { runNodeAccessJob } from '@/lib/nodes/jobs'
 import { deliverPendingEmails } from '@/lib/notifications/mailer'
 import { runCatalogReviewJob } from '@/lib/review/jobs'
 import { runTraceChainJob } from '@/lib/traces/jobs'
+import { runServiceLevelJob } from '@/lib/traces/service-levels'
+import { runTraceStatsJob } from '@/lib/traces/stats'
 import type { Job } from './runner'
 
 const MINUTE = 60_000
@@ -37,4 +39,18 @@ export const jobs: readonly Job[] = [
   { name: 'trace-chain', everyMs: DAY, run: runTraceChainJob },
   // Published services not reviewed in 12 months: flagged stale, their provider told once.
   { name: 'catalog-review', everyMs: DAY, run: (now) => runCatalogReviewJob(now) },
+  // The registry's daily rollup (charts, service levels): the days of the batches chained since its last run.
+  { name: 'trace-stats', everyMs: 15 * MINUTE, leaseMs: 15 * MINUTE, run: runTraceStatsJob },
+  // Last month's service levels of every agreement in force in it; a breach told to both parties once.
+  // Their e-mails go right after the run (the mail-delivery job would send them within a minute anyway).
+  {
+    name: 'service-levels',
+    everyMs: DAY,
+    leaseMs: 15 * MINUTE,
+    run: async (now) => {
+      const result = await runServiceLevelJob(now)
+      if (result.breaches > 0) await deliverPendingEmails()
+      return result
+    },
+  },
 ]

@@ -34,9 +34,25 @@ export default async function TracesPage({ searchParams }: PageProps<'/traces'>)
             : t('description')
         }
         actions={
-          <a className="rounded-md border border-line px-3 py-1.5 text-sm" href={`/traces/export?${filters}`} download>
-            {t('export')}
-          </a>
+          <div className="flex gap-2">
+            <Link
+              className="rounded-md border border-line px-3 py-1.5 text-sm"
+              href={
+                page.scope.kind === 'institution'
+                  ? `/traces/figures?inst=${page.scope.institutionId}`
+                  : '/traces/figures'
+              }
+            >
+              {t('figuresLink')}
+            </Link>
+            <a
+              className="rounded-md border border-line px-3 py-1.5 text-sm"
+              href={`/traces/export?${filters}`}
+              download
+            >
+              {t('export')}
+            </a>
+          </div>
         }
       />
       <TraceFilters search={search} showInstitution={viewer.memberships.length > 1} />

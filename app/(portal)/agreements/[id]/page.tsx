@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { AgreementSignatures } from '@/components/agreements/agreement-signatures'
 import { agreementTermText, serviceLevelsText } from '@/components/agreements/agreement-terms-text'
+import { ServiceLevelsMeasured } from '@/components/agreements/service-levels-measured'
 import { StepForm } from '@/components/connections/step-form'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader } from '@/components/ui/page-header'
@@ -12,11 +13,13 @@ import { getAgreement } from '@/lib/agreements/queries'
 import { agreementTerm } from '@/lib/agreements/status'
 import { requirePermission } from '@/lib/auth/viewer'
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
+import { agreementServiceLevels } from '@/lib/traces/service-levels'
 
 export default async function AgreementPage({ params }: PageProps<'/agreements/[id]'>) {
   const viewer = await requirePermission('connections.read')
   const agreement = await getAgreement(viewer, requireRecordId((await params).id))
   if (!agreement) notFound()
+  const levels = agreement.inForceFrom ? await agreementServiceLevels(viewer, agreement.id) : null
   const t = await getTranslations('agreements')
   const tCase = await getTranslations('connections')
   const facts: [string, string][] = [
@@ -109,6 +112,7 @@ export default async function AgreementPage({ params }: PageProps<'/agreements/[
             ))}
         </dl>
       </section>
+      {levels && <ServiceLevelsMeasured levels={levels} />}
       {agreement.mayTerminate && (
         <section aria-labelledby="terminate" className="rounded-md border border-line bg-white p-5">
           <h2 id="terminate" className="mb-2 text-lg font-semibold">

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
+import { ServiceLevelsMeasured } from '@/components/agreements/service-levels-measured'
 import { CaseOverview } from '@/components/connections/case-overview'
 import { CaseStatusBadge } from '@/components/connections/case-status-badge'
 import { CaseSteps } from '@/components/connections/case-steps'
@@ -10,6 +11,7 @@ import { requireRecordId } from '@/lib/ids'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getCase } from '@/lib/connections/queries'
 import { messages } from '@/lib/i18n/messages'
+import { agreementServiceLevels } from '@/lib/traces/service-levels'
 
 const outcomes = Object.keys(messages.connections.success) as (keyof typeof messages.connections.success)[]
 
@@ -20,6 +22,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/con
   const done = outcomes.find((key) => key === doneParam)
   // Not a party: the case does not exist for this viewer.
   if (!detail) notFound()
+  const levels = detail.agreement?.inForceFrom ? await agreementServiceLevels(viewer, detail.agreement.id) : null
   const t = await getTranslations('connections')
   return (
     <div className="space-y-6">
@@ -44,6 +47,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/con
         <div className="space-y-6 lg:col-span-2">
           <CaseSteps detail={detail} />
           <CaseOverview detail={detail} mayRevoke={detail.mayRevokeGrants} />
+          {levels && <ServiceLevelsMeasured levels={levels} />}
         </div>
         <CaseTimeline entries={detail.timeline} />
       </div>
