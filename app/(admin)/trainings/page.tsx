@@ -25,7 +25,7 @@ export default async function TrainingsPage({ searchParams }: PageProps<'/traini
         </h2>
         <CreateWorkshopForm />
       </section>
-      <WorkshopsTable rows={rows} rowCount={rowCount} />
+      <WorkshopsTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }

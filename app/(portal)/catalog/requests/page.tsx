@@ -33,7 +33,7 @@ export default async function PublicationRequestsPage({ searchParams }: PageProp
           )
         }
       />
-      <RequestsTable rows={rows} rowCount={rowCount} />
+      <RequestsTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }
