@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <DemoBanner />
         {/* No client-side i18n or URL-state runtime here (decision 013): client islands get their words as
-            props; the few forms that still call useTranslations are wrapped in ClientMessages where they are. */}
+            props, translated on the server. */}
         {children}
       </body>
     </html>
