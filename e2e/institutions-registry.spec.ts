@@ -40,12 +40,13 @@ test.describe('institutions registry', () => {
     await expect(page.getByText(/de 345 resultados/)).toBeVisible()
     await expect(table.getByRole('row').nth(1)).toContainText('Municipalidad de Algarrobo')
 
-    await table.getByRole('button', { name: 'Nombre' }).click()
+    // Sorting is a link (server-rendered list): the view is a URL.
+    await table.getByRole('link', { name: 'Nombre' }).click()
     await expect(page).toHaveURL(/sort=-name/)
     await expect(table.getByRole('columnheader', { name: 'Nombre' })).toHaveAttribute('aria-sort', 'descending')
     await expect(table.getByRole('row').nth(1)).toContainText('Municipalidad de Zapallar')
 
-    await page.getByRole('button', { name: 'Página siguiente' }).click()
+    await page.getByRole('link', { name: 'Página siguiente' }).click()
     await expect(page).toHaveURL(/page=2/)
     await expect(page.getByText('Página 2 de 18')).toBeVisible()
     await page.reload()
