@@ -54,6 +54,34 @@ test.describe('institutions registry', () => {
     await expect(table.getByRole('columnheader', { name: 'Nombre' })).toHaveAttribute('aria-sort', 'descending')
   })
 
+  test('a search typed right after ticking a filter keeps both, and the page size starts again from page 1', async ({
+    page,
+  }) => {
+    await page.goto('/institutions?page=3')
+    const table = page.getByRole('table', { name: 'Registro de instituciones' })
+    await page
+      .getByRole('group', { name: 'Búsqueda y filtros' })
+      .getByRole('button', { name: /^Grupo/ })
+      .click()
+    await page.getByRole('checkbox', { name: 'Grupo B' }).check()
+    await page.keyboard.press('Escape')
+    // Before the filtered rows arrive.
+    await page.getByRole('searchbox', { name: 'Buscar' }).fill('valparaiso')
+    await expect(page).toHaveURL(/group=B/)
+    await expect(page).toHaveURL(/q=valparaiso/)
+    await expect(page).not.toHaveURL(/page=/)
+    await expect(table.getByRole('link', { name: 'Municipalidad de Valparaíso' })).toBeVisible()
+    await expect(table.getByRole('link', { name: 'Delegación Presidencial Regional de Valparaíso' })).toHaveCount(0)
+
+    await page.goto('/institutions?page=2')
+    await page.getByLabel('Filas por página').selectOption('50')
+    await expect(page).toHaveURL(/perPage=50/)
+    await expect(page).not.toHaveURL(/page=2/)
+    await expect(page.getByText(/Mostrando 1–50 de 417 resultados/)).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Página anterior' })).toHaveAttribute('aria-disabled', 'true')
+    await expect(page.getByRole('link', { name: 'Página anterior' })).not.toHaveAttribute('href')
+  })
+
   test('opens an institution with its members and roles', async ({ page }) => {
     await page.goto('/institutions?q=registro+civil')
     await page.getByRole('link', { name: 'Servicio de Registro Civil e Identificación' }).click()

@@ -1,7 +1,7 @@
 'use client'
 
-import { createContext, use, useTransition, type ReactNode } from 'react'
-import { usePathname, useRouter } from 'next/navigation'
+import { createContext, use, useEffect, useRef, useTransition, type ReactNode } from 'react'
+import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 
 type TableUrl = {
   /**
@@ -31,9 +31,16 @@ export function TableUrlProvider({ children }: { children: ReactNode }) {
   const router = useRouter()
   const pathname = usePathname()
   const [isPending, startTransition] = useTransition()
+  // The query last asked for: until the server answers, the address bar still shows the previous one, and
+  // a second change (a search typed right after ticking a filter) must build on the first.
+  const requested = useRef<string | null>(null)
+  const committed = useSearchParams().toString()
+  useEffect(() => {
+    requested.current = null
+  }, [committed])
 
   function replace(changes: Record<string, string | null>, optimistic?: () => void) {
-    const query = new URLSearchParams(window.location.search)
+    const query = new URLSearchParams(requested.current ?? window.location.search)
     if (!('page' in changes)) query.delete('page')
     for (const [key, value] of Object.entries(changes)) {
       if (value === null || value === '') query.delete(key)
@@ -41,6 +48,7 @@ export function TableUrlProvider({ children }: { children: ReactNode }) {
     }
     // Commas separate a filter's values; written as such, as the server's parsers write them.
     const search = query.toString().replaceAll('%2C', ',')
+    requested.current = search
     startTransition(() => {
       optimistic?.()
       router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false })
