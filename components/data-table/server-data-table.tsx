@@ -254,19 +254,32 @@ export async function ServerDataTable<TRow>({
             <p className="whitespace-nowrap text-ink">{t('pagination.pageOf', { page: params.page, pageCount })}</p>
 
             <nav aria-label={t('pagination.label')} className="flex items-center gap-1">
-              <PageLink label={t('pagination.first')} href={canPrevious ? hrefWith({ page: 1 }) : null}>
+              <PageLink
+                current={hrefWith({})}
+                label={t('pagination.first')}
+                href={canPrevious ? hrefWith({ page: 1 }) : null}
+              >
                 <ChevronsLeftIcon />
               </PageLink>
               <PageLink
+                current={hrefWith({})}
                 label={t('pagination.previous')}
                 href={canPrevious ? hrefWith({ page: Math.min(params.page, pageCount + 1) - 1 }) : null}
               >
                 <ChevronLeftIcon />
               </PageLink>
-              <PageLink label={t('pagination.next')} href={canNext ? hrefWith({ page: params.page + 1 }) : null}>
+              <PageLink
+                current={hrefWith({})}
+                label={t('pagination.next')}
+                href={canNext ? hrefWith({ page: params.page + 1 }) : null}
+              >
                 <ChevronRightIcon />
               </PageLink>
-              <PageLink label={t('pagination.last')} href={canNext ? hrefWith({ page: pageCount }) : null}>
+              <PageLink
+                current={hrefWith({})}
+                label={t('pagination.last')}
+                href={canNext ? hrefWith({ page: pageCount }) : null}
+              >
                 <ChevronsRightIcon />
               </PageLink>
             </nav>
@@ -283,17 +296,33 @@ export async function ServerDataTable<TRow>({
 }
 
 const pageLinkClass =
-  'inline-flex size-8 items-center justify-center rounded-md border border-line bg-white text-ink no-underline hover:bg-surface hover:no-underline'
+  'inline-flex size-8 items-center justify-center rounded-md border border-line bg-white text-ink no-underline hover:bg-surface hover:no-underline aria-disabled:pointer-events-none aria-disabled:text-line'
 
-/** A page link; where there is no such page, a link without a target that says it is disabled. */
-function PageLink({ label, href, children }: { label: string; href: string | null; children: ReactNode }) {
-  return href ? (
-    <Link href={href} scroll={false} aria-label={label} title={label} className={pageLinkClass}>
+/**
+ * A page link. Where there is no such page it stays a link, to this same view, marked `aria-disabled`:
+ * the same element, so that keyboard focus stays on it when the person reaches the last page with it.
+ */
+function PageLink({
+  label,
+  href,
+  current,
+  children,
+}: {
+  label: string
+  href: string | null
+  current: string
+  children: ReactNode
+}) {
+  return (
+    <Link
+      href={href ?? current}
+      scroll={false}
+      aria-label={label}
+      title={label}
+      aria-disabled={href ? undefined : true}
+      className={pageLinkClass}
+    >
       {children}
     </Link>
-  ) : (
-    <a role="link" aria-label={label} title={label} aria-disabled="true" className={`${pageLinkClass} text-line`}>
-      {children}
-    </a>
   )
 }
