@@ -237,11 +237,7 @@ export async function ServerDataTable<TRow>({
         </div>
 
         <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 border-t border-line px-3 py-2.5 text-sm text-muted">
-          <p>
-            {rowCount === 0 || from > to
-              ? t('pagination.noResults')
-              : t('pagination.range', { from, to, total: rowCount })}
-          </p>
+          <p>{rows.length === 0 ? t('pagination.noResults') : t('pagination.range', { from, to, total: rowCount })}</p>
 
           <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
             <PageSizeSelect
