@@ -1,15 +1,15 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
 import { HomeLink, StatusPage } from '@/components/ui/status-page'
+// Straight from the catalog: the frame has no client-side i18n provider (decision 013).
+import errors from '@/lib/i18n/messages/es-CL/errors.json'
 
 /** Unexpected failures land here; the message shown never includes the raw exception. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations('errors')
   return (
     <StatusPage
-      title={t('errorTitle')}
-      body={t('errorBody')}
+      title={errors.errorTitle}
+      body={errors.errorBody}
       action={
         <>
           <button
@@ -17,9 +17,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
             onClick={reset}
             className="rounded-md border border-line bg-white px-4 py-2 font-medium text-brand-700"
           >
-            {t('retry')}
+            {errors.retry}
           </button>
-          <HomeLink label={t('goHome')} />
+          <HomeLink label={errors.goHome} />
         </>
       }
     />

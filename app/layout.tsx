@@ -1,11 +1,8 @@
 import type { Metadata, Viewport } from 'next'
 import { connection } from 'next/server'
-import { NextIntlClientProvider } from 'next-intl'
 import { getTranslations } from 'next-intl/server'
-import { NuqsAdapter } from 'nuqs/adapters/next/app'
 import { DemoBanner } from '@/components/layout/demo-banner'
 import { locale } from '@/lib/i18n/config'
-import { pickMessages } from '@/lib/i18n/pick'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,10 +36,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t('skipToContent')}
         </a>
         <DemoBanner />
-        {/* Only what every page's client components use; segments that need more add it (ClientMessages). */}
-        <NextIntlClientProvider messages={pickMessages([])}>
-          <NuqsAdapter>{children}</NuqsAdapter>
-        </NextIntlClientProvider>
+        {/* No client-side i18n or URL-state runtime here (decision 013): client islands get their words as
+            props, translated on the server. */}
+        {children}
       </body>
     </html>
   )

@@ -13,6 +13,7 @@
  * size of each response and the page's first-load JavaScript (every script it loads, gzip).
  *
  *   BENCH_PORT=3950  BENCH_CONNECTIONS=10  BENCH_SECONDS=5
+ *   BENCH_SECONDS=0          no load: only the bytes (response size, first-load JS), which a busy machine does not change
  *   BENCH_ONLY=home,cases   only the pages whose key contains one of these words
  *   BENCH_CPU_PROF=dir      start the server under `node --cpu-prof`, profiles written to dir on exit
  */
@@ -54,16 +55,16 @@ async function firstLoadJsKb(html: string): Promise<number> {
  * Checks the page answers as expected for its person (not a redirect to the login page), warms it up,
  * and returns its first-load JavaScript in kB (gzip).
  */
-async function check(page: Page, headers: Record<string, string>, name?: string): Promise<number> {
+async function check(page: Page, headers: Record<string, string>, name?: string): Promise<{ js: number; kb: number }> {
   let html = ''
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < (seconds > 0 ? 10 : 1); i++) {
     const response = await fetch(`${base}${page.path}`, { headers, redirect: 'manual' })
     html = await response.text()
     if (response.status !== (page.status ?? 200))
       throw new Error(`${page.key}: ${page.path} answered ${response.status}`)
     if (name && !html.includes(name)) throw new Error(`${page.key}: ${page.path} does not show ${name}`)
   }
-  return firstLoadJsKb(html)
+  return { js: await firstLoadJsKb(html), kb: Buffer.byteLength(html) / 1024 }
 }
 
 const db = await recreateDatabase()
@@ -79,9 +80,12 @@ try {
   const rows: { key: string; rps: number; p95: number; cpu: number; kb: number; js: number; errors: number }[] = []
   for (const page of list) {
     const headers: Record<string, string> = page.as ? { cookie: sessions[page.as].cookie } : {}
-    const js = await check(page, headers, page.as && roles[page.as])
+    const { js, kb } = await check(page, headers, page.as && roles[page.as])
     const before = treeCpuMs(server.pid)
-    const result = await run({ path: page.path, headers: () => headers }, { connections, seconds })
+    const result =
+      seconds > 0
+        ? await run({ path: page.path, headers: () => headers }, { connections, seconds })
+        : { rps: NaN, p95: NaN, requests: 0, errors: 0, bytes: kb * 1024 }
     const cpu = (treeCpuMs(server.pid) - before) / Math.max(1, result.requests)
     rows.push({
       key: page.key,
@@ -98,11 +102,11 @@ try {
   const load = loadAverage()
   console.log(`\n${connections} connections, ${seconds} s per page, ${base}; load average ${load}\n`)
   console.log(
-    `${'page'.padEnd(24)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'share'.padStart(8)}${'CPU ms/req'.padStart(12)}${'kB/resp'.padStart(9)}${'JS kB gz'.padStart(10)}`,
+    `${'page'.padEnd(30)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'share'.padStart(8)}${'CPU ms/req'.padStart(12)}${'kB/resp'.padStart(9)}${'JS kB gz'.padStart(10)}`,
   )
   for (const row of rows) {
     console.log(
-      `${row.key.padEnd(24)}${row.rps.toFixed(0).padStart(8)}${row.p95.toFixed(0).padStart(9)}` +
+      `${row.key.padEnd(30)}${row.rps.toFixed(0).padStart(8)}${row.p95.toFixed(0).padStart(9)}` +
         `${`${((row.rps / staticRps) * 100).toFixed(1)}%`.padStart(8)}${row.cpu.toFixed(1).padStart(12)}${row.kb.toFixed(1).padStart(9)}` +
         `${row.js.toFixed(1).padStart(10)}` +
         (row.errors ? `  (${row.errors} errors)` : ''),

@@ -79,6 +79,8 @@ export async function mainPages(db: Db): Promise<Page[]> {
   const kase = await db.connectionCase.findFirstOrThrow({ orderBy: { number: 'asc' }, select: { id: true } })
   const agreement = await db.agreement.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true } })
   const institution = await db.institution.findFirstOrThrow({ where: { shortName: 'SRCeI' }, select: { id: true } })
+  const service = await db.service.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { code: 'asc' } })
+  const workshop = await db.trainingWorkshop.findFirst({ orderBy: { heldOn: 'desc' }, select: { id: true } })
   return [
     // The reference: the not-found page, rendered per request since the CSP nonce (proxy.ts).
     { key: 'static (not found)', path: '/bench-static-not-found', status: 404 },
@@ -98,6 +100,19 @@ export async function mainPages(db: Db): Promise<Page[]> {
     { key: 'notifications · ctd', path: '/notifications', as: 'ctd' },
     { key: 'trainings?q · dgd', path: '/trainings?q=taller', as: 'dgd' },
     { key: 'audit?q · auditor', path: '/audit?q=caso', as: 'auditor' },
+    // The catalog, publication review, nodes and traces (issues 9–11), and the form pages.
+    { key: 'catalog services?q · ctd', path: '/catalog/services?q=registro', as: 'ctd' },
+    { key: 'catalog service · ctd', path: `/catalog/services/${service.id}`, as: 'ctd' },
+    { key: 'catalog schemas · ctd', path: '/catalog/schemas', as: 'ctd' },
+    { key: 'catalog data · ctd', path: '/catalog/data', as: 'ctd' },
+    { key: 'catalog requests · dgd', path: '/catalog/requests', as: 'dgd' },
+    { key: 'catalog publish · tech', path: '/catalog/publish', as: 'tech' },
+    { key: 'nodes · dgd', path: '/nodes', as: 'dgd' },
+    { key: 'traces · dgd', path: '/traces', as: 'dgd' },
+    { key: 'new request (form) · ctd', path: '/connections/new', as: 'ctd' },
+    { key: 'members (form) · ctd', path: `/institutions/${institution.id}/members`, as: 'ctd' },
+    { key: 'readiness (form) · dgd', path: `/institutions/${institution.id}/readiness`, as: 'dgd' },
+    ...(workshop ? [{ key: 'workshop (form) · dgd', path: `/trainings/${workshop.id}`, as: 'dgd' as const }] : []),
   ]
 }
 

@@ -40,17 +40,46 @@ test.describe('institutions registry', () => {
     await expect(page.getByText(/de 345 resultados/)).toBeVisible()
     await expect(table.getByRole('row').nth(1)).toContainText('Municipalidad de Algarrobo')
 
-    await table.getByRole('button', { name: 'Nombre' }).click()
+    // Sorting is a link (server-rendered list): the view is a URL.
+    await table.getByRole('link', { name: 'Nombre' }).click()
     await expect(page).toHaveURL(/sort=-name/)
     await expect(table.getByRole('columnheader', { name: 'Nombre' })).toHaveAttribute('aria-sort', 'descending')
     await expect(table.getByRole('row').nth(1)).toContainText('Municipalidad de Zapallar')
 
-    await page.getByRole('button', { name: 'Página siguiente' }).click()
+    await page.getByRole('link', { name: 'Página siguiente' }).click()
     await expect(page).toHaveURL(/page=2/)
     await expect(page.getByText('Página 2 de 18')).toBeVisible()
     await page.reload()
     await expect(page.getByText('Página 2 de 18')).toBeVisible()
     await expect(table.getByRole('columnheader', { name: 'Nombre' })).toHaveAttribute('aria-sort', 'descending')
+  })
+
+  test('a search typed right after ticking a filter keeps both, and the page size starts again from page 1', async ({
+    page,
+  }) => {
+    await page.goto('/institutions?page=3')
+    const table = page.getByRole('table', { name: 'Registro de instituciones' })
+    await page
+      .getByRole('group', { name: 'Búsqueda y filtros' })
+      .getByRole('button', { name: /^Grupo/ })
+      .click()
+    await page.getByRole('checkbox', { name: 'Grupo B' }).check()
+    await page.keyboard.press('Escape')
+    // Before the filtered rows arrive: Enter sends the search at once, without the typing debounce.
+    await page.getByRole('searchbox', { name: 'Buscar' }).fill('valparaiso')
+    await page.getByRole('searchbox', { name: 'Buscar' }).press('Enter')
+    await expect(page).toHaveURL(/group=B/)
+    await expect(page).toHaveURL(/q=valparaiso/)
+    await expect(page).not.toHaveURL(/page=/)
+    await expect(table.getByRole('link', { name: 'Municipalidad de Valparaíso' })).toBeVisible()
+    await expect(table.getByRole('link', { name: 'Delegación Presidencial Regional de Valparaíso' })).toHaveCount(0)
+
+    await page.goto('/institutions?page=2')
+    await page.getByLabel('Filas por página').selectOption('50')
+    await expect(page).toHaveURL(/perPage=50/)
+    await expect(page).not.toHaveURL(/page=2/)
+    await expect(page.getByText(/Mostrando 1–50 de 417 resultados/)).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Página anterior' })).toHaveAttribute('aria-disabled', 'true')
   })
 
   test('opens an institution with its members and roles', async ({ page }) => {

@@ -1,7 +1,6 @@
 'use client'
 
 import { useActionState } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -18,29 +17,32 @@ export function SignAgreementForm({
   action,
   caseId,
   pdfSha256,
-  maxMb,
   submitLabel,
+  labels,
 }: {
   action: SignAction
   caseId: string
   pdfSha256: string
-  maxMb: number
   submitLabel: string
+  /** Translated on the server; `uploadedHint` already names the size limit. */
+  labels: Record<
+    'intro' | 'choice' | 'generated' | 'generatedHint' | 'download' | 'uploaded' | 'uploadedHint' | 'file',
+    string
+  >
 }) {
-  const t = useTranslations('agreements.sign')
   const [state, formAction, pending] = useActionState(action, initialFormState)
   const values = state.status === 'error' ? (state.values ?? {}) : {}
   const choiceErrors = state.fieldErrors?.document
   return (
     <form action={formAction} noValidate className="space-y-3" key={JSON.stringify(values)}>
-      <p className="text-sm text-muted">{t('intro')}</p>
+      <p className="text-sm text-muted">{labels.intro}</p>
       <input type="hidden" name="shownSha256" value={pdfSha256} />
       <fieldset
         className="space-y-3"
         aria-invalid={choiceErrors?.length ? true : undefined}
         aria-describedby={choiceErrors?.length ? 'document-error' : undefined}
       >
-        <legend className="text-sm font-medium text-ink">{t('choice')}</legend>
+        <legend className="text-sm font-medium text-ink">{labels.choice}</legend>
         <div className="rounded-md border border-line p-3">
           <label className="flex items-start gap-2 text-sm">
             <input
@@ -52,14 +54,14 @@ export function SignAgreementForm({
               className="mt-1"
             />
             <span>
-              <span className="font-medium">{t('generated')}</span>
+              <span className="font-medium">{labels.generated}</span>
               <span className="block text-xs text-muted">
-                {t('generatedHint')} <code className="break-all">{pdfSha256}</code>
+                {labels.generatedHint} <code className="break-all">{pdfSha256}</code>
               </span>
             </span>
           </label>
           <a href={`/connections/${caseId}/agreement`} className="ml-6 mt-1 inline-block text-sm font-medium">
-            {t('download')}
+            {labels.download}
           </a>
         </div>
         <div className="space-y-2 rounded-md border border-line p-3">
@@ -72,8 +74,8 @@ export function SignAgreementForm({
               className="mt-1"
             />
             <span>
-              <span className="font-medium">{t('uploaded')}</span>
-              <span className="block text-xs text-muted">{t('uploadedHint', { maxMb })}</span>
+              <span className="font-medium">{labels.uploaded}</span>
+              <span className="block text-xs text-muted">{labels.uploadedHint}</span>
             </span>
           </label>
           <div className="ml-6">
@@ -81,7 +83,7 @@ export function SignAgreementForm({
               name="file"
               type="file"
               accept="application/pdf,.pdf"
-              label={t('file')}
+              label={labels.file}
               errors={state.fieldErrors?.file}
             />
           </div>

@@ -1,17 +1,11 @@
-'use client'
-
 import Link from 'next/link'
-import { useMemo } from 'react'
-import { useTranslations } from 'next-intl'
-import { DataTable } from '@/components/data-table/data-table'
-import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
-import { DateTimeCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
+import { getTranslations } from 'next-intl/server'
+import { DateTimeCell, dateColumn, filterMeta } from '@/components/data-table/columns'
+import { ServerDataTable, type ServerColumn } from '@/components/data-table/server-data-table'
 import type { AuditRow } from '@/lib/audit/queries'
 import type { AuditTarget } from '@/lib/audit/targets'
 import type { MembershipRole } from '@/lib/auth/roles'
-import { auditTableParams } from '@/lib/audit/table-params'
-
-const column = createDataTableColumnHelper<AuditRow>()
+import { auditTableParams, type AuditTableParams } from '@/lib/audit/table-params'
 
 function Json({ value }: { value: unknown }) {
   return (
@@ -21,9 +15,9 @@ function Json({ value }: { value: unknown }) {
   )
 }
 
-function TargetCell({ target }: { target: AuditTarget }) {
-  const t = useTranslations('audit.targets')
-  const tRoles = useTranslations('roles')
+async function TargetCell({ target }: { target: AuditTarget }) {
+  const t = await getTranslations('audit.targets')
+  const tRoles = await getTranslations('roles')
   const values =
     target.kind === 'membership'
       ? { ...target.values, role: tRoles(`short.${target.values.role as MembershipRole}`) }
@@ -32,64 +26,71 @@ function TargetCell({ target }: { target: AuditTarget }) {
   return target.href ? <Link href={target.href}>{label}</Link> : <span>{label}</span>
 }
 
-export function AuditTable({ rows, rowCount }: { rows: AuditRow[]; rowCount: number }) {
-  const t = useTranslations('audit')
-  const columns = useMemo(
-    () =>
-      column.columns([
-        column.accessor('at', {
-          header: t('columns.at'),
-          cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
-          meta: dateColumnMeta,
-        }),
-        column.accessor('actorName', {
-          header: t('columns.actor'),
-          enableSorting: false,
-          cell: ({ getValue }) => getValue() ?? t('system'),
-        }),
-        column.accessor('action', {
-          header: t('columns.action'),
-          cell: ({ getValue }) => t(`actions.${getValue() as (typeof auditTableParams.filters.action)[number]}`),
-          meta: filterMeta(t('columns.action'), auditTableParams.filters.action, (action) => t(`actions.${action}`)),
-        }),
-        column.display({
-          id: 'target',
-          header: t('columns.target'),
-          cell: ({ row }) => <TargetCell target={row.original.target} />,
-        }),
-        column.accessor('institutionName', {
-          header: t('columns.institution'),
-          enableSorting: false,
-          cell: ({ getValue }) => getValue() ?? '—',
-        }),
-        column.display({
-          id: 'changes',
-          header: t('columns.changes'),
-          cell: ({ row }) => (
-            <details>
-              <summary className="cursor-pointer text-brand-700">{t('showChanges')}</summary>
-              <div className="mt-2 grid gap-2">
-                <div>
-                  <p className="text-xs font-semibold text-muted">{t('before')}</p>
-                  <Json value={row.original.before} />
-                </div>
-                <div>
-                  <p className="text-xs font-semibold text-muted">{t('after')}</p>
-                  <Json value={row.original.after} />
-                </div>
-              </div>
-            </details>
-          ),
-        }),
-      ]),
-    [t],
-  )
+export async function AuditTable({
+  rows,
+  rowCount,
+  params,
+}: {
+  rows: AuditRow[]
+  rowCount: number
+  params: AuditTableParams
+}) {
+  const t = await getTranslations('audit')
+  const columns: ServerColumn<AuditRow>[] = [
+    { id: 'at', header: t('columns.at'), ...dateColumn, cell: (row) => <DateTimeCell value={row.at} /> },
+    {
+      id: 'actorName',
+      header: t('columns.actor'),
+      enableSorting: false,
+      cell: (row) => row.actorName ?? t('system'),
+    },
+    {
+      id: 'action',
+      header: t('columns.action'),
+      cell: (row) => t(`actions.${row.action as (typeof auditTableParams.filters.action)[number]}`),
+      filter: filterMeta(t('columns.action'), auditTableParams.filters.action, (action) => t(`actions.${action}`)),
+    },
+    {
+      id: 'target',
+      header: t('columns.target'),
+      enableSorting: false,
+      cell: (row) => <TargetCell target={row.target} />,
+    },
+    {
+      id: 'institutionName',
+      header: t('columns.institution'),
+      enableSorting: false,
+      cell: (row) => row.institutionName ?? '—',
+    },
+    {
+      id: 'changes',
+      header: t('columns.changes'),
+      enableSorting: false,
+      cell: (row) => (
+        <details>
+          <summary className="cursor-pointer text-brand-700">{t('showChanges')}</summary>
+          <div className="mt-2 grid gap-2">
+            <div>
+              <p className="text-xs font-semibold text-muted">{t('before')}</p>
+              <Json value={row.before} />
+            </div>
+            <div>
+              <p className="text-xs font-semibold text-muted">{t('after')}</p>
+              <Json value={row.after} />
+            </div>
+          </div>
+        </details>
+      ),
+    },
+  ]
   return (
-    <DataTable
-      data={rows}
-      columns={columns}
+    <ServerDataTable
+      rows={rows}
       rowCount={rowCount}
-      params={auditTableParams}
+      columns={columns}
+      definition={auditTableParams}
+      params={params}
+      pathname="/audit"
       searchPlaceholder={t('searchPlaceholder')}
       caption={t('caption')}
       emptyMessage={t('empty')}

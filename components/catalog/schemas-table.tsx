@@ -1,17 +1,17 @@
-'use client'
-
 import Link from 'next/link'
-import { useMemo } from 'react'
-import { useTranslations } from 'next-intl'
-import { DataTable } from '@/components/data-table/data-table'
-import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import { getTranslations } from 'next-intl/server'
+import { ServerDataTable, type ServerColumn } from '@/components/data-table/server-data-table'
 import type { SchemaRow } from '@/lib/catalog/queries'
-import { catalogStatuses, schemaFormats, schemaKinds, schemasTableParams } from '@/lib/catalog/table-params'
+import {
+  catalogStatuses,
+  schemaFormats,
+  schemaKinds,
+  schemasTableParams,
+  type SchemasTableParams,
+} from '@/lib/catalog/table-params'
 import { formatDate } from '@/lib/dates'
 import { StatusBadge, withCount, type FacetCounts } from './catalog-bits'
-import { ExportLink } from './services-table'
-
-const column = createDataTableColumnHelper<SchemaRow>()
+import { countedFilter, ExportLink } from './services-table'
 
 export type SchemaFacetsView = {
   owner: { value: string; label: string; count: number }[]
@@ -20,78 +20,100 @@ export type SchemaFacetsView = {
   format: FacetCounts
 }
 
-export function SchemasTable({
+export async function SchemasTable({
   rows,
   rowCount,
+  params,
   facets,
   exportHref,
 }: {
   rows: SchemaRow[]
   rowCount: number
+  params: SchemasTableParams
   facets: SchemaFacetsView
   exportHref: string
 }) {
-  const t = useTranslations('catalog')
-  const params = useMemo(() => schemasTableParams({ owners: facets.owner.map((o) => o.value) }), [facets.owner])
-  const columns = useMemo(() => {
-    const option = (label: string, values: readonly string[], labelOf: (v: string) => string, counts: FacetCounts) => ({
+  const t = await getTranslations('catalog')
+  const definition = schemasTableParams({ owners: facets.owner.map((o) => o.value) })
+  const columns: ServerColumn<SchemaRow>[] = [
+    {
+      id: 'name',
+      header: t('schemas.columns.name'),
+      cell: (row) => (
+        <div className="min-w-48">
+          <Link href={`/catalog/schemas/${row.id}`} className="font-medium">
+            {row.name}
+          </Link>
+          <div className="text-xs text-muted">{row.code}</div>
+        </div>
+      ),
+    },
+    {
+      id: 'owner',
+      header: t('schemas.columns.owner'),
+      cell: (row) => row.ownerName,
       filter: {
-        label,
-        options: values.map((value) => ({ value, label: withCount(labelOf(value), counts[value] ?? 0) })),
+        label: t('schemas.columns.owner'),
+        options: facets.owner.map((o) => ({ value: o.value, label: withCount(o.label, o.count) })),
       },
-    })
-    return column.columns([
-      column.accessor('name', {
-        header: t('schemas.columns.name'),
-        cell: ({ row }) => (
-          <div className="min-w-48">
-            <Link href={`/catalog/schemas/${row.original.id}`} className="font-medium">
-              {row.original.name}
-            </Link>
-            <div className="text-xs text-muted">{row.original.code}</div>
-          </div>
-        ),
-      }),
-      column.accessor('ownerName', {
-        id: 'owner',
-        header: t('schemas.columns.owner'),
-        meta: {
-          filter: {
-            label: t('schemas.columns.owner'),
-            options: facets.owner.map((o) => ({ value: o.value, label: withCount(o.label, o.count) })),
-          },
-        },
-      }),
-      column.accessor('kind', {
-        header: t('schemas.columns.kind'),
-        cell: ({ getValue }) => t(`schemaKind.${getValue() as 'BASAL'}`),
-        meta: option(t('schemas.columns.kind'), schemaKinds, (v) => t(`schemaKind.${v as 'BASAL'}`), facets.kind),
-      }),
-      column.accessor('format', {
-        header: t('schemas.columns.format'),
-        enableSorting: false,
-        cell: ({ getValue }) => t(`schemaFormat.${getValue() as 'XSD'}`),
-        meta: option(t('schemas.columns.format'), schemaFormats, (v) => t(`schemaFormat.${v as 'XSD'}`), facets.format),
-      }),
-      column.accessor('status', {
-        header: t('schemas.columns.status'),
-        cell: ({ getValue }) => <StatusBadge status={getValue()} label={t(`status.${getValue()}`)} />,
-        meta: option(t('schemas.columns.status'), catalogStatuses, (v) => t(`status.${v as 'DRAFT'}`), facets.status),
-      }),
-      column.accessor('services', { header: t('schemas.columns.services'), meta: { align: 'end' } }),
-      column.accessor('updatedAt', {
-        header: t('schemas.columns.updatedAt'),
-        cell: ({ getValue }) => formatDate(getValue()),
-        meta: { className: 'whitespace-nowrap' },
-      }),
-    ])
-  }, [t, facets])
+    },
+    {
+      id: 'kind',
+      header: t('schemas.columns.kind'),
+      cell: (row) => t(`schemaKind.${row.kind as 'BASAL'}`),
+      filter: countedFilter(
+        t('schemas.columns.kind'),
+        schemaKinds,
+        (v) => t(`schemaKind.${v as 'BASAL'}`),
+        facets.kind,
+      ),
+    },
+    {
+      id: 'format',
+      header: t('schemas.columns.format'),
+      enableSorting: false,
+      cell: (row) => t(`schemaFormat.${row.format as 'XSD'}`),
+      filter: countedFilter(
+        t('schemas.columns.format'),
+        schemaFormats,
+        (v) => t(`schemaFormat.${v as 'XSD'}`),
+        facets.format,
+      ),
+    },
+    {
+      id: 'status',
+      header: t('schemas.columns.status'),
+      cell: (row) => <StatusBadge status={row.status} label={t(`status.${row.status}`)} />,
+      filter: countedFilter(
+        t('schemas.columns.status'),
+        catalogStatuses,
+        (v) => t(`status.${v as 'DRAFT'}`),
+        facets.status,
+      ),
+    },
+    {
+      id: 'services',
+      header: t('schemas.columns.services'),
+      align: 'end',
+      sortDescFirst: true,
+      cell: (row) => row.services,
+    },
+    {
+      id: 'updatedAt',
+      header: t('schemas.columns.updatedAt'),
+      className: 'whitespace-nowrap',
+      sortDescFirst: true,
+      cell: (row) => formatDate(row.updatedAt),
+    },
+  ]
   return (
-    <DataTable
-      data={rows}
-      columns={columns}
+    <ServerDataTable
+      rows={rows}
       rowCount={rowCount}
+      columns={columns}
+      definition={definition}
       params={params}
+      pathname="/catalog/schemas"
       searchPlaceholder={t('schemas.searchPlaceholder')}
       caption={t('schemas.caption')}
       emptyMessage={t('schemas.empty')}

@@ -150,8 +150,7 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
                       mayRevoke && (
                         <RevokeGrantButton
                           action={revokeGrantAction.bind(null, detail.id, grant.id)}
-                          node={grant.node.name}
-                          environment={environment.toLocaleLowerCase('es-CL')}
+                          labels={revokeGrantLabels(t, grant.node.name, environment.toLocaleLowerCase('es-CL'))}
                         />
                       )
                     )}
@@ -228,4 +227,18 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
       )}
     </div>
   )
+}
+
+/** The words of a grant's revoke control, translated here so that the case page ships no client i18n. */
+function revokeGrantLabels(
+  t: Awaited<ReturnType<typeof getTranslations<'connections'>>>,
+  node: string,
+  environment: string,
+) {
+  return {
+    revokeLabel: t('detail.revokeLabel', { environment, node }),
+    revokeConfirm: t('detail.revokeConfirm', { environment, node }),
+    revokeSubmit: t('detail.revokeSubmit', { environment, node }),
+    revokeCancel: t('detail.revokeCancel'),
+  }
 }

@@ -1,6 +1,4 @@
-'use client'
-
-import { useTranslations } from 'next-intl'
+import { getTranslations } from 'next-intl/server'
 import { Badge } from '@/components/ui/badge'
 import type { ConnectionStatus } from '@/lib/generated/prisma/enums'
 
@@ -15,7 +13,7 @@ const tones: Record<ConnectionStatus, 'neutral' | 'brand' | 'success' | 'warning
   CLOSED: 'neutral',
 }
 
-export function CaseStatusBadge({ status }: { status: ConnectionStatus }) {
-  const t = useTranslations('connections.status')
+export async function CaseStatusBadge({ status }: { status: ConnectionStatus }) {
+  const t = await getTranslations('connections.status')
   return <Badge tone={tones[status]}>{t(status)}</Badge>
 }

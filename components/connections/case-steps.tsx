@@ -128,8 +128,17 @@ export async function CaseSteps({ detail }: { detail: CaseDetail }) {
             action={signAgreementAction.bind(null, id, party)}
             caseId={id}
             pdfSha256={detail.agreement.pdfSha256}
-            maxMb={MAX_PDF_BYTES / 1024 / 1024}
             submitLabel={tAgreements('sign.submit', { party: tCase(`detail.party.${party}`) })}
+            labels={{
+              intro: tAgreements('sign.intro'),
+              choice: tAgreements('sign.choice'),
+              generated: tAgreements('sign.generated'),
+              generatedHint: tAgreements('sign.generatedHint'),
+              download: tAgreements('sign.download'),
+              uploaded: tAgreements('sign.uploaded'),
+              uploadedHint: tAgreements('sign.uploadedHint', { maxMb: MAX_PDF_BYTES / 1024 / 1024 }),
+              file: tAgreements('sign.file'),
+            }}
           />
         ) : null
       }

@@ -1,68 +1,67 @@
-'use client'
-
 import Link from 'next/link'
-import { useMemo } from 'react'
-import { useTranslations } from 'next-intl'
-import { DataTable } from '@/components/data-table/data-table'
-import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
-import { DateTimeCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
+import { getTranslations } from 'next-intl/server'
+import { DateTimeCell, dateColumn, filterMeta } from '@/components/data-table/columns'
+import { ServerDataTable, type ServerColumn } from '@/components/data-table/server-data-table'
 import { CaseStatusBadge } from './case-status-badge'
 import type { CaseRow } from '@/lib/connections/queries'
-import { casesTableParams } from '@/lib/connections/table-params'
+import { casesTableParams, type CasesTableParams } from '@/lib/connections/table-params'
 
-const column = createDataTableColumnHelper<CaseRow>()
-
-export function CasesTable({
+export async function CasesTable({
   rows,
   rowCount,
+  params,
   actions,
 }: {
   rows: CaseRow[]
   rowCount: number
+  params: CasesTableParams
   actions?: React.ReactNode
 }) {
-  const t = useTranslations('connections')
-  const columns = useMemo(
-    () =>
-      column.columns([
-        column.accessor('number', {
-          header: t('columns.number'),
-          cell: ({ row }) => (
-            <Link
-              href={`/connections/${row.original.id}`}
-              className="font-medium"
-              aria-label={t('detail.caseNumber', { number: row.original.number })}
-            >
-              {row.original.number}
-            </Link>
-          ),
-        }),
-        column.accessor('serviceName', {
-          header: t('columns.service'),
-          enableSorting: false,
-          cell: ({ row }) => <Link href={`/connections/${row.original.id}`}>{row.original.serviceName}</Link>,
-        }),
-        column.accessor('consumerName', { header: t('columns.consumer'), enableSorting: false }),
-        column.accessor('providerName', { header: t('columns.provider'), enableSorting: false }),
-        column.accessor('status', {
-          header: t('columns.status'),
-          cell: ({ getValue }) => <CaseStatusBadge status={getValue()} />,
-          meta: filterMeta(t('columns.status'), casesTableParams.filters.status, (status) => t(`status.${status}`)),
-        }),
-        column.accessor('updatedAt', {
-          header: t('columns.updatedAt'),
-          cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
-          meta: dateColumnMeta,
-        }),
-      ]),
-    [t],
-  )
+  const t = await getTranslations('connections')
+  const columns: ServerColumn<CaseRow>[] = [
+    {
+      id: 'number',
+      header: t('columns.number'),
+      sortDescFirst: true,
+      cell: (row) => (
+        <Link
+          href={`/connections/${row.id}`}
+          className="font-medium"
+          aria-label={t('detail.caseNumber', { number: row.number })}
+        >
+          {row.number}
+        </Link>
+      ),
+    },
+    {
+      id: 'serviceName',
+      header: t('columns.service'),
+      enableSorting: false,
+      cell: (row) => <Link href={`/connections/${row.id}`}>{row.serviceName}</Link>,
+    },
+    { id: 'consumerName', header: t('columns.consumer'), enableSorting: false, cell: (row) => row.consumerName },
+    { id: 'providerName', header: t('columns.provider'), enableSorting: false, cell: (row) => row.providerName },
+    {
+      id: 'status',
+      header: t('columns.status'),
+      cell: (row) => <CaseStatusBadge status={row.status} />,
+      filter: filterMeta(t('columns.status'), casesTableParams.filters.status, (status) => t(`status.${status}`)),
+    },
+    {
+      id: 'updatedAt',
+      header: t('columns.updatedAt'),
+      ...dateColumn,
+      cell: (row) => <DateTimeCell value={row.updatedAt} />,
+    },
+  ]
   return (
-    <DataTable
-      data={rows}
-      columns={columns}
+    <ServerDataTable
+      rows={rows}
       rowCount={rowCount}
-      params={casesTableParams}
+      columns={columns}
+      definition={casesTableParams}
+      params={params}
+      pathname="/connections"
       searchPlaceholder={t('searchPlaceholder')}
       caption={t('caption')}
       emptyMessage={t('empty')}

@@ -1,7 +1,6 @@
 'use client'
 
 import { useActionState, useState } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -12,20 +11,52 @@ import { initialFormState } from '@/lib/forms/form-state'
 
 type Role = 'CONSUMER' | 'PROVIDER' | 'BOTH'
 
-export function MeetingRequestForm({ options, serviceId }: { options: MeetingRequestOptions; serviceId?: string }) {
-  const t = useTranslations('connections.new')
+/** The form's words, translated on the server (the page ships no client-side i18n). */
+export type MeetingRequestLabels = Record<
+  | 'requesterRole'
+  | 'consumer'
+  | 'consumerHint'
+  | 'consumerHintProvider'
+  | 'chooseConsumer'
+  | 'service'
+  | 'serviceHint'
+  | 'chooseService'
+  | 'needs'
+  | 'needsHint'
+  | 'preferredDates'
+  | 'preferredDatesHint'
+  | 'submit'
+  | 'submitting',
+  string
+> & {
+  roles: Record<Role, string>
+  /** "Fecha 1", "Fecha 2", "Fecha 3". */
+  dates: string[]
+  /** A service's label when the consumer already has an open case for it, by `${consumerId} ${serviceId}`. */
+  withOpenCase: Record<string, string>
+}
+
+export function MeetingRequestForm({
+  options,
+  serviceId,
+  labels,
+}: {
+  options: MeetingRequestOptions
+  serviceId?: string
+  labels: MeetingRequestLabels
+}) {
   const [state, action, pending] = useActionState(requestMeetingAction, initialFormState)
   const values = state.status === 'error' ? (state.values ?? {}) : serviceId ? { serviceId } : {}
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2" key={JSON.stringify(values)}>
-        <PartiesFields options={options} state={state} values={values} />
+        <PartiesFields options={options} state={state} values={values} labels={labels} />
         <div className="sm:col-span-2">
           <TextAreaField
             name="needs"
-            label={t('needs')}
-            hint={t('needsHint')}
+            label={labels.needs}
+            hint={labels.needsHint}
             errors={state.fieldErrors?.needs}
             defaultValue={values.needs}
             rows={4}
@@ -33,16 +64,16 @@ export function MeetingRequestForm({ options, serviceId }: { options: MeetingReq
           />
         </div>
         <fieldset className="space-y-2 sm:col-span-2" aria-describedby="preferred-hint">
-          <legend className="text-sm font-medium">{t('preferredDates')}</legend>
+          <legend className="text-sm font-medium">{labels.preferredDates}</legend>
           <p id="preferred-hint" className="text-xs text-muted">
-            {t('preferredDatesHint')}
+            {labels.preferredDatesHint}
           </p>
           <div className="grid gap-3 sm:grid-cols-3">
             {[1, 2, 3].map((n) => (
               <TextField
                 key={n}
                 name="preferredDates"
-                label={t('date', { n })}
+                label={labels.dates[n - 1]!}
                 type="date"
                 id={`preferredDates-${n}`}
                 defaultValue={values.preferredDates?.split(',')[n - 1]}
@@ -55,7 +86,7 @@ export function MeetingRequestForm({ options, serviceId }: { options: MeetingReq
         </fieldset>
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? t('submitting') : t('submit')}
+        {pending ? labels.submitting : labels.submit}
       </Button>
     </form>
   )
@@ -70,13 +101,13 @@ function PartiesFields({
   options,
   state,
   values,
+  labels,
 }: {
   options: MeetingRequestOptions
   state: FormState
   values: Record<string, string | undefined>
+  labels: MeetingRequestLabels
 }) {
-  const t = useTranslations('connections.new')
-  const tRole = useTranslations('connections.requesterRole')
   const ownIds = new Set(options.ownInstitutions.map((i) => i.id))
   const roles: Role[] = options.otherConsumers.length > 0 ? ['CONSUMER', 'PROVIDER', 'BOTH'] : ['CONSUMER', 'BOTH']
   const [role, setRole] = useState<Role>(roles.find((r) => r === values.requesterRole) ?? 'CONSUMER')
@@ -85,8 +116,6 @@ function PartiesFields({
   const services = options.services.filter((s) =>
     role === 'PROVIDER' ? ownIds.has(s.providerId) : s.providerId !== consumerId,
   )
-  const openCase = (serviceId: string) =>
-    options.openCases.find((c) => c.consumerId === consumerId && c.serviceId === serviceId)
 
   function changeRole(next: Role) {
     setRole(next)
@@ -98,42 +127,36 @@ function PartiesFields({
     <>
       <SelectField
         name="requesterRole"
-        label={t('requesterRole')}
+        label={labels.requesterRole}
         errors={state.fieldErrors?.requesterRole}
         value={role}
         onChange={(e) => changeRole(e.target.value as Role)}
-        options={roles.map((r) => ({ value: r, label: tRole(r) }))}
+        options={roles.map((r) => ({ value: r, label: labels.roles[r] }))}
       />
       <SelectField
         name="consumerId"
-        label={t('consumer')}
-        hint={role === 'PROVIDER' ? t('consumerHintProvider') : t('consumerHint')}
+        label={labels.consumer}
+        hint={role === 'PROVIDER' ? labels.consumerHintProvider : labels.consumerHint}
         errors={state.fieldErrors?.consumerId}
         value={consumerId}
         onChange={(e) => setConsumerId(e.target.value)}
         required
         options={[
-          ...(consumers.length === 1 ? [] : [{ value: '', label: t('chooseConsumer') }]),
+          ...(consumers.length === 1 ? [] : [{ value: '', label: labels.chooseConsumer }]),
           ...consumers.map((i) => ({ value: i.id, label: i.name })),
         ]}
       />
       <div className="sm:col-span-2">
         <SelectField
           name="serviceId"
-          label={t('service')}
-          hint={t('serviceHint')}
+          label={labels.service}
+          hint={labels.serviceHint}
           errors={state.fieldErrors?.serviceId}
           defaultValue={values.serviceId ?? ''}
           required
           options={[
-            { value: '', label: t('chooseService') },
-            ...services.map((s) => {
-              const open = openCase(s.id)
-              return {
-                value: s.id,
-                label: open ? t('serviceWithOpenCase', { service: s.label, number: open.number }) : s.label,
-              }
-            }),
+            { value: '', label: labels.chooseService },
+            ...services.map((s) => ({ value: s.id, label: labels.withOpenCase[`${consumerId} ${s.id}`] ?? s.label })),
           ]}
         />
       </div>

@@ -1,7 +1,6 @@
 'use client'
 
 import { useActionState, useState } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
@@ -11,21 +10,19 @@ type RevokeAction = (prev: FormState, formData: FormData) => Promise<FormState>
 /** "Revocar el acceso de desarrollo/producción": cannot be undone, so it asks once more, naming the node. */
 export function RevokeGrantButton({
   action,
-  node,
-  environment,
+  labels,
 }: {
   action: RevokeAction
-  node: string
-  environment: string
+  /** Translated on the server, naming the node and its environment. */
+  labels: Record<'revokeLabel' | 'revokeConfirm' | 'revokeSubmit' | 'revokeCancel', string>
 }) {
-  const t = useTranslations('connections.detail')
   const [state, formAction, pending] = useActionState(action, initialFormState)
   const [confirming, setConfirming] = useState(false)
   if (!confirming) {
     return (
       <div className="space-y-2">
         <Button variant="danger" onClick={() => setConfirming(true)}>
-          {t('revokeLabel', { environment, node })}
+          {labels.revokeLabel}
         </Button>
         <FormMessage state={state} />
       </div>
@@ -33,13 +30,13 @@ export function RevokeGrantButton({
   }
   return (
     <form action={formAction} className="basis-full space-y-2 rounded-md border border-danger-700/30 bg-danger-50 p-3">
-      <p className="text-sm text-danger-700">{t('revokeConfirm', { environment, node })}</p>
+      <p className="text-sm text-danger-700">{labels.revokeConfirm}</p>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
-          {t('revokeSubmit', { environment, node })}
+          {labels.revokeSubmit}
         </Button>
         <Button variant="secondary" onClick={() => setConfirming(false)}>
-          {t('revokeCancel')}
+          {labels.revokeCancel}
         </Button>
       </div>
       <FormMessage state={state} />

@@ -1,18 +1,15 @@
-// Pieces that DataTable columns share: a toolbar filter built from a table param's values, and the
-// way instants and calendar dates are shown in a cell.
-import type { DataTableColumnMeta } from './data-table-features'
+// Pieces that list columns share: a toolbar filter built from a table param's values, and the way
+// instants and calendar dates are shown in a cell.
 import { formatCalendarDate, formatDateTime } from '@/lib/dates'
+import type { ServerColumn } from './server-data-table'
 
-/**
- * The `meta` of a column filtered from the toolbar: one option per value the table's params accept
- * for it (`params.filters[id]`), labelled by `labelOf`.
- */
+/** The `filter` of a column filtered from the toolbar: one option per value the table's params accept for it. */
 export function filterMeta<Value extends string>(
   label: string,
   values: readonly Value[],
   labelOf: (value: Value) => string,
-): DataTableColumnMeta {
-  return { filter: { label, options: values.map((value) => ({ value, label: labelOf(value) })) } }
+): NonNullable<ServerColumn<unknown>['filter']> {
+  return { label, options: values.map((value) => ({ value, label: labelOf(value) })) }
 }
 
 /** An instant, in Chilean time, machine-readable for assistive technology. */
@@ -25,5 +22,5 @@ export function CalendarDateCell({ value }: { value: Date }) {
   return <time dateTime={value.toISOString().slice(0, 10)}>{formatCalendarDate(value)}</time>
 }
 
-/** Dates do not break across lines. */
-export const dateColumnMeta = { className: 'whitespace-nowrap' } satisfies DataTableColumnMeta
+/** Dates do not break across lines, and the first click on their header shows the newest first. */
+export const dateColumn = { className: 'whitespace-nowrap', sortDescFirst: true } as const

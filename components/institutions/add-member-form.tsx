@@ -1,18 +1,20 @@
 'use client'
 
 import { useActionState, useEffect, useRef } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { TextField, SelectField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { membershipRoles } from '@/lib/auth/roles'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 import { addMemberAction } from '@/lib/institutions/actions'
 import type { AddMemberField } from '@/lib/institutions/schemas'
 
-export function AddMemberForm({ institutionId }: { institutionId: string }) {
-  const t = useTranslations('members.add')
-  const tRoles = useTranslations('roles')
+export type AddMemberLabels = Record<
+  'intro' | 'run' | 'runHint' | 'name' | 'email' | 'emailHint' | 'role' | 'submit' | 'submitting',
+  string
+> & { roles: { value: string; label: string }[] }
+
+/** Designates a person by RUN; its words come translated from the server. */
+export function AddMemberForm({ institutionId, labels }: { institutionId: string; labels: AddMemberLabels }) {
   const [state, formAction, pending] = useActionState<FormState<AddMemberField>, FormData>(
     addMemberAction.bind(null, institutionId),
     initialFormState,
@@ -28,38 +30,44 @@ export function AddMemberForm({ institutionId }: { institutionId: string }) {
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4" aria-describedby="add-member-intro">
       <p id="add-member-intro" className="text-sm text-muted">
-        {t('intro')}
+        {labels.intro}
       </p>
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2" key={key}>
         <TextField
           name="run"
-          label={t('run')}
-          hint={t('runHint')}
+          label={labels.run}
+          hint={labels.runHint}
           errors={state.fieldErrors?.run}
           defaultValue={values.run}
           autoComplete="off"
           required
         />
-        <TextField name="name" label={t('name')} errors={state.fieldErrors?.name} defaultValue={values.name} required />
+        <TextField
+          name="name"
+          label={labels.name}
+          errors={state.fieldErrors?.name}
+          defaultValue={values.name}
+          required
+        />
         <TextField
           name="email"
           type="email"
-          label={t('email')}
-          hint={t('emailHint')}
+          label={labels.email}
+          hint={labels.emailHint}
           errors={state.fieldErrors?.email}
           defaultValue={values.email}
         />
         <SelectField
           name="role"
-          label={t('role')}
+          label={labels.role}
           errors={state.fieldErrors?.role}
           defaultValue={values.role ?? 'TECHNICAL_ADMIN'}
-          options={membershipRoles.map((role) => ({ value: role, label: tRoles(role) }))}
+          options={labels.roles}
         />
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? t('submitting') : t('submit')}
+        {pending ? labels.submitting : labels.submit}
       </Button>
     </form>
   )

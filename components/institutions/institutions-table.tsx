@@ -1,76 +1,79 @@
-'use client'
-
 import Link from 'next/link'
-import { useMemo } from 'react'
-import { useTranslations } from 'next-intl'
-import { DataTable } from '@/components/data-table/data-table'
-import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
+import { getTranslations } from 'next-intl/server'
 import { filterMeta } from '@/components/data-table/columns'
+import { ServerDataTable, type ServerColumn } from '@/components/data-table/server-data-table'
 import { Badge } from '@/components/ui/badge'
 import type { InstitutionRow } from '@/lib/institutions/queries'
-import { institutionsTableParams } from '@/lib/institutions/table-params'
+import { institutionsTableParams, type InstitutionsTableParams } from '@/lib/institutions/table-params'
 
-const column = createDataTableColumnHelper<InstitutionRow>()
-
-export function InstitutionsTable({
+export async function InstitutionsTable({
   rows,
   rowCount,
+  params,
   exportHref,
 }: {
   rows: InstitutionRow[]
   rowCount: number
+  params: InstitutionsTableParams
   exportHref: string
 }) {
-  const t = useTranslations('institutions')
-  const tCommon = useTranslations('common')
+  const t = await getTranslations('institutions')
+  const tCommon = await getTranslations('common')
 
-  const columns = useMemo(
-    () =>
-      column.columns([
-        column.accessor('name', {
-          header: t('columns.name'),
-          cell: ({ row }) => (
-            <Link href={`/institutions/${row.original.id}`} className="font-medium">
-              {row.original.name}
-            </Link>
-          ),
-        }),
-        column.accessor('shortName', { header: t('columns.shortName') }),
-        column.accessor('rut', {
-          header: t('columns.rut'),
-          enableSorting: false,
-          meta: { className: 'whitespace-nowrap' },
-        }),
-        column.accessor('kind', {
-          header: t('columns.kind'),
-          cell: ({ getValue }) => t(`kind.${getValue()}`),
-          meta: filterMeta(t('columns.kind'), institutionsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
-        }),
-        column.accessor('group', {
-          header: t('columns.group'),
-          cell: ({ getValue }) => <Badge tone="brand">{getValue()}</Badge>,
-          meta: filterMeta(t('columns.group'), institutionsTableParams.filters.group, (group) => t(`group.${group}`)),
-        }),
-        column.accessor('region', {
-          header: t('columns.region'),
-          cell: ({ getValue }) => getValue() ?? tCommon('none'),
-        }),
-        column.accessor('pisee1', {
-          header: t('columns.pisee1'),
-          enableSorting: false,
-          cell: ({ getValue }) => (getValue() ? tCommon('yes') : tCommon('no')),
-        }),
-        column.accessor('memberCount', { header: t('columns.members'), enableSorting: false, meta: { align: 'end' } }),
-      ]),
-    [t, tCommon],
-  )
+  const columns: ServerColumn<InstitutionRow>[] = [
+    {
+      id: 'name',
+      header: t('columns.name'),
+      cell: (row) => (
+        <Link href={`/institutions/${row.id}`} className="font-medium">
+          {row.name}
+        </Link>
+      ),
+    },
+    { id: 'shortName', header: t('columns.shortName'), cell: (row) => row.shortName },
+    {
+      id: 'rut',
+      header: t('columns.rut'),
+      enableSorting: false,
+      className: 'whitespace-nowrap',
+      cell: (row) => row.rut,
+    },
+    {
+      id: 'kind',
+      header: t('columns.kind'),
+      cell: (row) => t(`kind.${row.kind}`),
+      filter: filterMeta(t('columns.kind'), institutionsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
+    },
+    {
+      id: 'group',
+      header: t('columns.group'),
+      cell: (row) => <Badge tone="brand">{row.group}</Badge>,
+      filter: filterMeta(t('columns.group'), institutionsTableParams.filters.group, (group) => t(`group.${group}`)),
+    },
+    { id: 'region', header: t('columns.region'), cell: (row) => row.region ?? tCommon('none') },
+    {
+      id: 'pisee1',
+      header: t('columns.pisee1'),
+      enableSorting: false,
+      cell: (row) => (row.pisee1 ? tCommon('yes') : tCommon('no')),
+    },
+    {
+      id: 'memberCount',
+      header: t('columns.members'),
+      enableSorting: false,
+      align: 'end',
+      cell: (row) => row.memberCount,
+    },
+  ]
 
   return (
-    <DataTable
-      data={rows}
-      columns={columns}
+    <ServerDataTable
+      rows={rows}
       rowCount={rowCount}
-      params={institutionsTableParams}
+      columns={columns}
+      definition={institutionsTableParams}
+      params={params}
+      pathname="/institutions"
       searchPlaceholder={t('searchPlaceholder')}
       caption={t('caption')}
       emptyMessage={t('empty')}

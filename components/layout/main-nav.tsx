@@ -2,8 +2,6 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { useTranslations } from 'next-intl'
-import type { NavItem } from '@/lib/navigation'
 
 function isActive(pathname: string, href: string, hrefs: string[]): boolean {
   if (href === '/') return pathname === '/'
@@ -12,12 +10,12 @@ function isActive(pathname: string, href: string, hrefs: string[]): boolean {
   return matches.sort((a, b) => b.length - a.length)[0] === href
 }
 
-export function MainNav({ items }: { items: NavItem[] }) {
-  const t = useTranslations('nav')
+/** The main navigation; its labels come translated from the server (no client-side i18n). */
+export function MainNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
   const pathname = usePathname()
   const hrefs = items.map((i) => i.href)
   return (
-    <nav aria-label={t('label')} className="border-b border-line bg-white">
+    <nav aria-label={label} className="border-b border-line bg-white">
       <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
         {items.map((item) => {
           const active = isActive(pathname, item.href, hrefs)
@@ -32,7 +30,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
                     : 'border-transparent text-muted hover:border-line hover:text-ink'
                 }`}
               >
-                {t(item.label)}
+                {item.label}
               </Link>
             </li>
           )

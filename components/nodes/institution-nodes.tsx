@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge'
 import { formatDateTime } from '@/lib/dates'
 import { issueCredentialAction, revokeCredentialAction, revokeNodeAction } from '@/lib/nodes/actions'
 import type { InstitutionNodes } from '@/lib/nodes/queries'
+import { issueLabels, revokeCredentialLabels, revokeNodeLabels } from './node-control-labels'
 import { IssueCredential, RevokeCredential, RevokeNode } from './node-controls'
 
 /** The nodes section of an institution's page: its nodes, their grants and credentials. */
@@ -102,8 +103,7 @@ export async function InstitutionNodesSection({ data }: { data: InstitutionNodes
                           {data.mayRevoke && !c.revokedAt && c.usable && (
                             <RevokeCredential
                               action={revokeCredentialAction.bind(null, c.id)}
-                              node={node.name}
-                              keyId={c.keyId}
+                              labels={revokeCredentialLabels(t, node.name, c.keyId)}
                             />
                           )}
                         </li>
@@ -119,9 +119,16 @@ export async function InstitutionNodesSection({ data }: { data: InstitutionNodes
                         action={issueCredentialAction.bind(null, node.id)}
                         node={node.name}
                         rotating={hasUsable}
+                        labels={issueLabels(t, node.name, hasUsable)}
                       />
                     )}
-                    {data.mayRevoke && <RevokeNode action={revokeNodeAction.bind(null, node.id)} node={node.name} />}
+                    {data.mayRevoke && (
+                      <RevokeNode
+                        action={revokeNodeAction.bind(null, node.id)}
+                        node={node.name}
+                        labels={revokeNodeLabels(t, node.name)}
+                      />
+                    )}
                   </div>
                 )}
               </li>

@@ -2,12 +2,12 @@
 
 import { useActionState, useState } from 'react'
 import { useRouter } from 'next/navigation'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 import { TextField } from '@/components/ui/field'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 import type { IssueCredentialState } from '@/lib/nodes/actions'
+import type { IssueLabels, RevokeCredentialLabels, RevokeNodeLabels } from './node-control-labels'
 
 type Action<S> = (prev: S, formData: FormData) => Promise<S>
 
@@ -19,12 +19,13 @@ export function IssueCredential({
   action,
   node,
   rotating,
+  labels,
 }: {
   action: Action<IssueCredentialState>
   node: string
   rotating: boolean
+  labels: IssueLabels
 }) {
-  const t = useTranslations('nodes.issue')
   const router = useRouter()
   const [state, formAction, pending] = useActionState(action, initialFormState as IssueCredentialState)
   const [open, setOpen] = useState(false)
@@ -34,10 +35,10 @@ export function IssueCredential({
   if (state.token && state.token !== dismissed) {
     return (
       <div role="status" className="basis-full space-y-2 rounded-md border border-success-700/30 bg-success-50 p-4">
-        <p className="font-semibold text-success-700">{t('tokenTitle', { node })}</p>
-        <p className="text-sm">{t('tokenOnce')}</p>
+        <p className="font-semibold text-success-700">{labels.tokenTitle}</p>
+        <p className="text-sm">{labels.tokenOnce}</p>
         <label className="block text-sm font-medium" htmlFor={`token-${node}`}>
-          {t('tokenLabel')}
+          {labels.tokenLabel}
         </label>
         <input
           id={`token-${node}`}
@@ -55,7 +56,7 @@ export function IssueCredential({
             router.refresh()
           }}
         >
-          {t('done')}
+          {labels.done}
         </Button>
       </div>
     )
@@ -63,7 +64,7 @@ export function IssueCredential({
   if (!open) {
     return (
       <Button variant={rotating ? 'secondary' : 'primary'} onClick={() => setOpen(true)}>
-        {rotating ? t('rotate') : t('submit')}
+        {rotating ? labels.rotate : labels.submit}
       </Button>
     )
   }
@@ -76,8 +77,8 @@ export function IssueCredential({
       {rotating ? (
         <TextField
           name="graceHours"
-          label={t('graceHours')}
-          hint={t('graceHint')}
+          label={labels.graceHours}
+          hint={labels.graceHint}
           type="number"
           min={0}
           max={24}
@@ -91,15 +92,15 @@ export function IssueCredential({
       )}
       <p className="text-sm">
         {rotating
-          ? t('confirmRotate', { node, hours: Number.isFinite(graceHours) ? graceHours : 0 })
-          : t('confirm', { node })}
+          ? labels.confirmRotate[Number.isFinite(graceHours) ? Math.min(24, Math.max(0, graceHours)) : 0]
+          : labels.confirm}
       </p>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>
-          {t('confirmSubmit')}
+          {labels.confirmSubmit}
         </Button>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          {t('cancel')}
+          {labels.cancel}
         </Button>
       </div>
       <FormMessage state={state} />
@@ -108,16 +109,15 @@ export function IssueCredential({
 }
 
 /** DGD: "Revocar credencial", confirmed by name. */
-export function RevokeCredential({ action, node, keyId }: { action: Action<FormState>; node: string; keyId: string }) {
-  const t = useTranslations('nodes.revokeCredential')
+export function RevokeCredential({ action, labels }: { action: Action<FormState>; labels: RevokeCredentialLabels }) {
   const [state, formAction, pending] = useActionState(action, initialFormState)
   const [open, setOpen] = useState(false)
   if (state.status === 'success') return <FormMessage state={state} />
   if (!open) {
     return (
       <div className="space-y-1">
-        <Button variant="danger" onClick={() => setOpen(true)} aria-label={t('label', { node, keyId })}>
-          {t('submit')}
+        <Button variant="danger" onClick={() => setOpen(true)} aria-label={labels.label}>
+          {labels.submit}
         </Button>
         <FormMessage state={state} />
       </div>
@@ -125,13 +125,13 @@ export function RevokeCredential({ action, node, keyId }: { action: Action<FormS
   }
   return (
     <form action={formAction} className="basis-full space-y-2 rounded-md border border-danger-700/30 bg-danger-50 p-3">
-      <p className="text-sm text-danger-700">{t('confirm', { node, keyId })}</p>
+      <p className="text-sm text-danger-700">{labels.confirm}</p>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
-          {t('confirmSubmit', { keyId })}
+          {labels.confirmSubmit}
         </Button>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          {t('cancel')}
+          {labels.cancel}
         </Button>
       </div>
       <FormMessage state={state} />
@@ -140,15 +140,22 @@ export function RevokeCredential({ action, node, keyId }: { action: Action<FormS
 }
 
 /** DGD: "Revocar nodo", with a reason, confirmed by name. */
-export function RevokeNode({ action, node }: { action: Action<FormState<'reason'>>; node: string }) {
-  const t = useTranslations('nodes.revokeNode')
+export function RevokeNode({
+  action,
+  node,
+  labels,
+}: {
+  action: Action<FormState<'reason'>>
+  node: string
+  labels: RevokeNodeLabels
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState as FormState<'reason'>)
   const [open, setOpen] = useState(false)
   if (state.status === 'success') return <FormMessage state={state} />
   if (!open) {
     return (
-      <Button variant="danger" onClick={() => setOpen(true)} aria-label={t('label', { node })}>
-        {t('submit')}
+      <Button variant="danger" onClick={() => setOpen(true)} aria-label={labels.label}>
+        {labels.submit}
       </Button>
     )
   }
@@ -157,18 +164,18 @@ export function RevokeNode({ action, node }: { action: Action<FormState<'reason'
       <TextField
         name="reason"
         id={`reason-${node}`}
-        label={t('reason')}
+        label={labels.reason}
         required
         defaultValue={state.values?.reason}
         errors={state.fieldErrors?.reason}
       />
-      <p className="text-sm text-danger-700">{t('confirm', { node })}</p>
+      <p className="text-sm text-danger-700">{labels.confirm}</p>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
-          {t('confirmSubmit', { node })}
+          {labels.confirmSubmit}
         </Button>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          {t('cancel')}
+          {labels.cancel}
         </Button>
       </div>
       <FormMessage state={state} />

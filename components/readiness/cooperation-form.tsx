@@ -1,7 +1,6 @@
 'use client'
 
 import { useActionState } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -12,8 +11,28 @@ import type { CooperationField } from '@/lib/readiness/schemas'
 export type CooperationDefaults = Partial<Record<CooperationField, string>>
 
 /** Records the convenio, or corrects it: the current values are the starting point. */
-export function CooperationForm({ institutionId, defaults }: { institutionId: string; defaults: CooperationDefaults }) {
-  const t = useTranslations('readiness.manage.record')
+export type CooperationLabels = Record<
+  | 'intro'
+  | 'signedOn'
+  | 'segpresDecreeNumber'
+  | 'segpresDecreeDate'
+  | 'institutionDecreeNumber'
+  | 'institutionDecreeDate'
+  | 'decreeHint'
+  | 'submit'
+  | 'submitting',
+  string
+>
+
+export function CooperationForm({
+  institutionId,
+  defaults,
+  labels,
+}: {
+  institutionId: string
+  defaults: CooperationDefaults
+  labels: CooperationLabels
+}) {
   const [state, formAction, pending] = useActionState<FormState<CooperationField>, FormData>(
     recordCooperationAction.bind(null, institutionId),
     initialFormState,
@@ -30,24 +49,24 @@ export function CooperationForm({ institutionId, defaults }: { institutionId: st
   return (
     <form action={formAction} noValidate className="space-y-4" aria-describedby="cooperation-intro">
       <p id="cooperation-intro" className="text-sm text-muted">
-        {t('intro')}
+        {labels.intro}
       </p>
       <div className="grid gap-4 sm:grid-cols-2" key={JSON.stringify(values)}>
-        <TextField {...field('signedOn')} type="date" label={t('signedOn')} />
+        <TextField {...field('signedOn')} type="date" label={labels.signedOn} />
         <div className="hidden sm:block" />
         <TextField
           {...field('segpresDecreeNumber')}
-          label={t('segpresDecreeNumber')}
-          hint={t('decreeHint')}
+          label={labels.segpresDecreeNumber}
+          hint={labels.decreeHint}
           autoComplete="off"
         />
-        <TextField {...field('segpresDecreeDate')} type="date" label={t('segpresDecreeDate')} />
-        <TextField {...field('institutionDecreeNumber')} label={t('institutionDecreeNumber')} autoComplete="off" />
-        <TextField {...field('institutionDecreeDate')} type="date" label={t('institutionDecreeDate')} />
+        <TextField {...field('segpresDecreeDate')} type="date" label={labels.segpresDecreeDate} />
+        <TextField {...field('institutionDecreeNumber')} label={labels.institutionDecreeNumber} autoComplete="off" />
+        <TextField {...field('institutionDecreeDate')} type="date" label={labels.institutionDecreeDate} />
       </div>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>
-        {pending ? t('submitting') : t('submit')}
+        {pending ? labels.submitting : labels.submit}
       </Button>
     </form>
   )

@@ -2,7 +2,6 @@
 
 import { useRef, useState, type FormEvent } from 'react'
 import { useRouter } from 'next/navigation'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -14,14 +13,14 @@ import { initialFormState, type FormState } from '@/lib/forms/form-state'
  */
 export function DocumentUploadForm({
   institutionId,
-  maxMb,
   initial = initialFormState,
+  labels,
 }: {
   institutionId: string
-  maxMb: number
   initial?: FormState
+  /** Translated on the server; `intro` and `failed` already name the size limit. */
+  labels: Record<'intro' | 'file' | 'failed' | 'submit' | 'submitting', string>
 }) {
-  const t = useTranslations('readiness.manage.upload')
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
   const [state, setState] = useState<FormState>(initial)
@@ -38,13 +37,13 @@ export function DocumentUploadForm({
         headers: { Accept: 'application/json' },
       })
       const next = (await response.json().catch(() => null)) as FormState | null
-      setState(next ?? { status: 'error', message: t('failed', { maxMb }) })
+      setState(next ?? { status: 'error', message: labels.failed })
       if (next?.status === 'success') {
         formRef.current?.reset()
         router.refresh()
       }
     } catch {
-      setState({ status: 'error', message: t('failed', { maxMb }) })
+      setState({ status: 'error', message: labels.failed })
     } finally {
       setPending(false)
     }
@@ -64,14 +63,14 @@ export function DocumentUploadForm({
         name="file"
         type="file"
         accept="application/pdf,.pdf"
-        label={t('file')}
-        hint={t('intro', { maxMb })}
+        label={labels.file}
+        hint={labels.intro}
         aria-invalid={state.status === 'error' || undefined}
         required
       />
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>
-        {pending ? t('submitting') : t('submit')}
+        {pending ? labels.submitting : labels.submit}
       </Button>
     </form>
   )

@@ -1,14 +1,18 @@
 'use client'
 
 import { useActionState } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 import { recordTerminationAction } from '@/lib/readiness/actions'
-import { terminationParties } from '@/lib/readiness/parties'
+import type { terminationParties } from '@/lib/readiness/parties'
 import type { TerminationField } from '@/lib/readiness/schemas'
+
+export type TerminationLabels = Record<
+  'intro' | 'party' | 'noticeOn' | 'terminatesOn' | 'submit' | 'submitting',
+  string
+> & { parties: { value: string; label: string }[] }
 
 type Notice = { party: (typeof terminationParties)[number]; noticeOn: string; terminatesOn: string }
 
@@ -20,12 +24,13 @@ export function TerminationForm({
   institutionId,
   today,
   current,
+  labels,
 }: {
   institutionId: string
   today: string
   current?: Notice
+  labels: TerminationLabels
 }) {
-  const t = useTranslations('readiness.manage.terminate')
   const [state, formAction, pending] = useActionState<FormState<TerminationField>, FormData>(
     recordTerminationAction.bind(null, institutionId),
     initialFormState,
@@ -35,20 +40,20 @@ export function TerminationForm({
   return (
     <form action={formAction} noValidate className="space-y-4" aria-describedby="termination-intro">
       <p id="termination-intro" className="text-sm text-muted">
-        {t('intro')}
+        {labels.intro}
       </p>
       <div className="grid gap-4 sm:grid-cols-3" key={JSON.stringify([values, current])}>
         <SelectField
           name="party"
-          label={t('party')}
+          label={labels.party}
           errors={state.fieldErrors?.party}
           defaultValue={values.party ?? current?.party ?? 'INSTITUTION'}
-          options={terminationParties.map((p) => ({ value: p, label: t(`parties.${p}`) }))}
+          options={labels.parties}
         />
         <TextField
           name="noticeOn"
           type="date"
-          label={t('noticeOn')}
+          label={labels.noticeOn}
           errors={state.fieldErrors?.noticeOn}
           defaultValue={values.noticeOn ?? current?.noticeOn ?? today}
           required
@@ -56,7 +61,7 @@ export function TerminationForm({
         <TextField
           name="terminatesOn"
           type="date"
-          label={t('terminatesOn')}
+          label={labels.terminatesOn}
           errors={state.fieldErrors?.terminatesOn}
           defaultValue={values.terminatesOn ?? current?.terminatesOn}
           required
@@ -64,7 +69,7 @@ export function TerminationForm({
       </div>
       <FormMessage state={state} />
       <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? t('submitting') : t('submit')}
+        {pending ? labels.submitting : labels.submit}
       </Button>
     </form>
   )

@@ -1,66 +1,77 @@
-'use client'
-
 import Link from 'next/link'
-import { useMemo } from 'react'
-import { useTranslations } from 'next-intl'
-import { DataTable } from '@/components/data-table/data-table'
-import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
-import { DateTimeCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
+import { getTranslations } from 'next-intl/server'
+import { DateTimeCell, dateColumn, filterMeta } from '@/components/data-table/columns'
+import { ServerDataTable, type ServerColumn } from '@/components/data-table/server-data-table'
 import { Badge } from '@/components/ui/badge'
 import type { RequestRow } from '@/lib/review/queries'
-import { requestsTableParams } from '@/lib/review/table-params'
+import { requestsTableParams, type RequestsTableParams } from '@/lib/review/table-params'
 
-const column = createDataTableColumnHelper<RequestRow>()
-
-export function RequestsTable({ rows, rowCount }: { rows: RequestRow[]; rowCount: number }) {
-  const t = useTranslations('review')
-  const columns = useMemo(
-    () =>
-      column.columns([
-        column.accessor('number', {
-          header: t('columns.number'),
-          cell: ({ row }) => (
-            <Link href={`/catalog/requests/${row.original.id}`} className="font-medium">
-              {row.original.number}
-            </Link>
-          ),
-        }),
-        column.accessor('subject', {
-          header: t('columns.subject'),
-          enableSorting: false,
-          cell: ({ row }) => <Link href={`/catalog/requests/${row.original.id}`}>{row.original.subject}</Link>,
-        }),
-        column.accessor('version', { header: t('columns.version'), enableSorting: false }),
-        column.accessor('kind', {
-          header: t('columns.kind'),
-          enableSorting: false,
-          cell: ({ getValue }) => t(`kind.${getValue()}`),
-          meta: filterMeta(t('columns.kind'), requestsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
-        }),
-        column.accessor('institutionName', { header: t('columns.institution'), enableSorting: false }),
-        column.accessor('status', {
-          header: t('columns.status'),
-          cell: ({ getValue }) => (
-            <Badge tone={getValue() === 'PUBLISHED' ? 'success' : getValue() === 'RETURNED' ? 'warning' : 'brand'}>
-              {t(`status.${getValue()}`)}
-            </Badge>
-          ),
-          meta: filterMeta(t('columns.status'), requestsTableParams.filters.status, (status) => t(`status.${status}`)),
-        }),
-        column.accessor('updatedAt', {
-          header: t('columns.updatedAt'),
-          cell: ({ getValue }) => <DateTimeCell value={getValue()} />,
-          meta: dateColumnMeta,
-        }),
-      ]),
-    [t],
-  )
+export async function RequestsTable({
+  rows,
+  rowCount,
+  params,
+}: {
+  rows: RequestRow[]
+  rowCount: number
+  params: RequestsTableParams
+}) {
+  const t = await getTranslations('review')
+  const columns: ServerColumn<RequestRow>[] = [
+    {
+      id: 'number',
+      header: t('columns.number'),
+      sortDescFirst: true,
+      cell: (row) => (
+        <Link href={`/catalog/requests/${row.id}`} className="font-medium">
+          {row.number}
+        </Link>
+      ),
+    },
+    {
+      id: 'subject',
+      header: t('columns.subject'),
+      enableSorting: false,
+      cell: (row) => <Link href={`/catalog/requests/${row.id}`}>{row.subject}</Link>,
+    },
+    { id: 'version', header: t('columns.version'), enableSorting: false, cell: (row) => row.version },
+    {
+      id: 'kind',
+      header: t('columns.kind'),
+      enableSorting: false,
+      cell: (row) => t(`kind.${row.kind}`),
+      filter: filterMeta(t('columns.kind'), requestsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
+    },
+    {
+      id: 'institutionName',
+      header: t('columns.institution'),
+      enableSorting: false,
+      cell: (row) => row.institutionName,
+    },
+    {
+      id: 'status',
+      header: t('columns.status'),
+      cell: (row) => (
+        <Badge tone={row.status === 'PUBLISHED' ? 'success' : row.status === 'RETURNED' ? 'warning' : 'brand'}>
+          {t(`status.${row.status}`)}
+        </Badge>
+      ),
+      filter: filterMeta(t('columns.status'), requestsTableParams.filters.status, (status) => t(`status.${status}`)),
+    },
+    {
+      id: 'updatedAt',
+      header: t('columns.updatedAt'),
+      ...dateColumn,
+      cell: (row) => <DateTimeCell value={row.updatedAt} />,
+    },
+  ]
   return (
-    <DataTable
-      data={rows}
-      columns={columns}
+    <ServerDataTable
+      rows={rows}
       rowCount={rowCount}
-      params={requestsTableParams}
+      columns={columns}
+      definition={requestsTableParams}
+      params={params}
+      pathname="/catalog/requests"
       searchPlaceholder={t('searchPlaceholder')}
       caption={t('caption')}
       emptyMessage={t('empty')}

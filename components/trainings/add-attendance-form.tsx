@@ -1,7 +1,6 @@
 'use client'
 
 import { useActionState, useEffect, useRef } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -10,14 +9,20 @@ import { addAttendanceAction } from '@/lib/trainings/actions'
 import type { AttendanceField } from '@/lib/trainings/schemas'
 
 /** Records an attendee by RUN; the institution is needed only for a member of several. */
+export type AddAttendanceLabels = Record<
+  'intro' | 'run' | 'runHint' | 'institution' | 'institutionHint' | 'institutionAuto' | 'submit' | 'submitting',
+  string
+>
+
 export function AddAttendanceForm({
   workshopId,
   institutions,
+  labels,
 }: {
   workshopId: string
   institutions: { id: string; name: string }[]
+  labels: AddAttendanceLabels
 }) {
-  const t = useTranslations('trainings.attendance')
   const [state, formAction, pending] = useActionState<FormState<AttendanceField>, FormData>(
     addAttendanceAction.bind(null, workshopId),
     initialFormState,
@@ -31,13 +36,13 @@ export function AddAttendanceForm({
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-4" aria-describedby="attendance-intro">
       <p id="attendance-intro" className="text-sm text-muted">
-        {t('intro')}
+        {labels.intro}
       </p>
       <div className="grid gap-4 sm:grid-cols-2" key={JSON.stringify(values)}>
         <TextField
           name="run"
-          label={t('run')}
-          hint={t('runHint')}
+          label={labels.run}
+          hint={labels.runHint}
           errors={state.fieldErrors?.run}
           defaultValue={values.run}
           autoComplete="off"
@@ -45,19 +50,19 @@ export function AddAttendanceForm({
         />
         <SelectField
           name="institutionId"
-          label={t('institution')}
-          hint={t('institutionHint')}
+          label={labels.institution}
+          hint={labels.institutionHint}
           errors={state.fieldErrors?.institutionId}
           defaultValue={values.institutionId ?? ''}
           options={[
-            { value: '', label: t('institutionAuto') },
+            { value: '', label: labels.institutionAuto },
             ...institutions.map((i) => ({ value: i.id, label: i.name })),
           ]}
         />
       </div>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>
-        {pending ? t('submitting') : t('submit')}
+        {pending ? labels.submitting : labels.submit}
       </Button>
     </form>
   )

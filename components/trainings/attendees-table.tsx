@@ -42,7 +42,11 @@ export async function AttendeesTable({ attendees }: { attendees: WorkshopAttende
               </td>
               <td className="whitespace-nowrap px-4 py-3">{formatDateTime(a.recordedAt)}</td>
               <td className="px-4 py-3">
-                <RemoveAttendanceButton attendanceId={a.id} name={a.personName} />
+                <RemoveAttendanceButton
+                  attendanceId={a.id}
+                  label={t('attendance.remove')}
+                  accessibleName={t('attendance.removeLabel', { name: a.personName })}
+                />
               </td>
             </tr>
           ))}

@@ -1,18 +1,24 @@
 'use client'
 
 import { useActionState } from 'react'
-import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { initialFormState, type FormState } from '@/lib/forms/form-state'
 import { createWorkshopAction } from '@/lib/trainings/actions'
-import { trainingKinds } from '@/lib/trainings/kinds'
 import type { WorkshopField } from '@/lib/trainings/schemas'
 
 /** A new workshop; on success the action opens its page, where attendance is recorded. */
-export function CreateWorkshopForm() {
-  const t = useTranslations('trainings')
+export type CreateWorkshopLabels = {
+  kind: string
+  kinds: { value: string; label: string }[]
+  name: string
+  heldOn: string
+  submit: string
+  submitting: string
+}
+
+export function CreateWorkshopForm({ labels }: { labels: CreateWorkshopLabels }) {
   const [state, formAction, pending] = useActionState<FormState<WorkshopField>, FormData>(
     createWorkshopAction,
     initialFormState,
@@ -23,14 +29,14 @@ export function CreateWorkshopForm() {
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr_11rem]" key={JSON.stringify(values)}>
         <SelectField
           name="kind"
-          label={t('create.kind')}
+          label={labels.kind}
           errors={state.fieldErrors?.kind}
           defaultValue={values.kind ?? 'CONSUMPTION'}
-          options={trainingKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          options={labels.kinds}
         />
         <TextField
           name="title"
-          label={t('create.name')}
+          label={labels.name}
           errors={state.fieldErrors?.title}
           defaultValue={values.title}
           required
@@ -38,7 +44,7 @@ export function CreateWorkshopForm() {
         <TextField
           name="heldOn"
           type="date"
-          label={t('create.heldOn')}
+          label={labels.heldOn}
           errors={state.fieldErrors?.heldOn}
           defaultValue={values.heldOn}
           required
@@ -46,7 +52,7 @@ export function CreateWorkshopForm() {
       </div>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>
-        {pending ? t('create.submitting') : t('create.submit')}
+        {pending ? labels.submitting : labels.submit}
       </Button>
     </form>
   )

@@ -1,56 +1,59 @@
-'use client'
-
 import Link from 'next/link'
-import { useMemo } from 'react'
-import { useTranslations } from 'next-intl'
-import { DataTable } from '@/components/data-table/data-table'
-import { createDataTableColumnHelper } from '@/components/data-table/data-table-features'
-import { CalendarDateCell, dateColumnMeta, filterMeta } from '@/components/data-table/columns'
+import { getTranslations } from 'next-intl/server'
+import { CalendarDateCell, dateColumn, filterMeta } from '@/components/data-table/columns'
+import { ServerDataTable, type ServerColumn } from '@/components/data-table/server-data-table'
 import { Badge } from '@/components/ui/badge'
 import type { WorkshopRow } from '@/lib/trainings/queries'
-import { workshopsTableParams } from '@/lib/trainings/table-params'
+import { workshopsTableParams, type WorkshopsTableParams } from '@/lib/trainings/table-params'
 
-const column = createDataTableColumnHelper<WorkshopRow>()
-
-export function WorkshopsTable({ rows, rowCount }: { rows: WorkshopRow[]; rowCount: number }) {
-  const t = useTranslations('trainings')
-  const columns = useMemo(
-    () =>
-      column.columns([
-        column.accessor('title', {
-          header: t('columns.title'),
-          cell: ({ row }) => (
-            <Link href={`/trainings/${row.original.id}`} className="font-medium">
-              {row.original.title}
-            </Link>
-          ),
-        }),
-        column.accessor('kind', {
-          header: t('columns.kind'),
-          cell: ({ getValue }) => (
-            <Badge tone={getValue() === 'CONSUMPTION' ? 'brand' : 'neutral'}>{t(`kind.${getValue()}`)}</Badge>
-          ),
-          meta: filterMeta(t('columns.kind'), workshopsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
-        }),
-        column.accessor('heldOn', {
-          header: t('columns.heldOn'),
-          cell: ({ getValue }) => <CalendarDateCell value={getValue()} />,
-          meta: dateColumnMeta,
-        }),
-        column.accessor('attendeeCount', {
-          header: t('columns.attendees'),
-          enableSorting: false,
-          meta: { align: 'end' },
-        }),
-      ]),
-    [t],
-  )
+export async function WorkshopsTable({
+  rows,
+  rowCount,
+  params,
+}: {
+  rows: WorkshopRow[]
+  rowCount: number
+  params: WorkshopsTableParams
+}) {
+  const t = await getTranslations('trainings')
+  const columns: ServerColumn<WorkshopRow>[] = [
+    {
+      id: 'title',
+      header: t('columns.title'),
+      cell: (row) => (
+        <Link href={`/trainings/${row.id}`} className="font-medium">
+          {row.title}
+        </Link>
+      ),
+    },
+    {
+      id: 'kind',
+      header: t('columns.kind'),
+      cell: (row) => <Badge tone={row.kind === 'CONSUMPTION' ? 'brand' : 'neutral'}>{t(`kind.${row.kind}`)}</Badge>,
+      filter: filterMeta(t('columns.kind'), workshopsTableParams.filters.kind, (kind) => t(`kind.${kind}`)),
+    },
+    {
+      id: 'heldOn',
+      header: t('columns.heldOn'),
+      ...dateColumn,
+      cell: (row) => <CalendarDateCell value={row.heldOn} />,
+    },
+    {
+      id: 'attendeeCount',
+      header: t('columns.attendees'),
+      enableSorting: false,
+      align: 'end',
+      cell: (row) => row.attendeeCount,
+    },
+  ]
   return (
-    <DataTable
-      data={rows}
-      columns={columns}
+    <ServerDataTable
+      rows={rows}
       rowCount={rowCount}
-      params={workshopsTableParams}
+      columns={columns}
+      definition={workshopsTableParams}
+      params={params}
+      pathname="/trainings"
       searchPlaceholder={t('searchPlaceholder')}
       caption={t('caption')}
       emptyMessage={t('empty')}

@@ -1,5 +1,5 @@
-// A table's URL state, declared once and read by both sides: the server page parses `searchParams`
-// with `load`, the client table reads and writes the same keys through nuqs with `parsers`.
+// A table's URL state, declared once: the server page parses `searchParams` with `load` and builds the
+// list's links with `serialize`; the browser's toolbar writes the same keys in the same format.
 // Imports come from 'nuqs/server' because plain 'nuqs' is a client module, and a server component
 // cannot call functions that live behind a 'use client' boundary.
 import {
@@ -12,8 +12,9 @@ import {
   type ParserMap,
   type SingleParserBuilder,
 } from 'nuqs/server'
+import { SEARCH_MAX_LENGTH } from './limits'
 
-export const SEARCH_MAX_LENGTH = 100
+export { SEARCH_MAX_LENGTH }
 export const DEFAULT_PAGE_SIZES = [10, 20, 50, 100] as const
 export const DEFAULT_PAGE_SIZE = 20
 // OFFSET pagination past this point is a crawler or a typo, not a person; deep lists use keysets.

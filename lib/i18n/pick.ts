@@ -8,14 +8,11 @@ type Paths<T, Prefix extends string = ''> = {
 /** A namespace ('connections') or a key inside one ('connections.status'), checked against the catalog. */
 export type MessagePath = Paths<Messages>
 
-/** What every page's client components use: the navigation and the error boundary (app/error.tsx). */
-export const baseClientMessages: MessagePath[] = ['nav', 'errors']
-
 const memo = new Map<string, Record<string, unknown>>()
 
-/** The catalog reduced to `paths` (plus the base ones), in the catalog's own shape. Computed once per set of paths. */
+/** The catalog reduced to `paths`, in the catalog's own shape. Computed once per set of paths. */
 export function pickMessages(paths: MessagePath[]): Record<string, unknown> {
-  const unique = [...new Set([...baseClientMessages, ...paths])]
+  const unique = [...new Set(paths)]
   // A key inside a namespace that is given whole adds nothing.
   const all = unique.filter((path) => !unique.some((other) => path.startsWith(`${other}.`))).sort()
   const key = all.join(',')

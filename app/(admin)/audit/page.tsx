@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: PageProps<'/audit'>) {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('description')} />
-      <AuditTable rows={rows} rowCount={rowCount} />
+      <AuditTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }

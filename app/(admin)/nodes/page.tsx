@@ -18,7 +18,7 @@ export default async function NodesPage({ searchParams }: PageProps<'/nodes'>) {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={`${t('description')} ${t('minVersion', { version: minVersion })}`} />
-      <NodesTable rows={rows} rowCount={rowCount} />
+      <NodesTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }

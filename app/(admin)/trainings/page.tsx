@@ -3,6 +3,7 @@ import { CreateWorkshopForm } from '@/components/trainings/create-workshop-form'
 import { WorkshopsTable } from '@/components/trainings/workshops-table'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePermission } from '@/lib/auth/viewer'
+import { trainingKinds } from '@/lib/trainings/kinds'
 import { listWorkshops } from '@/lib/trainings/queries'
 import { workshopsTableParams } from '@/lib/trainings/table-params'
 
@@ -23,9 +24,18 @@ export default async function TrainingsPage({ searchParams }: PageProps<'/traini
         <h2 id="create-title" className="mb-3 text-lg font-semibold">
           {t('create.title')}
         </h2>
-        <CreateWorkshopForm />
+        <CreateWorkshopForm
+          labels={{
+            kind: t('create.kind'),
+            kinds: trainingKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            name: t('create.name'),
+            heldOn: t('create.heldOn'),
+            submit: t('create.submit'),
+            submitting: t('create.submitting'),
+          }}
+        />
       </section>
-      <WorkshopsTable rows={rows} rowCount={rowCount} />
+      <WorkshopsTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }

@@ -18,7 +18,7 @@ export default async function AgreementsPage({ searchParams }: PageProps<'/agree
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('description')} />
-      <AgreementsTable rows={rows} rowCount={rowCount} />
+      <AgreementsTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }

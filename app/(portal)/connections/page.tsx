@@ -34,7 +34,7 @@ export default async function ConnectionsPage({ searchParams }: PageProps<'/conn
           )
         }
       />
-      <CasesTable rows={rows} rowCount={rowCount} />
+      <CasesTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }

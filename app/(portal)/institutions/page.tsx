@@ -20,7 +20,12 @@ export default async function InstitutionsPage({ searchParams }: PageProps<'/ins
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} description={t('description')} />
-      <InstitutionsTable rows={rows} rowCount={rowCount} exportHref={`/institutions/export${exportQuery}`} />
+      <InstitutionsTable
+        rows={rows}
+        rowCount={rowCount}
+        params={params}
+        exportHref={`/institutions/export${exportQuery}`}
+      />
     </div>
   )
 }

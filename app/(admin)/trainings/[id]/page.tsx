@@ -44,7 +44,20 @@ export default async function WorkshopPage({ params, searchParams }: PageProps<'
         <h2 id="attendance-title" className="mb-2 text-lg font-semibold">
           {t('attendance.title')}
         </h2>
-        <AddAttendanceForm workshopId={workshop.id} institutions={workshop.institutions} />
+        <AddAttendanceForm
+          workshopId={workshop.id}
+          institutions={workshop.institutions}
+          labels={{
+            intro: t('attendance.intro'),
+            run: t('attendance.run'),
+            runHint: t('attendance.runHint'),
+            institution: t('attendance.institution'),
+            institutionHint: t('attendance.institutionHint'),
+            institutionAuto: t('attendance.institutionAuto'),
+            submit: t('attendance.submit'),
+            submitting: t('attendance.submitting'),
+          }}
+        />
       </section>
     </div>
   )

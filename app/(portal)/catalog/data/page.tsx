@@ -28,6 +28,7 @@ export default async function CatalogDataPage({ searchParams }: PageProps<'/cata
       <DataElementsTable
         rows={rows}
         rowCount={rowCount}
+        params={params}
         exportHref={`/catalog/data/export${query}`}
         facets={{ ...facets, responsible: withSelected(facets.responsible, params.filters.responsible, selected) }}
       />

@@ -35,7 +35,7 @@ export default async function PublicationRequestsPage({ searchParams }: PageProp
         }
       />
       <CatalogTabs current="requests" />
-      <RequestsTable rows={rows} rowCount={rowCount} />
+      <RequestsTable rows={rows} rowCount={rowCount} params={params} />
     </div>
   )
 }

@@ -28,6 +28,7 @@ export default async function CatalogSchemasPage({ searchParams }: PageProps<'/c
       <SchemasTable
         rows={rows}
         rowCount={rowCount}
+        params={params}
         exportHref={`/catalog/schemas/export${query}`}
         facets={{ ...facets, owner: withSelected(facets.owner, params.filters.owner, selected) }}
       />

@@ -44,6 +44,7 @@ export default async function CatalogServicesPage({ searchParams }: PageProps<'/
       <ServicesTable
         rows={rows}
         rowCount={rowCount}
+        params={params}
         exportHref={`/catalog/services/export${query}`}
         facets={{
           ...facets,

@@ -6,7 +6,7 @@ import { DisablePersonButton, EndMembershipButton } from '@/components/instituti
 import { MembersList } from '@/components/institutions/members-list'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireRecordId } from '@/lib/ids'
-import { can } from '@/lib/auth/roles'
+import { can, membershipRoles } from '@/lib/auth/roles'
 import { requirePermission } from '@/lib/auth/viewer'
 import { getInstitution } from '@/lib/institutions/queries'
 
@@ -49,9 +49,19 @@ export default async function MembersPage({ params }: PageProps<'/institutions/[
                 <EndMembershipButton
                   membershipId={member.membershipId}
                   label={t('end.label', { name: member.name, role: tRoles(member.role) })}
+                  submit={t('end.submit')}
                 />
                 {mayDisable && !member.disabled && member.personId !== viewer.personId && (
-                  <DisablePersonButton personId={member.personId} name={member.name} />
+                  <DisablePersonButton
+                    personId={member.personId}
+                    labels={{
+                      label: t('disable.label', { name: member.name }),
+                      submit: t('disable.submit'),
+                      confirm: t('disable.confirm', { name: member.name }),
+                      confirmSubmit: t('disable.confirmSubmit'),
+                      cancel: t('disable.cancel'),
+                    }}
+                  />
                 )}
               </div>
             )}
@@ -62,7 +72,21 @@ export default async function MembersPage({ params }: PageProps<'/institutions/[
         <h2 id="add-title" className="mb-2 text-lg font-semibold">
           {t('add.title')}
         </h2>
-        <AddMemberForm institutionId={id} />
+        <AddMemberForm
+          institutionId={id}
+          labels={{
+            intro: t('add.intro'),
+            run: t('add.run'),
+            runHint: t('add.runHint'),
+            name: t('add.name'),
+            email: t('add.email'),
+            emailHint: t('add.emailHint'),
+            role: t('add.role'),
+            submit: t('add.submit'),
+            submitting: t('add.submitting'),
+            roles: membershipRoles.map((role) => ({ value: role, label: tRoles(role) })),
+          }}
+        />
       </section>
     </div>
   )

@@ -5,6 +5,7 @@ import { CooperationDetails } from '@/components/readiness/cooperation-details'
 import { CooperationForm } from '@/components/readiness/cooperation-form'
 import { DocumentUploadForm } from '@/components/readiness/document-upload-form'
 import { TerminationForm } from '@/components/readiness/termination-form'
+import { terminationParties } from '@/lib/readiness/parties'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireRecordId } from '@/lib/ids'
 import { requirePermission } from '@/lib/auth/viewer'
@@ -64,6 +65,17 @@ export default async function CooperationPage({ params, searchParams }: PageProp
                 }
               : {}
           }
+          labels={{
+            intro: t('record.intro'),
+            signedOn: t('record.signedOn'),
+            segpresDecreeNumber: t('record.segpresDecreeNumber'),
+            segpresDecreeDate: t('record.segpresDecreeDate'),
+            institutionDecreeNumber: t('record.institutionDecreeNumber'),
+            institutionDecreeDate: t('record.institutionDecreeDate'),
+            decreeHint: t('record.decreeHint'),
+            submit: t('record.submit'),
+            submitting: t('record.submitting'),
+          }}
         />
       </section>
       <section aria-labelledby="upload-title" className="rounded-md border border-line bg-white p-5">
@@ -71,7 +83,17 @@ export default async function CooperationPage({ params, searchParams }: PageProp
           {t('upload.title')}
         </h2>
         {c ? (
-          <DocumentUploadForm institutionId={id} maxMb={MAX_DOCUMENT_MB} initial={uploadState} />
+          <DocumentUploadForm
+            institutionId={id}
+            initial={uploadState}
+            labels={{
+              intro: t('upload.intro', { maxMb: MAX_DOCUMENT_MB }),
+              file: t('upload.file'),
+              failed: t('upload.failed', { maxMb: MAX_DOCUMENT_MB }),
+              submit: t('upload.submit'),
+              submitting: t('upload.submitting'),
+            }}
+          />
         ) : (
           <p className="text-sm text-muted">{t('upload.needsCooperation')}</p>
         )}
@@ -93,6 +115,15 @@ export default async function CooperationPage({ params, searchParams }: PageProp
                   }
                 : undefined
             }
+            labels={{
+              intro: t('terminate.intro'),
+              party: t('terminate.party'),
+              parties: terminationParties.map((p) => ({ value: p, label: t(`terminate.parties.${p}`) })),
+              noticeOn: t('terminate.noticeOn'),
+              terminatesOn: t('terminate.terminatesOn'),
+              submit: t('terminate.submit'),
+              submitting: t('terminate.submitting'),
+            }}
           />
         </section>
       )}

@@ -1,15 +1,19 @@
 'use client'
 
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
-import { useTranslations } from 'next-intl'
-import type { DataTableFilterOption } from './data-table-features'
 import { ChevronDownIcon, FilterIcon } from './data-table-icons'
 
-type DataTableFacetedFilterProps = {
+export type TableFilterOption = { value: string; label: string }
+
+/** The filter's words, translated on the server. `#` in `selectedOne`/`selectedOther` stands for the count. */
+export type TableFilterLabels = { selectedOne: string; selectedOther: string; clearSelection: string }
+
+type TableFilterProps = {
   label: string
-  options: readonly DataTableFilterOption[]
+  options: readonly TableFilterOption[]
   selected: readonly string[]
   onChange: (values: string[]) => void
+  labels: TableFilterLabels
 }
 
 const PANEL_WIDTH_PX = 256
@@ -20,8 +24,7 @@ const VIEWPORT_MARGIN_PX = 8
  * through the options, Space ticks one, Escape closes and returns focus to the button, and so do a
  * click or a Tab outside.
  */
-export function DataTableFacetedFilter({ label, options, selected, onChange }: DataTableFacetedFilterProps) {
-  const t = useTranslations('dataTable.filters')
+export function TableFilter({ label, options, selected, onChange, labels }: TableFilterProps) {
   const [open, setOpen] = useState(false)
   const [offsetX, setOffsetX] = useState(0)
   const rootRef = useRef<HTMLDivElement>(null)
@@ -90,7 +93,9 @@ export function DataTableFacetedFilter({ label, options, selected, onChange }: D
         {count > 0 && (
           <span className="rounded bg-brand-700 px-1.5 text-xs font-semibold leading-5 text-white">
             <span aria-hidden="true">{count}</span>
-            <span className="sr-only">, {t('selectedCount', { count })}</span>
+            <span className="sr-only">
+              , {(count === 1 ? labels.selectedOne : labels.selectedOther).replace('#', String(count))}
+            </span>
           </span>
         )}
         <ChevronDownIcon className={`size-3.5 text-muted transition-transform ${open ? 'rotate-180' : ''}`} />
@@ -130,7 +135,7 @@ export function DataTableFacetedFilter({ label, options, selected, onChange }: D
               }}
               className="w-full rounded px-2 py-1.5 text-center text-sm text-brand-700 hover:bg-surface"
             >
-              {t('clearSelection')}
+              {labels.clearSelection}
             </button>
           </div>
         )}

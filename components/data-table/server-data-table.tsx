@@ -1,0 +1,324 @@
+// The one list component: rows, sort links, pagination links and counts are server HTML. The only client
+// code is the toolbar (search as you type, filters, reset) and the page-size select, which get their
+// words as props and write the URL; the page re-runs its query with the params `defineTableParams` parses.
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { getTranslations } from 'next-intl/server'
+import {
+  hasActiveFilters,
+  pageCountFor,
+  type FilterSpec,
+  type SortValue,
+  type TableParams,
+  type TableParamsDefinition,
+} from '@/lib/data-table/search-params'
+import {
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  ChevronsLeftIcon,
+  ChevronsRightIcon,
+  SortAscendingIcon,
+  SortDescendingIcon,
+  SortableIcon,
+} from './data-table-icons'
+import { PageSizeSelect } from './page-size-select'
+import type { TableFilterOption } from './table-filter'
+import { TableToolbar, type ToolbarFilter } from './table-toolbar'
+import { TableUrlProvider } from './table-url'
+
+/** A toolbar filter: `key` must be one of the table params' filters, the option values among its values. */
+export type ServerTableFilter = { key: string; label: string; options: readonly TableFilterOption[] }
+
+export type ServerColumn<TRow> = {
+  /** The column's key; sortable when it is among the params' `sortable` (unless `enableSorting: false`). */
+  id: string
+  header: string
+  cell: (row: TRow) => ReactNode
+  enableSorting?: boolean
+  /** Dates and counts: the first click sorts newest or largest first. */
+  sortDescFirst?: boolean
+  /** Shows a multi-select for this column in the toolbar; its key is the column's `id`. */
+  filter?: Omit<ServerTableFilter, 'key'>
+  /** `end` for numbers and amounts, so that digits line up. */
+  align?: 'start' | 'end'
+  /** Extra classes for the column's header and cells, e.g. a width or `whitespace-nowrap`. */
+  className?: string
+}
+
+/** What the list needs of a `defineTableParams` definition, its literal types erased so that any fits. */
+type ListDefinition = Pick<
+  TableParamsDefinition<string, FilterSpec>,
+  'sortable' | 'filterKeys' | 'pageSizes' | 'defaultPageSize'
+> & {
+  serialize(base: string, values: Record<string, unknown>): string
+}
+
+export type ServerDataTableProps<TRow> = {
+  /** The current page of rows, already searched, filtered, sorted and paged by the page's query. */
+  rows: readonly TRow[]
+  /** Rows matching the search and filters, across all pages. */
+  rowCount: number
+  columns: readonly ServerColumn<TRow>[]
+  /** The table's URL state, from `defineTableParams`, and what its `load` gave for this request. */
+  definition: ListDefinition
+  params: TableParams
+  /** The list's path, for its links: '/institutions'. */
+  pathname: string
+  searchPlaceholder: string
+  /** Names the table for screen readers. */
+  caption?: string
+  /** Shown when the list is empty without any search or filter. */
+  emptyMessage?: string
+  getRowId: (row: TRow) => string
+  /** Filters without a column of their own, shown in the toolbar after the columns' ones. */
+  filters?: readonly ServerTableFilter[]
+  /** Links or buttons beside the filters, e.g. "Exportar CSV". */
+  toolbarActions?: ReactNode
+}
+
+const ariaSort = { asc: 'ascending', desc: 'descending' } as const
+
+export async function ServerDataTable<TRow>({
+  rows,
+  rowCount,
+  columns,
+  definition,
+  params,
+  pathname,
+  searchPlaceholder,
+  caption,
+  emptyMessage,
+  getRowId,
+  filters = [],
+  toolbarActions,
+}: ServerDataTableProps<TRow>) {
+  const t = await getTranslations('dataTable')
+
+  /** A link to this list with the current view, changed by `changes`. Defaults are left out of the URL. */
+  function hrefWith(changes: { page?: number; sort?: SortValue }) {
+    return definition.serialize(pathname, {
+      q: params.q || null,
+      sort: changes.sort ?? params.sort,
+      perPage: params.pageSize,
+      page: changes.page ?? params.page,
+      ...params.filters,
+    })
+  }
+
+  const toolbarFilters: ToolbarFilter[] = [
+    ...columns.flatMap((column) => (column.filter ? [{ key: column.id, ...column.filter }] : [])),
+    ...filters,
+  ]
+    .filter((filter) => definition.filterKeys.includes(filter.key))
+    .map((filter) => ({ ...filter, selected: params.filters[filter.key] ?? [] }))
+
+  const isFiltered = hasActiveFilters(params)
+  const sortable = new Set(definition.sortable)
+  const pageCount = pageCountFor(rowCount, params.pageSize)
+  const from = Math.min(rowCount, (params.page - 1) * params.pageSize + 1)
+  const to = Math.min(rowCount, params.page * params.pageSize)
+  const canPrevious = params.page > 1
+  const canNext = params.page < pageCount
+
+  return (
+    <TableUrlProvider>
+      <TableToolbar
+        q={params.q}
+        searchPlaceholder={searchPlaceholder}
+        filters={toolbarFilters}
+        labels={{
+          toolbar: t('toolbar'),
+          search: t('search.label'),
+          reset: t('filters.reset'),
+          clearSelection: t('filters.clearSelection'),
+          selectedOne: t('filters.selectedCount', { count: 1 }).replace('1', '#'),
+          selectedOther: t('filters.selectedCount', { count: 2 }).replace('2', '#'),
+        }}
+      >
+        {toolbarActions}
+      </TableToolbar>
+
+      <div className="overflow-hidden rounded-md border border-line bg-white">
+        {/* Focusable, so that keyboard users can scroll a table wider than a phone. `relative` keeps the
+            absolutely positioned sr-only text of headers and cells inside the scroller, not widening the page. */}
+        <div
+          role="region"
+          aria-label={caption ?? t('regionLabel')}
+          tabIndex={0}
+          className="relative overflow-x-auto focus-visible:-outline-offset-2"
+        >
+          {/* Cell styles are set once here rather than on every cell: the rows are in the HTML and the RSC payload. */}
+          <table className="w-full border-collapse text-sm transition-opacity duration-200 group-data-pending:opacity-60 [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-middle [&_td]:text-ink [&_tbody_tr]:border-b [&_tbody_tr]:border-line [&_tbody_tr:last-child]:border-b-0">
+            {caption && <caption className="sr-only">{caption}</caption>}
+            <thead>
+              <tr>
+                {columns.map((column) => {
+                  const canSort = sortable.has(column.id) && column.enableSorting !== false
+                  const sorted = canSort && params.sort.id === column.id ? (params.sort.desc ? 'desc' : 'asc') : false
+                  const alignEnd = column.align === 'end'
+                  // Sorting by the current column flips it; by another, starts from its natural direction.
+                  const next = { id: column.id, desc: sorted ? sorted === 'asc' : column.sortDescFirst === true }
+                  return (
+                    <th
+                      key={column.id}
+                      scope="col"
+                      aria-sort={canSort ? (sorted ? ariaSort[sorted] : 'none') : undefined}
+                      className={`whitespace-nowrap border-b border-line bg-surface px-3 py-2.5 text-sm font-semibold text-ink ${
+                        alignEnd ? 'text-right' : 'text-left'
+                      } ${column.className ?? ''}`}
+                    >
+                      {canSort ? (
+                        <Link
+                          href={hrefWith({ sort: next, page: 1 })}
+                          scroll={false}
+                          className={`-mx-1.5 inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 font-semibold no-underline hover:bg-brand-50 hover:text-brand-800 hover:no-underline ${
+                            alignEnd ? 'flex-row-reverse' : ''
+                          } ${sorted ? 'text-brand-800' : 'text-ink'}`}
+                        >
+                          {column.header}
+                          {sorted === 'asc' ? (
+                            <SortAscendingIcon className="size-3.5" />
+                          ) : sorted === 'desc' ? (
+                            <SortDescendingIcon className="size-3.5" />
+                          ) : (
+                            <SortableIcon className="size-3.5 text-muted" />
+                          )}
+                        </Link>
+                      ) : (
+                        column.header
+                      )}
+                    </th>
+                  )
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length > 0 ? (
+                rows.map((row) => (
+                  <tr key={getRowId(row)} className="hover:bg-brand-50/50">
+                    {columns.map((column) => (
+                      <td
+                        key={column.id}
+                        className={
+                          `${column.align === 'end' ? 'text-right tabular-nums' : ''} ${column.className ?? ''}`.trim() ||
+                          undefined
+                        }
+                      >
+                        {column.cell(row)}
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              ) : (
+                <tr>
+                  <td colSpan={columns.length} className="py-12! text-center text-muted!">
+                    {rowCount > 0 && params.page > 1 ? (
+                      // A stale link or a shrunken list left us past the last page.
+                      <>
+                        {t('empty.pageOutOfRange')}{' '}
+                        <Link
+                          href={hrefWith({ page: 1 })}
+                          scroll={false}
+                          className="font-medium text-brand-700 underline underline-offset-2"
+                        >
+                          {t('empty.goToFirstPage')}
+                        </Link>
+                      </>
+                    ) : isFiltered ? (
+                      t('empty.filtered')
+                    ) : (
+                      (emptyMessage ?? t('empty.default'))
+                    )}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+
+        <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 border-t border-line px-3 py-2.5 text-sm text-muted">
+          <p>{rows.length === 0 ? t('pagination.noResults') : t('pagination.range', { from, to, total: rowCount })}</p>
+
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+            <PageSizeSelect
+              label={t('pagination.pageSize')}
+              pageSize={params.pageSize}
+              pageSizes={definition.pageSizes}
+              defaultPageSize={definition.defaultPageSize}
+            />
+
+            <p className="whitespace-nowrap text-ink">{t('pagination.pageOf', { page: params.page, pageCount })}</p>
+
+            <nav aria-label={t('pagination.label')} className="flex items-center gap-1">
+              <PageLink
+                current={hrefWith({})}
+                label={t('pagination.first')}
+                href={canPrevious ? hrefWith({ page: 1 }) : null}
+              >
+                <ChevronsLeftIcon />
+              </PageLink>
+              <PageLink
+                current={hrefWith({})}
+                label={t('pagination.previous')}
+                href={canPrevious ? hrefWith({ page: Math.min(params.page, pageCount + 1) - 1 }) : null}
+              >
+                <ChevronLeftIcon />
+              </PageLink>
+              <PageLink
+                current={hrefWith({})}
+                label={t('pagination.next')}
+                href={canNext ? hrefWith({ page: params.page + 1 }) : null}
+              >
+                <ChevronRightIcon />
+              </PageLink>
+              <PageLink
+                current={hrefWith({})}
+                label={t('pagination.last')}
+                href={canNext ? hrefWith({ page: pageCount }) : null}
+              >
+                <ChevronsRightIcon />
+              </PageLink>
+            </nav>
+          </div>
+        </div>
+      </div>
+
+      {/* Announces the new count after a search or filter; the list's aria-busy covers the wait. */}
+      <p role="status" className="sr-only">
+        {t('status.results', { count: rowCount })}
+      </p>
+    </TableUrlProvider>
+  )
+}
+
+const pageLinkClass =
+  'inline-flex size-8 items-center justify-center rounded-md border border-line bg-white text-ink no-underline hover:bg-surface hover:no-underline aria-disabled:pointer-events-none aria-disabled:text-line'
+
+/**
+ * A page link. Where there is no such page it stays a link, to this same view, marked `aria-disabled`:
+ * the same element, so that keyboard focus stays on it when the person reaches the last page with it.
+ */
+function PageLink({
+  label,
+  href,
+  current,
+  children,
+}: {
+  label: string
+  href: string | null
+  current: string
+  children: ReactNode
+}) {
+  return (
+    <Link
+      href={href ?? current}
+      scroll={false}
+      aria-label={label}
+      title={label}
+      aria-disabled={href ? undefined : true}
+      className={pageLinkClass}
+    >
+      {children}
+    </Link>
+  )
+}
