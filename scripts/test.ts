@@ -63,7 +63,7 @@ function vitest(name: string, testDb: 'postgres' | 'embedded') {
       .filter((test) => test.status === 'failed')
       .map(
         (test) =>
-          `${path.relative(root, file.name)} › ${test.fullName}: ${(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`,
+          `${path.relative(root, file.name)} › ${test.fullName}: ${(test.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 300)}`,
       ),
   )
   record(name, counts, ok, failures)
