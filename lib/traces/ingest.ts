@@ -32,24 +32,35 @@ export type IngestOutcome =
   | { kind: 'refused'; status: 403 | 422; title: string; detail: string; errors: RecordError[] }
 
 /** Positions in a batch: the record id is batch id × this + position (MAX_BATCH_RECORDS < it). */
-const ID_STRIDE = 10_000n
+const ID_STRIDE = 10_000
 
 const knownPartitions = new Set<string>()
 
-function monthKey(date: Date): string {
-  return date.toISOString().slice(0, 7)
-}
-
-async function ensurePartitions(client: PoolClient, times: Iterable<Date>): Promise<void> {
-  const missing = new Set<string>()
-  for (const time of times) {
-    const key = monthKey(time)
-    if (!knownPartitions.has(key)) missing.add(key)
-  }
-  for (const key of missing) {
+async function ensurePartitions(client: PoolClient, records: TraceRecordInput[]): Promise<void> {
+  // Months as numbers (year × 12 + month): no string per record.
+  const months = new Set<number>()
+  for (const r of records) months.add(r.time.getUTCFullYear() * 12 + r.time.getUTCMonth())
+  for (const month of months) {
+    const key = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
+    if (knownPartitions.has(key)) continue
     await client.query('SELECT traces.ensure_partition($1::date)', [`${key}-01`])
     knownPartitions.add(key)
   }
+}
+
+/**
+ * A PostgreSQL array literal of text values, each quoted; null elements as NULL. For columns whose
+ * values the batch's validation limited to tokens (no quote, backslash or control character), this
+ * is what `pg` would send, built without its per-element escaping.
+ */
+function tokenArray(values: (string | null)[]): string {
+  let out = '{'
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (i > 0) out += ','
+    out += v === null ? 'NULL' : `"${v}"`
+  }
+  return `${out}}`
 }
 
 /** Everything the ingest checks against the portal's data, one query each, before it writes. */
@@ -70,7 +81,19 @@ async function checkReferences(
   const providerOf = new Map(services.rows.map((s) => [s.code, s.providerId]))
   const existing = new Set(institutions.rows.map((i) => i.id))
   const errors: RecordError[] = []
+  // Checked once per distinct (consumer, provider, service); the records are walked only for reasons.
+  const checked = new Map<string, boolean>()
   records.forEach((r, i) => {
+    const triple = `${r.consumerInstitutionId} ${r.providerInstitutionId} ${r.serviceCode}`
+    let fine = checked.get(triple)
+    if (fine === undefined) {
+      fine =
+        existing.has(r.consumerInstitutionId) &&
+        existing.has(r.providerInstitutionId) &&
+        providerOf.get(r.serviceCode) === r.providerInstitutionId
+      checked.set(triple, fine)
+    }
+    if (fine) return
     if (!existing.has(r.consumerInstitutionId))
       errors.push({ pointer: `/records/${i}/consumerInstitutionId`, detail: 'La institución consumidora no existe.' })
     if (!existing.has(r.providerInstitutionId))
@@ -142,18 +165,17 @@ export async function ingestTraces(reporter: Reporter, body: unknown, now = new 
         errors: referenceErrors,
       }
     const inForce = await grantChecker(client, reporter.environment, records)
-    await ensurePartitions(
-      client,
-      records.map((r) => r.time),
-    )
+    await ensurePartitions(client, records)
 
     const receivedAt = now
     await client.query('BEGIN')
     try {
       const { rows: seq } = await client.query<{ id: string }>("SELECT nextval('traces.batch_id_seq')::text AS id")
-      const batchId = BigInt(seq[0]!.id)
+      const batchId = Number(seq[0]!.id)
+      const firstId = batchId * ID_STRIDE
+      if (!Number.isSafeInteger(firstId + ID_STRIDE)) throw new Error(`batch id ${batchId} out of range`)
       const chained: ChainedRecord[] = records.map((r, i) => ({
-        id: String(batchId * ID_STRIDE + BigInt(i)),
+        id: String(firstId + i),
         time: r.time,
         traceId: r.traceId,
         reporterNodeId: reporter.nodeId,
@@ -173,22 +195,22 @@ export async function ingestTraces(reporter: Reporter, body: unknown, now = new 
         grantInForce: inForce(r),
       }))
       const { rows: stored } = await client.query<{ id: string }>(INSERT_RECORDS, [
-        chained.map((r) => r.id),
+        `{${chained.map((r) => r.id).join(',')}}`,
         // ISO text, not Date objects: pg formats a Date array element by element in local time.
-        chained.map((r) => r.time.toISOString()),
-        chained.map((r) => r.traceId),
-        chained.map((r) => r.consumerId),
-        chained.map((r) => r.providerId),
-        chained.map((r) => r.serviceCode),
+        tokenArray(chained.map((r) => r.time.toISOString())),
+        tokenArray(chained.map((r) => r.traceId)),
+        tokenArray(chained.map((r) => r.consumerId)),
+        tokenArray(chained.map((r) => r.providerId)),
+        tokenArray(chained.map((r) => r.serviceCode)),
         chained.map((r) => r.operation),
-        chained.map((r) => r.procedure),
-        chained.map((r) => r.caseFileId),
-        chained.map((r) => r.result),
-        chained.map((r) => r.latencyMs),
-        chained.map((r) => r.messageSha256),
-        chained.map((r) => r.consentId),
-        chained.map((r) => r.subjectHmac),
-        chained.map((r) => r.grantInForce),
+        tokenArray(chained.map((r) => r.procedure)),
+        tokenArray(chained.map((r) => r.caseFileId)),
+        tokenArray(chained.map((r) => r.result)),
+        `{${chained.map((r) => r.latencyMs).join(',')}}`,
+        tokenArray(chained.map((r) => r.messageSha256)),
+        tokenArray(chained.map((r) => r.consentId)),
+        tokenArray(chained.map((r) => r.subjectHmac)),
+        `{${chained.map((r) => (r.grantInForce ? 't' : 'f')).join(',')}}`,
         reporter.nodeId,
         reporter.institutionId,
         reporter.environment,
