@@ -85,7 +85,7 @@ export async function seedTraces(db: Db, now = new Date()): Promise<number> {
       consumerId: g.node.institutionId,
       providerId: g.service.providerId,
       serviceCode: g.service.code,
-      perDay: g.environment === 'PRODUCTION' ? 120 : 12,
+      perDay: g.environment === 'PRODUCTION' ? 80 : 10,
       operations:
         g.environment === 'PRODUCTION' ? ['consultar', 'obtenerCertificado', 'consultarCausa'] : ['consultar'],
       errorRate: g.environment === 'PRODUCTION' ? 0.03 : 0.12,
