@@ -256,6 +256,9 @@ for (const s of searches) {
   const first = traceSearchSql(s.scope, s.search, { limit: 51 })
   const rowsDeep = s.key.includes('+') ? 1_000 : depth
   const after = await cursorAt(s.scope, s.search, rowsDeep)
+  console.error(
+    `(c) ${s.key}: cursor ${rowsDeep} rows deep ${after ? `${after.time.toISOString()}_${after.id}` : 'not found'}`,
+  )
   const deep = traceSearchSql(s.scope, { ...s.search, after }, { limit: 51 })
   const [a, b] = [await p95(first.sql, first.params), await p95(deep.sql, deep.params)]
   lines.push(

@@ -74,7 +74,11 @@ test('an institution searches its records, opens one with both parties’ report
   }
 
   // A production exchange: Vallenar's node and SRCeI's node each reported it.
-  await table(page).locator('tbody tr a').first().click()
+  // (the development node's exchanges have SRCeI's side missing: SRCeI runs no development node).
+  await table(page)
+    .locator('tbody tr a', { hasText: /^demo-p-/ })
+    .first()
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: /^Intercambio demo-p-\d+$/ })).toBeVisible()
   const consumerSide = page.getByRole('region', { name: 'Informe de Vallenar' })
   const providerSide = page.getByRole('region', { name: 'Informe de SRCeI' })
