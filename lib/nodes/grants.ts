@@ -74,8 +74,12 @@ function agreementStatusAt(agreement: NonNullable<AgreementFacts>, at: Date): Ag
         ? 'EXPIRED'
         : null
   if (status === 'IN_FORCE') return ended ?? 'IN_FORCE'
-  // Recorded as ended: before its end date it was in force; with no date to say when, it is ended.
-  return ended || (!agreement.terminatesOn && !agreement.endsOn) ? status : 'IN_FORCE'
+  if (ended) return status
+  // Recorded as ended (a decision): it was in force before its end date only when that date has
+  // already come; with no date, or one still ahead, it ended when recorded — at an unknown moment — so
+  // it counts as ended at every instant.
+  const endedOn = agreementLastDay(agreement)
+  return endedOn && endedOn < chileDayOf(new Date()) ? 'IN_FORCE' : status
 }
 
 /**
