@@ -39,7 +39,8 @@ export const roles = {
 } as const
 export type Role = keyof typeof roles
 
-export async function recreateDatabase(): Promise<Db> {
+/** The bench's database dropped, created and migrated, with no data (bench/traces.ts makes its own). */
+export async function recreateEmptyDatabase(): Promise<void> {
   const url = new URL(databaseUrl)
   const name = url.pathname.slice(1)
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`)
@@ -50,6 +51,10 @@ export async function recreateDatabase(): Promise<Db> {
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
   await migrateDeploy({ databaseUrl })
+}
+
+export async function recreateDatabase(): Promise<Db> {
+  await recreateEmptyDatabase()
   const db = createPrismaClient(databaseUrl)
   await seed(db)
   return db

@@ -14,6 +14,7 @@ import { backfillAgreementPdfs } from '@/lib/agreements/terms'
 import { addMembership, createCooperationDocument, grantCentralRole, tinyPdf } from './factories'
 import { seedOnboarding } from './seed-onboarding'
 import { seedCatalog } from './seed-catalog'
+import { seedTraces } from './seed-traces'
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T
@@ -116,7 +117,7 @@ function municipalityRut(index: number): string {
 
 export async function seed(
   db: Db,
-): Promise<{ institutions: number; people: number; services: number; cases: number } | null> {
+): Promise<{ institutions: number; people: number; services: number; cases: number; traces: number } | null> {
   // Not demo data but a one-off data backfill that SQL migrations cannot do (decision 007): agreements
   // approved before the portal kept each PDF get the bytes they were signed against. Idempotent.
   const backfilled = await backfillAgreementPdfs(db)
@@ -186,7 +187,14 @@ export async function seed(
       'Duración indefinida; término unilateral con aviso de al menos 30 días.',
     ]),
   })
-  return { institutions: institutions.length, people: demoPeople.length, ...onboarding, services: catalog.services }
+  const traces = await seedTraces(db)
+  return {
+    institutions: institutions.length,
+    people: demoPeople.length,
+    ...onboarding,
+    services: catalog.services,
+    traces,
+  }
 }
 
 // `npm run db:seed`
@@ -200,7 +208,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const result = await seed(db)
   console.log(
     result
-      ? `Seeded ${result.institutions} institutions, ${result.people} people, ${result.services} services and ${result.cases} cases.`
+      ? `Seeded ${result.institutions} institutions, ${result.people} people, ${result.services} services, ${result.cases} cases and ${result.traces} trace records.`
       : 'Database already has data; seed skipped.',
   )
   await db.$disconnect()

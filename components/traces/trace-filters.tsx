@@ -48,7 +48,10 @@ export async function TraceFilters({ search, showInstitution }: { search: TraceS
         </label>
       </fieldset>
       <div className="mt-3 flex gap-3">
-        <button type="submit" className="rounded-md bg-primary px-3 py-1.5 text-sm font-semibold text-white">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t('filters.apply')}
         </button>
         <Link href="/traces" className="px-3 py-1.5 text-sm underline">

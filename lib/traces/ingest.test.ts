@@ -126,6 +126,38 @@ describe('ingestTraces', () => {
     expect(rows).toEqual([{ n: 1 }])
   })
 
+  it("flags by the nodes' grant rule: the agreement's coming into force and a revoked grant count at the exchange's time", async () => {
+    const s = await traceScenario()
+    const grant = await s.grantAccess(new Date(Date.now() - 6 * 3_600_000))
+    await db.service.update({ where: { id: s.service.id }, data: { requiresAgreement: true } })
+    await db.agreement.create({
+      data: {
+        caseId: grant.caseId,
+        kind: 'CONVENIO',
+        status: 'IN_FORCE',
+        legalBasis: 'Ley 19.880',
+        purpose: 'Pruebas',
+        procedure: 'CPAT-1234',
+        dataRequested: 'Vigencia',
+        expectedVolume: '100 al día',
+        requestedById: s.dgd.id,
+        inForceFrom: new Date(Date.now() - 4 * 3_600_000),
+      },
+    })
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000)
+    // Granted 6 h ago, agreement in force 4 h ago, grant revoked 1 h ago.
+    await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: hoursAgo(1) } })
+    const records = [5, 3, 0.5].map((h) => wireRecord(s, {}, hoursAgo(h)))
+    const outcome = await ingestTraces(s.consumerNode, { records })
+    expect(outcome).toMatchObject({ kind: 'stored', answer: { stored: 3, withoutGrant: 2 } })
+    const { rows } = await dbPool().query<{ trace_id: string; grant_in_force: boolean }>(
+      'SELECT trace_id, grant_in_force FROM traces.record WHERE reporter_node_id = $1',
+      [s.consumerNode.nodeId],
+    )
+    const flag = new Map(rows.map((r) => [r.trace_id, r.grant_in_force]))
+    expect(records.map((r) => flag.get(r.traceId))).toEqual([false, true, false])
+  })
+
   it('refuses to change or delete a stored record, even as the owner', async () => {
     const s = await traceScenario()
     await ingestTraces(s.consumerNode, { records: [wireRecord(s)] })

@@ -47,6 +47,7 @@ export const tracePaths: ZodOpenApiPathsObject = {
         '401': problem('Credencial ausente, inválida, vencida o revocada.'),
         '403': problem('El lote tiene intercambios de los que la institución del nodo no es parte.'),
         '413': problem('El cuerpo es demasiado grande.'),
+        '415': problem('El cuerpo no se envió como application/json.'),
         '422': problem('Registros inválidos: un error por registro y campo (`pointer`).'),
       },
     },

@@ -77,4 +77,23 @@ describe('trace search', () => {
     const filtered = (await searchTraces(auditor, { counterpart: s.consumer.id, service: second.code }))!
     expect(filtered.rows).toHaveLength(40)
   })
+
+  it('drops impossible filters and ids instead of sending them to the database', async () => {
+    const auditor = await viewer((await createCentralPerson(db, 'AUDITOR')).id)
+    const search = parseTraceSearch({
+      from: '2026-02-30',
+      to: '2026-13-01',
+      after: '1764500000000_99999999999999999999',
+      traceId: 'a\u0000b',
+      result: 'MAYBE',
+      counterpart: "x' OR 1=1 --",
+    })
+    expect(search).toEqual({})
+    expect(parseTraceSearch({ from: '2024-02-29', to: '2026-11-30' })).toEqual({ from: '2024-02-29', to: '2026-11-30' })
+    expect((await searchTraces(auditor, search))!.rows).toBeDefined()
+    for (const id of ['99999999999999999999', '9223372036854775808', '1e5', '-1', '']) {
+      expect(await traceRecord(auditor, id)).toBeNull()
+    }
+    expect(await csvOf(exportTraces(auditor, search))).toMatch(/^\uFEFF?id,fecha_hora,/)
+  })
 })

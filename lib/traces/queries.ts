@@ -101,7 +101,8 @@ export async function traceRecord(
 ): Promise<{ record: TraceRow; reports: TraceRow[] } | null> {
   const where = institutionsWhere(viewer, 'traces.read')
   if (where !== 'all' && where.length === 0) return null
-  if (!/^\d{1,20}$/.test(id)) return null
+  // A bigint has at most 19 digits; longer ones (or 19 past its range) are no record, never a database error.
+  if (!/^\d{1,18}$/.test(id)) return null
   const { rows } = await dbPool().query<RawRow>(`SELECT ${LIST_COLUMNS} FROM traces.record WHERE id = $1`, [id])
   const visible = (r: RawRow) => where === 'all' || where.includes(r.consumer_id) || where.includes(r.provider_id)
   const record = rows.find(visible)

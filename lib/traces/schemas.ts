@@ -109,6 +109,8 @@ export function traceBatchSchema(now: Date) {
       .superRefine((records, ctx) => {
         const seen = new Map<string, number>()
         records.forEach((r, i) => {
+          // zod runs this refinement even when a record failed: its time may still be the raw input.
+          if (!(r.time instanceof Date)) return
           const key = `${r.traceId}\u0000${r.time.getTime()}`
           const first = seen.get(key)
           if (first === undefined) seen.set(key, i)

@@ -10,11 +10,18 @@ const code = z
   .trim()
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/)
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-/** "<time in ms>_<record id>": the last row of the previous page. */
+/** A calendar date that exists ("2026-02-30" is dropped, not sent to the database to fail there). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`)
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '1970-01-01'
+  })
+/** "<time in ms>_<record id>": the last row of the previous page (ids fit a bigint: at most 18 digits). */
 const cursor = z
   .string()
-  .regex(/^\d{1,15}_\d{1,20}$/)
+  .regex(/^\d{1,15}_\d{1,18}$/)
   .transform((value) => {
     const [ms, id] = value.split('_') as [string, string]
     return { time: new Date(Number(ms)), id }

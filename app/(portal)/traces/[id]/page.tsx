@@ -46,8 +46,14 @@ export default async function TraceRecordPage({ params }: PageProps<'/traces/[id
       <h2 className="text-lg font-semibold">{t('record.reports')}</h2>
       <div className="grid gap-4 md:grid-cols-2">
         {sides.map(({ institutionId, report }) => (
-          <section key={institutionId} className="rounded-lg border border-line p-4">
-            <h3 className="mb-2 font-semibold">{t('record.reportBy', { institution: name(institutionId) })}</h3>
+          <section
+            key={institutionId}
+            aria-labelledby={`report-${institutionId}`}
+            className="rounded-lg border border-line p-4"
+          >
+            <h3 id={`report-${institutionId}`} className="mb-2 font-semibold">
+              {t('record.reportBy', { institution: name(institutionId) })}
+            </h3>
             {report ? (
               <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 {fields(report).map(([key, value]) => (

@@ -18,7 +18,10 @@ export default async function VerifyTracesPage({ searchParams }: PageProps<'/tra
       <PageHeader title={t('verify.title')} description={t('verify.description')} />
       <form method="get">
         <input type="hidden" name="run" value="1" />
-        <button type="submit" className="rounded-md bg-primary px-3 py-1.5 text-sm font-semibold text-white">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t('verify.run')}
         </button>
       </form>

@@ -3,14 +3,24 @@ import { db, dbPool } from '@/lib/db/client'
 import { traceScenario, wireRecord } from '@/test/support/traces'
 import { POST } from './route'
 
-const post = (body: unknown, token?: string) =>
+const post = (body: unknown, token?: string, contentType = 'application/json') =>
   POST(
     new Request('http://localhost/api/v1/node/traces', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: { 'Content-Type': contentType, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
   )
+
+/** What a node has in the registry: its records and its batches. */
+const tableCounts = async (nodeId: string) =>
+  (
+    await dbPool().query<{ records: number; batches: number }>(
+      `SELECT (SELECT count(*)::int FROM traces.record WHERE reporter_node_id = $1) AS records,
+              (SELECT count(*)::int FROM traces.batch WHERE node_id = $1) AS batches`,
+      [nodeId],
+    )
+  ).rows[0]!
 
 const storedBy = async (nodeId: string) =>
   (
@@ -78,5 +88,88 @@ describe('POST /api/v1/node/traces', () => {
     expect(jc).toEqual(ja)
     expect(ja).toMatchObject({ received: 100, stored: 100 })
     expect(await storedBy(s.consumerSide.node.id)).toBe(100)
+  })
+
+  it('answers every hostile body with a problem+json 4xx and leaves the registry unchanged', async () => {
+    const s = await traceScenario()
+    const token = s.consumerSide.token
+    const before = await tableCounts(s.consumerSide.node.id)
+    const ok = wireRecord(s)
+    const cases: { name: string; response: () => Promise<Response>; status: number }[] = [
+      {
+        name: '20 MB body',
+        response: () => post(`{"records":["${'x'.repeat(20 * 1024 * 1024)}"]}`, token),
+        status: 413,
+      },
+      {
+        name: 'raw NUL byte',
+        response: () => post('{"records":[{"traceId":"a\u0000b"}]}', token),
+        status: 400,
+      },
+      {
+        name: 'escaped NUL in a token',
+        response: () => post({ records: [{ ...ok, traceId: 'a\u0000b' }] }, token),
+        status: 422,
+      },
+      {
+        name: 'escaped NUL in the operation',
+        response: () => post({ records: [{ ...ok, operation: 'x\u0000' }] }, token),
+        status: 422,
+      },
+      {
+        name: 'NUL in the RUN',
+        response: () => post({ records: [{ ...ok, subjectRun: '12.345.678-5\u0000' }] }, token),
+        status: 422,
+      },
+      {
+        name: '30 February',
+        response: () => post({ records: [{ ...ok, time: '2026-02-30T10:00:00Z' }] }, token),
+        status: 422,
+      },
+      {
+        name: 'hour 25',
+        response: () => post({ records: [{ ...ok, time: '2026-11-30T25:00:00Z' }] }, token),
+        status: 422,
+      },
+      {
+        name: 'year 99999',
+        response: () => post({ records: [{ ...ok, time: '99999-01-01T00:00:00Z' }] }, token),
+        status: 422,
+      },
+      {
+        name: 'far future',
+        response: () => post({ records: [{ ...ok, time: '2099-01-01T00:00:00Z' }] }, token),
+        status: 422,
+      },
+      {
+        name: '5,001 records',
+        response: () => post({ records: Array.from({ length: 5_001 }, () => wireRecord(s)) }, token),
+        status: 422,
+      },
+      {
+        name: 'form content type',
+        response: () => post({ records: [ok] }, token, 'application/x-www-form-urlencoded'),
+        status: 415,
+      },
+      { name: 'text content type', response: () => post({ records: [ok] }, token, 'text/plain'), status: 415 },
+      { name: 'records not a list', response: () => post({ records: { 0: ok } }, token), status: 422 },
+      { name: 'a JSON string', response: () => post('"records"', token), status: 422 },
+      {
+        name: 'latency as a huge number',
+        response: () => post({ records: [{ ...ok, latencyMs: 1e308 }] }, token),
+        status: 422,
+      },
+    ]
+    for (const c of cases) {
+      const response = await c.response()
+      expect(response.status, c.name).toBe(c.status)
+      expect(response.headers.get('content-type'), c.name).toBe('application/problem+json')
+      const problem = (await response.json()) as { title: string; detail: string }
+      expect(problem.title, c.name).toBeTruthy()
+    }
+    // A charset parameter is still JSON.
+    expect((await post({ records: [] }, token, 'application/json; charset=utf-8')).status).toBe(422)
+    expect(await tableCounts(s.consumerSide.node.id)).toEqual({ records: 0, batches: 0 })
+    expect(before).toEqual({ records: 0, batches: 0 })
   })
 })

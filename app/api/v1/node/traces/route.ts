@@ -12,6 +12,10 @@ export async function POST(request: Request): Promise<Response> {
   const auth = await authenticateNode(request)
   if (!auth.ok)
     return problem(401, 'No autenticado', auth.detail, undefined, { 'WWW-Authenticate': 'Bearer realm="pisee"' })
+  // Only JSON is read: a form or text body is refused before it is parsed (a charset parameter is fine).
+  const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
+  if (contentType !== 'application/json')
+    return problem(415, 'Tipo de contenido no admitido', 'El lote se envía como «Content-Type: application/json».')
   let body: unknown
   try {
     body = JSON.parse(new TextDecoder().decode(await readBodyWithin(request, MAX_BODY_BYTES)))
