@@ -250,8 +250,7 @@ export async function ServerDataTable<TRow extends RowData>({
                     const meta = header.column.columnDef.meta
                     return (
                       <th
-                        key={header.id}
-                        colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                        key={header.column.id}
                         scope="col"
                         aria-sort={header.column.getCanSort() ? (sorted ? ariaSort[sorted] : 'none') : undefined}
                         className={`whitespace-nowrap border-b border-line bg-surface px-3 py-2.5 text-sm font-semibold text-ink ${
@@ -272,8 +271,9 @@ export async function ServerDataTable<TRow extends RowData>({
                     {row.getVisibleCells().map((cell) => {
                       const meta = cell.column.columnDef.meta
                       return (
+                        // Keyed by column, not by `cell.id` (row and column ids): keys travel in the RSC payload.
                         <td
-                          key={cell.id}
+                          key={cell.column.id}
                           className={
                             `${meta?.align === 'end' ? 'text-right tabular-nums' : ''} ${meta?.className ?? ''}`.trim() ||
                             undefined
