@@ -1,8 +1,23 @@
 // The one list component: rows, sort links, pagination links and counts are server HTML. The only client
 // code is the toolbar (search as you type, filters, reset) and the page-size select, which get their
 // words as props and write the URL; the page re-runs its query with the params `defineTableParams` parses.
+// TanStack Table is the engine, headless and on the server only: `constructTable` (not the `useTable` hook)
+// builds the table in manual sorting and pagination mode from the rows SQL already sorted and paged, and the
+// markup below renders its header groups, rows and cells. None of it reaches the browser.
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import {
+  columnVisibilityFeature,
+  constructTable,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type ColumnDef,
+  type Header,
+  type RowData,
+} from '@tanstack/table-core'
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
+import { flexRender } from '@tanstack/react-table/flex-render'
 import { getTranslations } from 'next-intl/server'
 import {
   hasActiveFilters,
@@ -53,7 +68,7 @@ type ListDefinition = Pick<
   serialize(base: string, values: Record<string, unknown>): string
 }
 
-export type ServerDataTableProps<TRow> = {
+export type ServerDataTableProps<TRow extends RowData> = {
   /** The current page of rows, already searched, filtered, sorted and paged by the page's query. */
   rows: readonly TRow[]
   /** Rows matching the search and filters, across all pages. */
@@ -78,7 +93,39 @@ export type ServerDataTableProps<TRow> = {
 
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const
 
-export async function ServerDataTable<TRow>({
+/** What each TanStack column carries besides its header and cell: how the markup aligns and styles it. */
+type ColumnMeta = { align: 'start' | 'end'; className: string }
+
+// Module-level, as TanStack recommends; the bindings hold no state, each request's table its own atoms.
+const features = tableFeatures({
+  coreReactivityFeature: storeReactivityBindings(),
+  columnVisibilityFeature,
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnMeta: {} as ColumnMeta,
+})
+type Features = typeof features
+
+/**
+ * The TanStack column for a `ServerColumn`. Its accessor gives the whole row (cells format several fields),
+ * which also makes it sortable to TanStack; whether it is depends on the params' `sortable` list.
+ */
+function toColumnDef<TRow extends RowData>(
+  column: ServerColumn<TRow>,
+  sortable: ReadonlySet<string>,
+): ColumnDef<Features, TRow, unknown> {
+  return {
+    id: column.id,
+    accessorFn: (row) => row,
+    header: column.header,
+    cell: ({ row }) => column.cell(row.original),
+    enableSorting: sortable.has(column.id) && column.enableSorting !== false,
+    sortDescFirst: column.sortDescFirst === true,
+    meta: { align: column.align ?? 'start', className: column.className ?? '' },
+  }
+}
+
+export async function ServerDataTable<TRow extends RowData>({
   rows,
   rowCount,
   columns,
@@ -114,11 +161,56 @@ export async function ServerDataTable<TRow>({
 
   const isFiltered = hasActiveFilters(params)
   const sortable = new Set(definition.sortable)
+  const table = constructTable<Features, TRow>({
+    features,
+    data: rows,
+    columns: columns.map((column) => toColumnDef(column, sortable)),
+    getRowId: (row) => getRowId(row),
+    // The page's query has searched, sorted and paged the rows: TanStack only describes them.
+    manualSorting: true,
+    manualPagination: true,
+    rowCount,
+    // A sorted column flips between ascending and descending; a link never removes the sort.
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    initialState: {
+      sorting: [params.sort],
+      pagination: { pageIndex: params.page - 1, pageSize: params.pageSize },
+    },
+  })
   const pageCount = pageCountFor(rowCount, params.pageSize)
   const from = Math.min(rowCount, (params.page - 1) * params.pageSize + 1)
   const to = Math.min(rowCount, params.page * params.pageSize)
-  const canPrevious = params.page > 1
-  const canNext = params.page < pageCount
+  const canPrevious = table.getCanPreviousPage()
+  const canNext = table.getCanNextPage()
+  const tableRows = table.getRowModel().rows
+
+  /** A column header: a sort link with its direction icon when the column sorts, else its text. */
+  function headerContent(header: Header<Features, TRow, unknown>) {
+    const content = flexRender(header.column.columnDef.header, header.getContext())
+    if (!header.column.getCanSort()) return content
+    const sorted = header.column.getIsSorted()
+    // Sorting by the current column flips it; by another, starts from its natural direction.
+    const next = { id: header.column.id, desc: header.column.getNextSortingOrder() === 'desc' }
+    return (
+      <Link
+        href={hrefWith({ sort: next, page: 1 })}
+        scroll={false}
+        className={`-mx-1.5 inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 font-semibold no-underline hover:bg-brand-50 hover:text-brand-800 hover:no-underline ${
+          header.column.columnDef.meta?.align === 'end' ? 'flex-row-reverse' : ''
+        } ${sorted ? 'text-brand-800' : 'text-ink'}`}
+      >
+        {content}
+        {sorted === 'asc' ? (
+          <SortAscendingIcon className="size-3.5" />
+        ) : sorted === 'desc' ? (
+          <SortDescendingIcon className="size-3.5" />
+        ) : (
+          <SortableIcon className="size-3.5 text-muted" />
+        )}
+      </Link>
+    )
+  }
 
   return (
     <TableUrlProvider>
@@ -151,67 +243,51 @@ export async function ServerDataTable<TRow>({
           <table className="w-full border-collapse text-sm transition-opacity duration-200 group-data-pending:opacity-60 [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-middle [&_td]:text-ink [&_tbody_tr]:border-b [&_tbody_tr]:border-line [&_tbody_tr:last-child]:border-b-0">
             {caption && <caption className="sr-only">{caption}</caption>}
             <thead>
-              <tr>
-                {columns.map((column) => {
-                  const canSort = sortable.has(column.id) && column.enableSorting !== false
-                  const sorted = canSort && params.sort.id === column.id ? (params.sort.desc ? 'desc' : 'asc') : false
-                  const alignEnd = column.align === 'end'
-                  // Sorting by the current column flips it; by another, starts from its natural direction.
-                  const next = { id: column.id, desc: sorted ? sorted === 'asc' : column.sortDescFirst === true }
-                  return (
-                    <th
-                      key={column.id}
-                      scope="col"
-                      aria-sort={canSort ? (sorted ? ariaSort[sorted] : 'none') : undefined}
-                      className={`whitespace-nowrap border-b border-line bg-surface px-3 py-2.5 text-sm font-semibold text-ink ${
-                        alignEnd ? 'text-right' : 'text-left'
-                      } ${column.className ?? ''}`}
-                    >
-                      {canSort ? (
-                        <Link
-                          href={hrefWith({ sort: next, page: 1 })}
-                          scroll={false}
-                          className={`-mx-1.5 inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 font-semibold no-underline hover:bg-brand-50 hover:text-brand-800 hover:no-underline ${
-                            alignEnd ? 'flex-row-reverse' : ''
-                          } ${sorted ? 'text-brand-800' : 'text-ink'}`}
-                        >
-                          {column.header}
-                          {sorted === 'asc' ? (
-                            <SortAscendingIcon className="size-3.5" />
-                          ) : sorted === 'desc' ? (
-                            <SortDescendingIcon className="size-3.5" />
-                          ) : (
-                            <SortableIcon className="size-3.5 text-muted" />
-                          )}
-                        </Link>
-                      ) : (
-                        column.header
-                      )}
-                    </th>
-                  )
-                })}
-              </tr>
+              {table.getHeaderGroups().map((headerGroup) => (
+                <tr key={headerGroup.id}>
+                  {headerGroup.headers.map((header) => {
+                    const sorted = header.column.getIsSorted()
+                    const meta = header.column.columnDef.meta
+                    return (
+                      <th
+                        key={header.column.id}
+                        scope="col"
+                        aria-sort={header.column.getCanSort() ? (sorted ? ariaSort[sorted] : 'none') : undefined}
+                        className={`whitespace-nowrap border-b border-line bg-surface px-3 py-2.5 text-sm font-semibold text-ink ${
+                          meta?.align === 'end' ? 'text-right' : 'text-left'
+                        } ${meta?.className ?? ''}`}
+                      >
+                        {header.isPlaceholder ? null : headerContent(header)}
+                      </th>
+                    )
+                  })}
+                </tr>
+              ))}
             </thead>
             <tbody>
-              {rows.length > 0 ? (
-                rows.map((row) => (
-                  <tr key={getRowId(row)} className="hover:bg-brand-50/50">
-                    {columns.map((column) => (
-                      <td
-                        key={column.id}
-                        className={
-                          `${column.align === 'end' ? 'text-right tabular-nums' : ''} ${column.className ?? ''}`.trim() ||
-                          undefined
-                        }
-                      >
-                        {column.cell(row)}
-                      </td>
-                    ))}
+              {tableRows.length > 0 ? (
+                tableRows.map((row) => (
+                  <tr key={row.id} className="hover:bg-brand-50/50">
+                    {row.getVisibleCells().map((cell) => {
+                      const meta = cell.column.columnDef.meta
+                      return (
+                        // Keyed by column, not by `cell.id` (row and column ids): keys travel in the RSC payload.
+                        <td
+                          key={cell.column.id}
+                          className={
+                            `${meta?.align === 'end' ? 'text-right tabular-nums' : ''} ${meta?.className ?? ''}`.trim() ||
+                            undefined
+                          }
+                        >
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      )
+                    })}
                   </tr>
                 ))
               ) : (
                 <tr>
-                  <td colSpan={columns.length} className="py-12! text-center text-muted!">
+                  <td colSpan={table.getVisibleLeafColumns().length} className="py-12! text-center text-muted!">
                     {rowCount > 0 && params.page > 1 ? (
                       // A stale link or a shrunken list left us past the last page.
                       <>
