@@ -44,7 +44,12 @@ function authConfig(request: NextRequest | undefined): NextAuthConfig {
     // Auth.js's own console logger prints an error's details, an ID token's claims (the RUN) among
     // them: its errors go to the portal's log by name and message only.
     logger: {
-      error: (error) => log.error({ authError: error.name, detail: error.message }, 'authentication failed'),
+      // Auth.js's errors carry their kind in `type` (the class name is minified in a production build).
+      error: (error) =>
+        log.error(
+          { authError: (error as Error & { type?: string }).type ?? error.name, detail: error.message },
+          'authentication failed',
+        ),
       warn: (code) => log.warn({ authWarning: code }, 'authentication warning'),
       debug: () => {},
     },
