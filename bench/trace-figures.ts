@@ -6,23 +6,11 @@
  *  3. times the charts' query on the rollup (network, one institution) against the same figures
  *     computed straight from the records (count, error rate, percentile_disc p50/p95 per day).
  */
-import pg from 'pg'
+import { recreateEmptyDatabase } from './portal'
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pisee_bench'
 const records = Number(process.env.BENCH_FIGURE_RECORDS ?? 3_000_000)
-process.env.DATABASE_URL = databaseUrl
-const { migrateDeploy } = await import('@/scripts/db/engine')
 
-const url = new URL(databaseUrl)
-const name = url.pathname.slice(1)
-if (!/^[a-z0-9_]+$/.test(name) || !name.includes('bench')) throw new Error(`unexpected database name ${name}`)
-url.pathname = '/postgres'
-const admin = new pg.Client({ connectionString: url.toString() })
-await admin.connect()
-await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-await admin.query(`CREATE DATABASE ${name}`)
-await admin.end()
-await migrateDeploy({ databaseUrl })
+await recreateEmptyDatabase()
 
 const { refreshDailyStats } = await import('@/lib/traces/stats')
 const { figureRows } = await import('@/lib/traces/figures')
