@@ -203,10 +203,6 @@ export async function apiGetSchema(viewer: Viewer, idOrCode: string) {
   })
   const s = found && (await getSchema(viewer, found.id))
   if (!s) return null
-  const owner = await db.institution.findUniqueOrThrow({
-    where: { id: s.ownerId },
-    select: { id: true, name: true, shortName: true },
-  })
   return {
     id: s.id,
     code: s.code,
@@ -215,7 +211,7 @@ export async function apiGetSchema(viewer: Viewer, idOrCode: string) {
     kind: s.kind,
     format: s.format,
     status: s.status,
-    owner,
+    owner: s.owner,
     updatedAt: s.updatedAt.toISOString(),
     versions: s.versions.map((v) => ({
       version: v.version,
@@ -273,17 +269,13 @@ export async function apiGetDataElement(viewer: Viewer, idOrCode: string) {
   })
   const d = found && (await getDataElement(viewer, found.id))
   if (!d) return null
-  const responsible = await db.institution.findUniqueOrThrow({
-    where: { id: d.responsibleId },
-    select: { id: true, name: true, shortName: true },
-  })
   return {
     id: d.id,
     code: d.code,
     name: d.name,
     description: d.description,
     classification: d.classification,
-    responsible,
+    responsible: d.responsible,
     stewards: d.stewards.map((s) => ({ name: s.name })),
     services: d.services.map(({ id, code, name }) => ({ id, code, name })),
     schemas: d.schemas.map(({ id, code, name }) => ({ id, code, name })),

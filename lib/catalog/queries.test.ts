@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { caseAt } from '@/test/support/scenario'
-import { apiListServices } from './api'
+import { apiGetDataElement, apiGetSchema, apiListServices } from './api'
 import { servicesQuerySchema } from './api-schemas'
 import { exportServices, FACET_OPTIONS, getService, listServices, serviceFacets } from './queries'
 import { serviceSearchText } from './search'
@@ -226,5 +226,37 @@ describe('the catalog read API', { timeout: 120_000 }, () => {
     expect(seen).toEqual([0, 1, 2, 3, 4].map((i) => `${token.toUpperCase()}-${i}`))
     expect(servicesQuerySchema.safeParse({ limit: '500' }).success).toBe(false)
     expect(servicesQuerySchema.safeParse({ status: 'PUBLISHED,NOPE' }).success).toBe(false)
+  })
+
+  it("names a schema's owner and a data element's responsible institution by id, name and short name", async () => {
+    const c = await caseAt('meetingRequested')
+    const token = `TOK${randomInt(1e9)}`
+    const provider = await db.institution.findUniqueOrThrow({
+      where: { id: c.provider.id },
+      select: { id: true, name: true, shortName: true },
+    })
+    await db.schema.create({
+      data: {
+        code: `${token}-SCHEMA`,
+        name: `Esquema ${token}`,
+        description: 'Esquema de prueba',
+        kind: 'BASAL',
+        format: 'JSON_SCHEMA',
+        ownerId: provider.id,
+        status: 'PUBLISHED',
+      },
+    })
+    await db.dataElement.create({
+      data: {
+        code: `${token}-DATO`,
+        name: `Dato ${token}`,
+        description: 'Dato de prueba',
+        classification: 'PUBLIC',
+        responsibleId: provider.id,
+      },
+    })
+    const viewer = c.people.outsiderTech
+    expect((await apiGetSchema(viewer, `${token}-SCHEMA`))?.owner).toEqual(provider)
+    expect((await apiGetDataElement(viewer, `${token}-DATO`))?.responsible).toEqual(provider)
   })
 })

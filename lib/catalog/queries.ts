@@ -500,7 +500,7 @@ export async function getSchema(viewer: Viewer, id: string) {
   const schema = await db.schema.findUnique({
     where: { id },
     include: {
-      owner: { select: { id: true, name: true } },
+      owner: { select: { id: true, name: true, shortName: true } },
       services: {
         select: {
           service: {
@@ -627,7 +627,7 @@ export async function getDataElement(viewer: Viewer, id: string) {
   const element = await db.dataElement.findUnique({
     where: { id },
     include: {
-      responsible: { select: { id: true, name: true } },
+      responsible: { select: { id: true, name: true, shortName: true } },
       stewards: { select: { person: { select: { id: true, name: true } } } },
       services: {
         select: {
