@@ -22,6 +22,16 @@ export function seesInternals(viewer: Principal, institutionId: string): boolean
   return can(viewer, 'catalog.readInternal', institutionId)
 }
 
+/** Published, deprecated or retired: what everyone signed in sees. */
+function isPublicStatus(status: string): boolean {
+  return (PUBLIC_STATUSES as readonly string[]).includes(status)
+}
+
+/** A catalog item of `institutionId` in `status`: public, or the viewer sees that institution's internals. */
+function visibleIn(viewer: Principal, status: string, institutionId: string): boolean {
+  return isPublicStatus(status) || seesInternals(viewer, institutionId)
+}
+
 function internalInstitutions(viewer: Principal): 'all' | string[] {
   // A central role with the permission holds it for every institution.
   if (can({ ...viewer, memberships: [] }, 'catalog.readInternal')) return 'all'
@@ -311,7 +321,7 @@ export async function getService(viewer: Viewer, id: string, now = new Date()) {
   })
   if (!service) return null
   const internal = seesInternals(viewer, service.providerId)
-  if (!internal && !(PUBLIC_STATUSES as readonly string[]).includes(service.status)) return null
+  if (!internal && !isPublicStatus(service.status)) return null
   const versions = await db.serviceVersion.findMany({
     where: { serviceId: id, status: { in: versionStatuses(internal) } },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
@@ -368,9 +378,7 @@ export async function getService(viewer: Viewer, id: string, now = new Date()) {
     deprecatedAt: service.deprecatedAt,
     stopsOn: service.stopsOn,
     dataElements: service.dataElements.map((d) => d.dataElement),
-    schemas: service.schemas
-      .map((s) => s.schema)
-      .filter((s) => internal || (PUBLIC_STATUSES as readonly string[]).includes(s.status)),
+    schemas: service.schemas.map((s) => s.schema).filter((s) => internal || isPublicStatus(s.status)),
     current: current ? { ...current, operations: readOperations(current.operations) } : null,
     versions: versions.map((v) => ({ ...v, operations: readOperations(v.operations) })),
     connected,
@@ -406,7 +414,7 @@ export async function getServiceSpec(viewer: Viewer, serviceId: string, versionI
   })
   if (!version?.spec) return null
   const internal = seesInternals(viewer, version.service.providerId)
-  const visible = (s: string) => internal || (PUBLIC_STATUSES as readonly string[]).includes(s)
+  const visible = (s: string) => internal || isPublicStatus(s)
   if (!visible(version.status) || !visible(version.service.status)) return null
   return { code: version.service.code, version: version.version, format: version.specFormat, spec: version.spec }
 }
@@ -523,7 +531,7 @@ export async function getSchema(viewer: Viewer, id: string) {
   })
   if (!schema) return null
   const internal = seesInternals(viewer, schema.ownerId)
-  if (!internal && !(PUBLIC_STATUSES as readonly string[]).includes(schema.status)) return null
+  if (!internal && !isPublicStatus(schema.status)) return null
   const versions = await db.schemaVersion.findMany({
     where: { schemaId: id, status: { in: versionStatuses(internal) } },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
@@ -538,13 +546,11 @@ export async function getSchema(viewer: Viewer, id: string) {
       publishedAt: true,
     },
   })
-  const visibleService = (s: { status: string; providerId: string }) =>
-    (PUBLIC_STATUSES as readonly string[]).includes(s.status) || seesInternals(viewer, s.providerId)
   return {
     ...schema,
     services: schema.services
       .map((s) => s.service)
-      .filter(visibleService)
+      .filter((s) => visibleIn(viewer, s.status, s.providerId))
       .sort((a, b) => a.name.localeCompare(b.name, 'es')),
     dataElements: schema.dataElements.map((d) => d.dataElement),
     versions,
@@ -647,18 +653,16 @@ export async function getDataElement(viewer: Viewer, id: string) {
     },
   })
   if (!element) return null
-  const visible = (status: string, institutionId: string) =>
-    (PUBLIC_STATUSES as readonly string[]).includes(status) || seesInternals(viewer, institutionId)
   return {
     ...element,
     stewards: element.stewards.map((s) => s.person).sort((a, b) => a.name.localeCompare(b.name, 'es')),
     services: element.services
       .map((s) => s.service)
-      .filter((s) => visible(s.status, s.providerId))
+      .filter((s) => visibleIn(viewer, s.status, s.providerId))
       .sort((a, b) => a.name.localeCompare(b.name, 'es')),
     schemas: element.schemas
       .map((s) => s.schema)
-      .filter((s) => visible(s.status, s.ownerId))
+      .filter((s) => visibleIn(viewer, s.status, s.ownerId))
       .sort((a, b) => a.name.localeCompare(b.name, 'es')),
   }
 }
