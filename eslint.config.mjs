@@ -13,6 +13,8 @@ export default defineConfig([
     'test-results/**',
     'playwright-report/**',
     'next-env.d.ts',
+    'bench/next-floor/.next/**',
+    'bench/next-floor/next-env.d.ts',
   ]),
   {
     rules: {
