@@ -62,4 +62,19 @@ describe('the audit log', () => {
       { kind: 'unknown', values: { type: 'Node', id: 'gone-node-id' }, href: null },
     ])
   })
+
+  it("names the traces' daily chain anchor by its day, linked to where auditors verify it", async () => {
+    const c = await caseAt('devNodeProvisioned')
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actorId: null, action: 'traces.chain_head', targetType: 'TraceChain', targetId: '2026-11-29' }),
+    )
+    const page = await listAuditEvents(
+      c.people.auditor,
+      auditTableParams.load(new URLSearchParams({ action: 'traces.chain_head', perPage: '100' })),
+    )
+    expect(page.rows.map((r) => [r.action, r.target])).toContainEqual([
+      'traces.chain_head',
+      { kind: 'traceChain', values: { day: '2026-11-29' }, href: '/traces/verify' },
+    ])
+  })
 })

@@ -48,6 +48,7 @@ export const auditActions = [
   'service.deprecate',
   'service.accessAsked',
   'schemaVersion.deprecate',
+  'traces.chain_head',
 ] as const
 
 export const auditTableParams = defineTableParams({

@@ -19,6 +19,7 @@ export type AuditTarget = {
     | 'document'
     | 'workshop'
     | 'attendance'
+    | 'traceChain'
     | 'unknown'
   values: Record<string, string | number>
   href: string | null
@@ -212,6 +213,9 @@ export async function describeAuditTargets(events: EventRef[]): Promise<AuditTar
             }
           : unknown
       }
+      case 'TraceChain':
+        // The day whose chain head was anchored (lib/traces/jobs.ts); auditors verify it there.
+        return { kind: 'traceChain', values: { day: targetId }, href: '/traces/verify' }
       default:
         return unknown
     }
