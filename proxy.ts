@@ -44,7 +44,7 @@ function respond(request: NextRequest, nonce: string, csp: string): NextResponse
   const refusal = refuseRequest(request)
   if (refusal?.status === 404) {
     // An undecodable path is shown the portal's 404 page (any path no route matches renders it).
-    return NextResponse.rewrite(new URL('/_not-found-malformed-path', request.url), { status: 404 })
+    return NextResponse.rewrite(new URL('/pagina-no-encontrada', request.url), { status: 404 })
   }
   if (refusal) {
     const body = refusal.status === 403 ? messages.errors.forbidden : messages.errors.requestTooLarge
