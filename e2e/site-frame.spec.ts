@@ -11,6 +11,28 @@ test('a missing page keeps the portal frame: header, menu and footer when signed
   await expect(page).toHaveTitle(/Página no encontrada/)
 })
 
+test('a record that does not exist and a refused page show their message inside one frame', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs(people.ctdVallenar)
+  const missing = await page.goto('/connections/no-existe-este-caso')
+  expect(missing?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'Página no encontrada' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toHaveCount(1)
+  await expect(page.getByRole('banner')).toHaveCount(1)
+  await expect(page.getByRole('main')).toHaveCount(1)
+  await expect(page.getByRole('contentinfo')).toHaveCount(1)
+
+  // The audit log is central staff's: a CTD gets the 403 message, with the menu still there.
+  const refused = await page.goto('/audit')
+  expect(refused?.status()).toBe(403)
+  await expect(page.getByRole('heading', { level: 1, name: 'Acceso denegado' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toHaveCount(1)
+  await expect(page.getByTestId('viewer-name')).toHaveText(people.ctdVallenar)
+  await expect(page.getByRole('main')).toHaveCount(1)
+})
+
 test('a missing page shows the site header to someone signed out', async ({ page }) => {
   const response = await page.goto('/no-existe-esta-pagina')
   expect(response?.status()).toBe(404)
