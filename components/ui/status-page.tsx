@@ -35,13 +35,18 @@ export function StatusPage(props: { code?: string; title: string; body: string; 
   )
 }
 
-export function HomeLink({ label }: { label: string }) {
+/** The way on from a status message, as its main button. */
+export function StatusLink({ href, label }: { href: string; label: string }) {
   return (
     <Link
-      href="/"
+      href={href}
       className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white no-underline hover:bg-brand-700 hover:no-underline"
     >
       {label}
     </Link>
   )
+}
+
+export function HomeLink({ label }: { label: string }) {
+  return <StatusLink href="/" label={label} />
 }
