@@ -11,9 +11,14 @@ export default async function HomePage() {
   const t = await getTranslations('home')
   const tRoles = await getTranslations('roles')
   const isCitizen = viewer.memberships.length === 0 && viewer.centralRoles.length === 0
-  const queue = isCitizen ? { items: [], total: 0 } : await workQueue(viewer)
+  // A citizen has no queue; everyone else's two queues are read side by side.
+  const [queue, publications] = isCitizen
+    ? [
+        { items: [], total: 0 },
+        { items: [], total: 0 },
+      ]
+    : await Promise.all([workQueue(viewer), publicationQueue(viewer)])
   const tSteps = await getTranslations('connections.steps')
-  const publications = isCitizen ? { items: [], total: 0 } : await publicationQueue(viewer)
   const tReview = await getTranslations('review')
 
   return (
