@@ -173,6 +173,7 @@ export async function CaseOverview({ detail, mayRevoke }: { detail: CaseDetail; 
             {t.rich('detail.credentialWhere', {
               institution: (chunks) => <Link href={`/institutions/${detail.consumerId}#nodes`}>{chunks}</Link>,
               docs: (chunks) => (
+                // eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler (the API reference), not a page: a full load
                 <a href="/api/docs" className="underline">
                   {chunks}
                 </a>

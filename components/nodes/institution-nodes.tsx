@@ -139,6 +139,7 @@ export async function InstitutionNodesSection({ data }: { data: InstitutionNodes
       <p className="text-sm">
         {t.rich('section.apiDocs', {
           docs: (chunks) => (
+            // eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler (the API reference), not a page: a full load
             <a href="/api/docs" className="underline">
               {chunks}
             </a>
