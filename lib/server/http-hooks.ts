@@ -60,7 +60,9 @@ function loadRoutes(): Route[] {
 export function routeOf(pathname: string): string {
   if (pathname.startsWith('/_next/')) return '/_next'
   routes ??= loadRoutes()
-  return routes.find((route) => route.regex.test(pathname))?.page ?? '(unmatched)'
+  const page = routes.find((route) => route.regex.test(pathname))?.page
+  // app/(missing)/[...missing] is what no other route matches (public files included): the same label as before it.
+  return page && page !== '/[...missing]' ? page : '(unmatched)'
 }
 
 /** Probes and scrapes are logged at debug only: they would drown the log. */
