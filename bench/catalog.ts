@@ -67,14 +67,14 @@ async function addServices(client: pg.Client) {
   console.error(`  ${missing} services added in ${Date.now() - started} ms`)
 }
 
-/** The catalog page's own query (lib/catalog/queries.ts servicesPageSql), EXPLAINed as the person runs it. */
+/** The catalog page's own query (lib/catalog/queries.ts serviceCatalogSql: the page, its count and facets), EXPLAINed as the person runs it. */
 async function explainCatalog(client: pg.Client, personId: string) {
   const { loadViewer } = await import('@/lib/auth/load-viewer')
-  const { servicesPageSql } = await import('@/lib/catalog/queries')
+  const { serviceCatalogSql } = await import('@/lib/catalog/queries')
   const { servicesParamsFrom } = await import('@/lib/catalog/table-params')
   const viewer = await loadViewer(personId)
   if (!viewer) throw new Error('no viewer')
-  const query = servicesPageSql(viewer, servicesParamsFrom(new URLSearchParams(CATALOG_QUERY)).params, new Date())
+  const query = serviceCatalogSql(viewer, servicesParamsFrom(new URLSearchParams(CATALOG_QUERY)).params, new Date())
   // Prisma's `$1`-style placeholders, as pg takes them.
   const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values)
   console.log(`\nEXPLAIN ANALYZE of the catalog query (${CATALOG}):`)
