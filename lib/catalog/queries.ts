@@ -252,7 +252,8 @@ export function serviceCatalogSql(viewer: Principal, params: ServicesTableParams
       FROM m s GROUP BY GROUPING SETS ((s."providerId", s."providerName"), (s."status"), (s."protocol"), (s."group"))
     ),
     pc AS (SELECT g."providerId", g."providerName", g.n FROM g WHERE g."providerId" IS NOT NULL),
-    pr AS (SELECT u."code", count(*)::int AS n FROM m s CROSS JOIN LATERAL unnest(s."procedures") AS u("code") GROUP BY u."code")
+    -- unnest in the select list (ProjectSet) costs less than a lateral function scan per service.
+    pr AS (SELECT u."code", count(*)::int AS n FROM (SELECT unnest(s."procedures") AS "code" FROM m s) u GROUP BY u."code")
     SELECT
       (SELECT count(*)::int FROM f) AS "total",
       (SELECT coalesce(json_agg(s ORDER BY ${serviceOrder(params, sql`s."providerName"`)}), '[]') FROM page s) AS "rows",
