@@ -11,13 +11,14 @@
  * server's CPU per request and the load average: on a busy machine the CPU per request is the figure
  * to compare, req/s depends on what else runs.
  *
- *   BENCH_PORT  BENCH_DATABASE_URL  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_SERVICES=10000
+ *   BENCH_PORT  BENCH_DATABASE_URL  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_WARMUP_SECONDS=3  BENCH_SERVICES=10000
  */
 import pg from 'pg'
 import { base, databaseUrl, loadAverage, loadPage, openSessions, recreateDatabase, startPortal } from './portal'
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 3)
 const total = Number(process.env.BENCH_SERVICES ?? 10_000)
 
 const PERSON = 'Daniela Pizarro Tapia' // technical administrator of Vallenar (bench/portal.ts roles.tech)
@@ -67,14 +68,14 @@ async function addServices(client: pg.Client) {
   console.error(`  ${missing} services added in ${Date.now() - started} ms`)
 }
 
-/** The catalog page's own query (lib/catalog/queries.ts servicesPageSql), EXPLAINed as the person runs it. */
+/** The catalog page's own query (lib/catalog/queries.ts serviceCatalogSql: the page, its count and facets), EXPLAINed as the person runs it. */
 async function explainCatalog(client: pg.Client, personId: string) {
   const { loadViewer } = await import('@/lib/auth/load-viewer')
-  const { servicesPageSql } = await import('@/lib/catalog/queries')
+  const { serviceCatalogSql } = await import('@/lib/catalog/queries')
   const { servicesParamsFrom } = await import('@/lib/catalog/table-params')
   const viewer = await loadViewer(personId)
   if (!viewer) throw new Error('no viewer')
-  const query = servicesPageSql(viewer, servicesParamsFrom(new URLSearchParams(CATALOG_QUERY)).params, new Date())
+  const query = serviceCatalogSql(viewer, servicesParamsFrom(new URLSearchParams(CATALOG_QUERY)).params, new Date())
   // Prisma's `$1`-style placeholders, as pg takes them.
   const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values)
   console.log(`\nEXPLAIN ANALYZE of the catalog query (${CATALOG}):`)
@@ -109,6 +110,9 @@ try {
   const loadBefore = loadAverage()
   const results = []
   for (const page of pages) {
+    // The same load, unmeasured, first: with 10 requests of warm-up the first seconds (JIT, caches) weighed
+    // on a 5 s run at 10–30 req/s, and the catalog's CPU per request moved 2× between runs of one build.
+    await loadPage(page.path, { headers: page.headers, connections, seconds: warmup, pid: portal.pid })
     const result = await loadPage(page.path, {
       headers: page.headers,
       connections,

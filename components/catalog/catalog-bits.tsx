@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react'
 import { Badge } from '@/components/ui/badge'
 
 export type FacetCounts = Record<string, number>
@@ -24,15 +25,12 @@ export function ClassificationBadge({ value, label }: { value: keyof typeof clas
   return <Badge tone={classificationTone[value]}>{label}</Badge>
 }
 
-/** A score out of 100 as a bar with its number; the number is what is read aloud. */
+/** A score out of 100 as a bar with its number (one element, app/globals.css); the number is what is read aloud. */
 export function CompletenessMeter({ score }: { score: number }) {
-  const tone = score >= 85 ? 'bg-success-700' : score >= 50 ? 'bg-warning-700' : 'bg-danger-700'
+  const tone = score >= 85 ? 'meter-success' : score >= 50 ? 'meter-warning' : 'meter-danger'
   return (
-    <div className="flex items-center gap-2">
-      <div className="h-1.5 w-16 overflow-hidden rounded bg-surface" aria-hidden="true">
-        <div className={`h-full ${tone}`} style={{ width: `${score}%` }} />
-      </div>
-      <span className="tabular-nums">{score} %</span>
-    </div>
+    <span className={`meter ${tone}`} style={{ '--score': `${score}%` } as CSSProperties}>
+      {`${score} %`}
+    </span>
   )
 }

@@ -56,12 +56,12 @@ export async function ServicesTable({
       id: 'name',
       header: t('services.columns.name'),
       cell: (row) => (
-        <div className="min-w-48">
+        <>
           <Link href={`/catalog/services/${row.id}`} className="font-medium">
             {row.name}
           </Link>
-          <div className="text-xs text-muted">{row.code}</div>
-        </div>
+          <div className="min-w-48 text-xs text-muted">{row.code}</div>
+        </>
       ),
     },
     {
@@ -84,10 +84,15 @@ export async function ServicesTable({
       id: 'status',
       header: t('services.columns.status'),
       cell: (row) => (
-        <div className="flex flex-wrap gap-1">
+        <>
           <StatusBadge status={row.status} label={t(`status.${row.status}`)} />
-          {row.stale && row.status !== 'RETIRED' && <Badge tone="warning">{t('staleShort')}</Badge>}
-        </div>
+          {row.stale && row.status !== 'RETIRED' && (
+            <>
+              {' '}
+              <Badge tone="warning">{t('staleShort')}</Badge>
+            </>
+          )}
+        </>
       ),
       filter: countedFilter(
         t('services.columns.status'),

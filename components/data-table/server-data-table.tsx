@@ -239,8 +239,9 @@ export async function ServerDataTable<TRow extends RowData>({
           tabIndex={0}
           className="relative overflow-x-auto focus-visible:-outline-offset-2"
         >
-          {/* Cell styles are set once here rather than on every cell: the rows are in the HTML and the RSC payload. */}
-          <table className="w-full border-collapse text-sm transition-opacity duration-200 group-data-pending:opacity-60 [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-middle [&_td]:text-ink [&_tbody_tr]:border-b [&_tbody_tr]:border-line [&_tbody_tr:last-child]:border-b-0">
+          {/* Cell, header and row styles are set once here rather than on every cell: the rows are in the HTML and
+              again in the RSC payload. */}
+          <table className="w-full border-collapse text-sm transition-opacity duration-200 group-data-pending:opacity-60 [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-middle [&_td]:text-ink [&_th]:whitespace-nowrap [&_th]:border-b [&_th]:border-line [&_th]:bg-surface [&_th]:px-3 [&_th]:py-2.5 [&_th]:text-sm [&_th]:font-semibold [&_th]:text-ink [&_tbody_tr]:border-b [&_tbody_tr]:border-line [&_tbody_tr:last-child]:border-b-0 [&_tbody_tr:hover]:bg-brand-50/50">
             {caption && <caption className="sr-only">{caption}</caption>}
             <thead>
               {table.getHeaderGroups().map((headerGroup) => (
@@ -253,9 +254,7 @@ export async function ServerDataTable<TRow extends RowData>({
                         key={header.column.id}
                         scope="col"
                         aria-sort={header.column.getCanSort() ? (sorted ? ariaSort[sorted] : 'none') : undefined}
-                        className={`whitespace-nowrap border-b border-line bg-surface px-3 py-2.5 text-sm font-semibold text-ink ${
-                          meta?.align === 'end' ? 'text-right' : 'text-left'
-                        } ${meta?.className ?? ''}`}
+                        className={`${meta?.align === 'end' ? 'text-right' : 'text-left'} ${meta?.className ?? ''}`.trim()}
                       >
                         {header.isPlaceholder ? null : headerContent(header)}
                       </th>
@@ -267,18 +266,15 @@ export async function ServerDataTable<TRow extends RowData>({
             <tbody>
               {tableRows.length > 0 ? (
                 tableRows.map((row) => (
-                  <tr key={row.id} className="hover:bg-brand-50/50">
+                  <tr key={row.id}>
                     {row.getVisibleCells().map((cell) => {
                       const meta = cell.column.columnDef.meta
+                      const className =
+                        `${meta?.align === 'end' ? 'text-right tabular-nums' : ''} ${meta?.className ?? ''}`.trim()
                       return (
-                        // Keyed by column, not by `cell.id` (row and column ids): keys travel in the RSC payload.
-                        <td
-                          key={cell.column.id}
-                          className={
-                            `${meta?.align === 'end' ? 'text-right tabular-nums' : ''} ${meta?.className ?? ''}`.trim() ||
-                            undefined
-                          }
-                        >
+                        // Keyed by column, not by `cell.id` (row and column ids): keys travel in the RSC payload. No
+                        // `className` at all when there is none (an undefined one travels too, as "$undefined").
+                        <td key={cell.column.id} {...(className ? { className } : {})}>
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </td>
                       )

@@ -107,25 +107,29 @@ export function TableFilter({ label, options, selected, onChange, labels }: Tabl
         style={{ width: PANEL_WIDTH_PX, left: offsetX }}
         className="absolute top-full z-30 mt-1 max-w-[calc(100vw-1rem)] rounded-md border border-line bg-white p-1 shadow-lg"
       >
-        <fieldset>
-          <legend className="sr-only">{label}</legend>
-          <ul className="max-h-72 overflow-y-auto">
-            {options.map((option) => (
-              <li key={option.value}>
-                <label className="flex cursor-pointer items-center gap-2.5 rounded px-2 py-1.5 text-sm text-ink hover:bg-surface">
-                  <input
-                    type="checkbox"
-                    checked={selectedSet.has(option.value)}
-                    onChange={() => toggle(option.value)}
-                    className="size-4 shrink-0 accent-brand-700"
-                  />
-                  {option.label}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        {count > 0 && (
+        {/* The options are rendered once opened: closed, they were most of a list page's HTML (25 providers,
+            25 procedures… as hidden checkboxes, bench/catalog.ts), and without JavaScript they do nothing. */}
+        {open && (
+          <fieldset>
+            <legend className="sr-only">{label}</legend>
+            <ul className="max-h-72 overflow-y-auto">
+              {options.map((option) => (
+                <li key={option.value}>
+                  <label className="flex cursor-pointer items-center gap-2.5 rounded px-2 py-1.5 text-sm text-ink hover:bg-surface">
+                    <input
+                      type="checkbox"
+                      checked={selectedSet.has(option.value)}
+                      onChange={() => toggle(option.value)}
+                      className="size-4 shrink-0 accent-brand-700"
+                    />
+                    {option.label}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        )}
+        {open && count > 0 && (
           <div className="mt-1 border-t border-line pt-1">
             <button
               type="button"

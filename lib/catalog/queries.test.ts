@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import type { Principal } from '@/lib/auth/roles'
 import { db } from '@/lib/db/client'
 import { caseAt } from '@/test/support/scenario'
 import { apiGetDataElement, apiGetSchema, apiListServices } from './api'
 import { servicesQuerySchema } from './api-schemas'
-import { exportServices, FACET_OPTIONS, getService, listServices, serviceFacets } from './queries'
+import { exportServices, FACET_OPTIONS, getService, serviceCatalog } from './queries'
 import { serviceSearchText } from './search'
 import { servicesParamsFrom } from './table-params'
 
@@ -46,6 +47,19 @@ async function catalogServices(
 
 const params = (query: Record<string, string>) =>
   servicesParamsFrom(new URLSearchParams({ perPage: '100', ...query })).params
+
+/** The catalog page's rows and count, as the page gets them. */
+const listServices = serviceCatalog
+
+/** The catalog page's facets under a search, with some values selected. */
+async function serviceFacets(
+  viewer: Principal,
+  q: string,
+  selected: { procedure?: string[]; provider?: string[] } = {},
+) {
+  const query = Object.fromEntries(Object.entries(selected).map(([k, v]) => [k, v.join(',')]))
+  return (await serviceCatalog(viewer, params({ q, ...query }))).facets
+}
 
 describe('the service catalog', { timeout: 120_000 }, () => {
   it('finds services by an unaccented, case-insensitive prefix search, ranked, with facets under the search', async () => {
@@ -158,6 +172,39 @@ describe('facet options', { timeout: 120_000 }, () => {
       label: 'CPAT-T29',
       count: 1,
     })
+  })
+})
+
+describe('the catalog page in one statement', { timeout: 120_000 }, () => {
+  it('counts past the page, keeps a selected provider without services, and reads dates and ranks back', async () => {
+    const c = await caseAt('meetingRequested')
+    const { ids, token } = await catalogServices(c.provider.id, [
+      { name: 'Registro de defunciones', protocol: 'SOAP' },
+      { name: 'Defunción', protocol: 'REST' },
+      { name: 'Nacimientos' },
+    ])
+    const reviewed = new Date('2026-03-04T05:06:07.089Z')
+    await db.service.update({ where: { id: ids[0]! }, data: { lastReviewedAt: reviewed } })
+    const viewer = c.people.outsiderTech
+    const other = c.consumer
+    const p = params({ q: `defunc ${token}`, perPage: '10', provider: [c.provider.id, other.id].join(',') })
+    const page = await serviceCatalog(viewer, p)
+    // Ranked: the name that is all match first; dates come back as the same instants.
+    expect(page.rows.map((r) => r.id)).toEqual([ids[1], ids[0]])
+    expect(page.rows[1]!.lastReviewedAt).toEqual(reviewed)
+    expect(page.rowCount).toBe(2)
+    expect(page.facets.provider).toEqual(
+      [
+        { value: c.provider.id, label: c.provider.name, count: 2 },
+        { value: other.id, label: other.name, count: 0 },
+      ].sort((a, b) => a.label.localeCompare(b.label, 'es')),
+    )
+    expect(page.facets.protocol).toEqual({ REST: 1, SOAP: 1 })
+    expect(page.facets.status).toEqual({ PUBLISHED: 2 })
+
+    const past = await serviceCatalog(viewer, params({ q: token, perPage: '10', page: '3' }))
+    expect(past.rows).toEqual([])
+    expect(past.rowCount).toBe(3)
   })
 })
 

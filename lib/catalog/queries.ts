@@ -9,7 +9,12 @@ import { COMPLETENESS_CRITERIA, completeness, staleBefore } from './completeness
 import { readContacts, readServiceLevels } from './schemas'
 import { tsQueryOf } from './search'
 import type { Operation } from './specs'
-import type { DataElementsTableParams, SchemasTableParams, ServicesTableParams } from './table-params'
+import {
+  withSelected,
+  type DataElementsTableParams,
+  type SchemasTableParams,
+  type ServicesTableParams,
+} from './table-params'
 
 const sql = Prisma.sql
 const TRUE = sql`TRUE`
@@ -110,12 +115,12 @@ function serviceBaseWhere(viewer: Principal, q: string): Prisma.Sql {
   return sql`${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${search}`
 }
 
-export function serviceFilterWhere(filters: ServicesTableParams['filters']): Prisma.Sql {
+export function serviceFilterWhere(filters: ServicesTableParams['filters'], group = sql`i."group"`): Prisma.Sql {
   const parts = [
     inList(sql`s."providerId"`, filters.provider),
     inList(sql`s."status"`, filters.status, 'CatalogStatus'),
     inList(sql`s."protocol"`, filters.protocol, 'ServiceProtocol'),
-    inList(sql`i."group"`, filters.group, 'GradualityGroup'),
+    inList(group, filters.group, 'GradualityGroup'),
     filters.procedure.length === 0 ? TRUE : sql`s."procedures" && ARRAY[${Prisma.join(filters.procedure)}]::text[]`,
     filters.classification.length === 0
       ? TRUE
@@ -125,16 +130,20 @@ export function serviceFilterWhere(filters: ServicesTableParams['filters']): Pri
   return Prisma.join(parts, ' AND ')
 }
 
-function serviceOrder(params: ServicesTableParams, _now: Date): Prisma.Sql {
+/**
+ * The ORDER BY of the service list, over rows aliased `s` with the provider's name in `provider` (`i."name"`
+ * where the institution is joined). `rank` and `completeness` are named bare: the select list's columns.
+ */
+function serviceOrder(params: ServicesTableParams, provider = sql`i."name"`): Prisma.Sql {
   const dir = params.sort.desc ? sql`DESC` : sql`ASC`
   const tsq = tsQueryOf(params.q)
   switch (params.sort.id) {
     case 'relevance':
-      return tsq === null ? sql`s."name" ASC, s."id" ASC` : sql`rank DESC, s."name" ASC, s."id" ASC`
+      return tsq === null ? sql`s."name" ASC, s."id" ASC` : sql`"rank" DESC, s."name" ASC, s."id" ASC`
     case 'name':
       return sql`s."name" ${dir}, s."id" ASC`
     case 'provider':
-      return sql`i."name" ${dir}, s."name" ASC, s."id" ASC`
+      return sql`${provider} ${dir}, s."name" ASC, s."id" ASC`
     case 'protocol':
       return sql`s."protocol" ${dir}, s."name" ASC, s."id" ASC`
     case 'status':
@@ -161,7 +170,7 @@ export type ServiceRow = {
   stale: boolean
 }
 
-type ServiceRowSql = Omit<ServiceRow, 'stale'> & { total: bigint | number }
+type ServiceRowSql = Omit<ServiceRow, 'stale'>
 
 function serviceSelect(now: Date, tsq: string | null): Prisma.Sql {
   return sql`SELECT s."id", s."code", s."name", s."version", s."protocol", s."status", s."lastReviewedAt",
@@ -186,27 +195,129 @@ function toServiceRow(r: ServiceRowSql, now: Date): ServiceRow {
   }
 }
 
-/** The query of one page of the service catalog (also what bench/catalog.ts EXPLAINs). */
-export function servicesPageSql(viewer: Principal, params: ServicesTableParams, now: Date): Prisma.Sql {
+/**
+ * How many values a data-driven facet (providers, procedures) offers: those with the most services
+ * under the current search (ties by name), shown in alphabetical order. With 10,000 services a list of
+ * every provider and procedure was most of the page (bench/catalog.ts); a selected value is always
+ * offered, with its count (0 when the search leaves it no service), and the search box narrows the rest.
+ */
+export const FACET_OPTIONS = 25
+
+/**
+ * The catalog page in one statement (also what bench/catalog.ts EXPLAINs): the services the viewer may
+ * see that match the search are read once (`m`: one bitmap scan of the search's GIN index and the
+ * visibility indexes); the page, the filtered count and every facet are computed from them. It was
+ * four statements (the page and three facet queries), each running the search and the visibility
+ * again over the whole catalog. Facets are counted under the search, not the filters, as before.
+ * Completeness is computed for the page's rows only, unless the page is sorted by it.
+ */
+export function serviceCatalogSql(viewer: Principal, params: ServicesTableParams, now: Date): Prisma.Sql {
   const tsq = tsQueryOf(params.q)
-  return sql`${serviceSelect(now, tsq)}, count(*) OVER () AS total
-    ${FROM_SERVICES}
-    WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}
-    ORDER BY ${serviceOrder(params, now)}
-    LIMIT ${params.pageSize} OFFSET ${skipFor(params)}`
+  const byRank = params.sort.id === 'relevance' && tsq !== null
+  const filters = serviceFilterWhere(params.filters, sql`s."group"`)
+  const selectedProviders = params.filters.provider
+  const selectedProcedures = params.filters.procedure
+  const keptProvider =
+    selectedProviders.length === 0 ? sql`FALSE` : sql`g."providerId" IN (${Prisma.join(selectedProviders)})`
+  const keptProcedure =
+    selectedProcedures.length === 0 ? sql`FALSE` : sql`p."code" IN (${Prisma.join(selectedProcedures)})`
+  const missingProviders =
+    selectedProviders.length === 0
+      ? sql``
+      : sql`UNION ALL SELECT i."id", i."name", 0 FROM "Institution" i
+          WHERE i."id" IN (${Prisma.join(selectedProviders)}) AND i."id" NOT IN (SELECT "providerId" FROM pc)`
+  const missingProcedures =
+    selectedProcedures.length === 0
+      ? sql``
+      : sql`UNION ALL SELECT v, 0 FROM unnest(ARRAY[${Prisma.join(selectedProcedures)}]::text[]) AS v
+          WHERE v NOT IN (SELECT "code" FROM pr)`
+  return sql`WITH m AS MATERIALIZED (
+      SELECT s."id", s."code", s."name", s."version", s."protocol", s."status", s."lastReviewedAt", s."procedures",
+        s."serviceLevels", s."contacts", s."providerId", i."name" AS "providerName", i."shortName" AS "providerShortName",
+        i."group", ${byRank ? rank(sql`s."searchText"`, tsq) : sql`0::real`} AS "rank"
+      ${FROM_SERVICES}
+      WHERE ${visibleWhere(viewer, sql`s."status"`, sql`s."providerId"`)} AND ${matches(sql`s."searchText"`, tsq)}
+    ),
+    f AS (SELECT * FROM m s WHERE ${filters}),
+    page AS (
+      SELECT s."id", s."code", s."name", s."version", s."protocol", s."status", s."providerId", s."providerName",
+        s."providerShortName", s."rank",
+        floor(extract(epoch FROM s."lastReviewedAt") * 1000)::bigint AS "lastReviewedAt",
+        ${completenessSql(now)} AS "completeness"
+      FROM f s ORDER BY ${serviceOrder(params, sql`s."providerName"`)} LIMIT ${params.pageSize} OFFSET ${skipFor(params)}
+    ),
+    g AS (
+      SELECT s."providerId", s."providerName", s."status"::text AS status, s."protocol"::text AS protocol,
+        s."group"::text AS grp, count(*)::int AS n
+      FROM m s GROUP BY GROUPING SETS ((s."providerId", s."providerName"), (s."status"), (s."protocol"), (s."group"))
+    ),
+    pc AS (SELECT g."providerId", g."providerName", g.n FROM g WHERE g."providerId" IS NOT NULL),
+    -- unnest in the select list (ProjectSet) costs less than a lateral function scan per service.
+    pr AS (SELECT u."code", count(*)::int AS n FROM (SELECT unnest(s."procedures") AS "code" FROM m s) u GROUP BY u."code")
+    SELECT
+      (SELECT count(*)::int FROM f) AS "total",
+      (SELECT coalesce(json_agg(s ORDER BY ${serviceOrder(params, sql`s."providerName"`)}), '[]') FROM page s) AS "rows",
+      (SELECT coalesce(json_agg(json_build_array(g.status, g.protocol, g.grp, g.n)), '[]') FROM g
+        WHERE g."providerId" IS NULL) AS "counts",
+      (SELECT coalesce(json_agg(json_build_array(t."providerId", t."providerName", t.n)), '[]') FROM (
+        (SELECT g."providerId", g."providerName", g.n FROM pc g ORDER BY g.n DESC, g."providerName" ASC, g."providerId" ASC LIMIT ${FACET_OPTIONS})
+        UNION SELECT g."providerId", g."providerName", g.n FROM pc g WHERE ${keptProvider}
+        ${missingProviders}
+      ) t) AS "providers",
+      (SELECT coalesce(json_agg(json_build_array(t."code", t.n)), '[]') FROM (
+        (SELECT p."code", p.n FROM pr p ORDER BY p.n DESC, p."code" COLLATE "spanish" ASC LIMIT ${FACET_OPTIONS})
+        UNION SELECT p."code", p.n FROM pr p WHERE ${keptProcedure}
+        ${missingProcedures}
+      ) t) AS "procedures",
+      (SELECT coalesce(json_object_agg(c.classification, c.n), '{}') FROM (
+        SELECT d."classification"::text AS classification, count(DISTINCT s."id")::int AS n
+        FROM m s JOIN "ServiceDataElement" x ON x."serviceId" = s."id" JOIN "DataElement" d ON d."id" = x."dataElementId"
+        GROUP BY d."classification"
+      ) c) AS "classifications"`
 }
 
-/** One page of the service catalog the viewer may see, searched, filtered and sorted. */
-export async function listServices(viewer: Viewer, params: ServicesTableParams, now = new Date()) {
-  const rows = await db.$queryRaw<ServiceRowSql[]>(servicesPageSql(viewer, params, now))
-  let rowCount = rows[0] ? Number(rows[0].total) : 0
-  if (rows.length === 0 && params.page > 1) {
-    const [count] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${FROM_SERVICES}
-      WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}`
-    rowCount = count?.n ?? 0
-  }
-  return { rows: rows.map((r) => toServiceRow(r, now)), rowCount }
+type ServiceCatalogSql = {
+  total: number
+  rows: (Omit<ServiceRowSql, 'lastReviewedAt'> & { lastReviewedAt: number | null })[]
+  counts: [status: string | null, protocol: string | null, grp: string | null, n: number][]
+  providers: [id: string, name: string, n: number][]
+  procedures: [code: string, n: number][]
+  classifications: Record<string, number>
 }
+
+const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, 'es')
+
+/**
+ * One page of the service catalog the viewer may see, searched, filtered and sorted, with the number
+ * of services the filters leave and the facets under the search (each provider, status, protocol,
+ * group, procedure and data classification with its number of services).
+ */
+export async function serviceCatalog(viewer: Principal, params: ServicesTableParams, now = new Date()) {
+  const [result] = await db.$queryRaw<ServiceCatalogSql[]>(serviceCatalogSql(viewer, params, now))
+  const r = result!
+  const counts = (index: 0 | 1 | 2) =>
+    Object.fromEntries(r.counts.flatMap((c) => (c[index] === null ? [] : [[c[index], c[3]]]))) as Record<string, number>
+  return {
+    rows: r.rows.map((row) =>
+      toServiceRow({ ...row, lastReviewedAt: row.lastReviewedAt === null ? null : new Date(row.lastReviewedAt) }, now),
+    ),
+    rowCount: r.total,
+    facets: {
+      // A selected id that names no institution is still offered (labelled with itself), so it can be unticked.
+      provider: withSelected(
+        r.providers.map(([value, label, count]) => ({ value, label, count })).sort(byLabel),
+        params.filters.provider,
+      ),
+      status: counts(0),
+      protocol: counts(1),
+      group: counts(2),
+      procedure: r.procedures.map(([value, count]) => ({ value, label: value, count })).sort(byLabel),
+      classification: r.classifications,
+    },
+  }
+}
+export type ServiceCatalog = Awaited<ReturnType<typeof serviceCatalog>>
+export type ServiceFacets = ServiceCatalog['facets']
 
 /** Every row of the filtered view, in its order, for the CSV export (at most `limit`). */
 export async function exportServices(viewer: Viewer, params: ServicesTableParams, now = new Date(), limit = 20_000) {
@@ -214,82 +325,13 @@ export async function exportServices(viewer: Viewer, params: ServicesTableParams
   const rows = await db.$queryRaw<
     (ServiceRowSql & { devStatus: string; prodStatus: string; procedures: string[] | null })[]
   >`
-    ${serviceSelect(now, tsq)}, 0 AS total, s."devStatus", s."prodStatus", s."procedures"
+    ${serviceSelect(now, tsq)}, s."devStatus", s."prodStatus", s."procedures"
     ${FROM_SERVICES}
     WHERE ${serviceBaseWhere(viewer, params.q)} AND ${serviceFilterWhere(params.filters)}
-    ORDER BY ${serviceOrder(params, now)}
+    ORDER BY ${serviceOrder(params)}
     LIMIT ${limit}`
   return rows.map((r) => ({ ...toServiceRow(r, now), procedures: r.procedures }))
 }
-
-/**
- * The facets of the service catalog under the current search (and what the viewer may see): each
- * provider, status, protocol, group, procedure and data classification with its number of services.
- */
-/**
- * How many values a data-driven facet (providers, procedures) offers: those with the most services
- * under the current search, in alphabetical order. With 10,000 services a list of every provider and
- * procedure was most of the page (bench/catalog.ts); a value selected but not offered is still shown
- * (the page adds it, table-params.ts withSelected), and the search box narrows the rest.
- */
-export const FACET_OPTIONS = 25
-
-function topOptions(options: FacetOption[], selected: readonly string[] = []): FacetOption[] {
-  const top = [...options]
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'es'))
-    .slice(0, FACET_OPTIONS)
-  const kept = options.filter((o) => selected.includes(o.value) && !top.includes(o))
-  return [...top, ...kept].sort((a, b) => a.label.localeCompare(b.label, 'es'))
-}
-
-export async function serviceFacets(
-  viewer: Viewer,
-  q: string,
-  selected: { provider?: readonly string[]; procedure?: readonly string[] } = {},
-) {
-  const where = serviceBaseWhere(viewer, q)
-  const [grouped, procedures, classified] = await Promise.all([
-    db.$queryRaw<
-      {
-        providerId: string | null
-        providerName: string | null
-        status: string | null
-        protocol: string | null
-        grp: string | null
-        n: number
-      }[]
-    >`SELECT s."providerId", i."name" AS "providerName", s."status"::text AS status, s."protocol"::text AS protocol,
-        i."group"::text AS grp, count(*)::int AS n
-      ${FROM_SERVICES} WHERE ${where}
-      GROUP BY GROUPING SETS ((s."providerId", i."name"), (s."status"), (s."protocol"), (i."group"))`,
-    db.$queryRaw<{ code: string; n: number }[]>`SELECT p.code, count(*)::int AS n
-      ${FROM_SERVICES} CROSS JOIN LATERAL unnest(s."procedures") AS p(code)
-      WHERE ${where} GROUP BY p.code ORDER BY p.code`,
-    db.$queryRaw<{ classification: string; n: number }[]>`SELECT d."classification"::text AS classification,
-        count(DISTINCT s."id")::int AS n
-      ${FROM_SERVICES} JOIN "ServiceDataElement" x ON x."serviceId" = s."id" JOIN "DataElement" d ON d."id" = x."dataElementId"
-      WHERE ${where} GROUP BY d."classification"`,
-  ])
-  const counts = (key: 'status' | 'protocol' | 'grp') =>
-    Object.fromEntries(grouped.flatMap((g) => (g[key] === null ? [] : [[g[key], g.n]]))) as Record<string, number>
-  return {
-    provider: topOptions(
-      grouped.flatMap((g) =>
-        g.providerId && g.providerName ? [{ value: g.providerId, label: g.providerName, count: g.n }] : [],
-      ),
-      selected.provider,
-    ),
-    status: counts('status'),
-    protocol: counts('protocol'),
-    group: counts('grp'),
-    procedure: topOptions(
-      procedures.map((p) => ({ value: p.code, label: p.code, count: p.n })),
-      selected.procedure,
-    ),
-    classification: Object.fromEntries(classified.map((c) => [c.classification, c.n])) as Record<string, number>,
-  }
-}
-export type ServiceFacets = Awaited<ReturnType<typeof serviceFacets>>
 
 /** Labels for the selected ids of a data-driven facet that the current search left without services. */
 export async function institutionLabels(ids: readonly string[]): Promise<FacetOption[]> {

@@ -4,8 +4,8 @@ import { CatalogTabs } from '@/components/catalog/catalog-tabs'
 import { ServicesTable } from '@/components/catalog/services-table'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireViewer } from '@/lib/auth/viewer'
-import { institutionLabels, listServices, serviceFacets } from '@/lib/catalog/queries'
-import { servicesParamsFrom, toSearchParams, withSelected } from '@/lib/catalog/table-params'
+import { serviceCatalog } from '@/lib/catalog/queries'
+import { servicesParamsFrom, toSearchParams } from '@/lib/catalog/table-params'
 
 export async function generateMetadata() {
   const t = await getTranslations('catalog')
@@ -15,11 +15,7 @@ export async function generateMetadata() {
 export default async function CatalogServicesPage({ searchParams }: PageProps<'/catalog/services'>) {
   const viewer = await requireViewer()
   const { definition, params } = servicesParamsFrom(toSearchParams(await searchParams))
-  const [{ rows, rowCount }, facets, selectedProviders] = await Promise.all([
-    listServices(viewer, params),
-    serviceFacets(viewer, params.q, params.filters),
-    institutionLabels(params.filters.provider),
-  ])
+  const { rows, rowCount, facets } = await serviceCatalog(viewer, params)
   const t = await getTranslations('catalog')
   const query = definition.serialize({ q: params.q || null, sort: params.sort, ...params.filters })
   // h5's publication request page; shown to those who may speak for a provider's catalog entries.
@@ -46,11 +42,7 @@ export default async function CatalogServicesPage({ searchParams }: PageProps<'/
         rowCount={rowCount}
         params={params}
         exportHref={`/catalog/services/export${query}`}
-        facets={{
-          ...facets,
-          provider: withSelected(facets.provider, params.filters.provider, selectedProviders),
-          procedure: withSelected(facets.procedure, params.filters.procedure),
-        }}
+        facets={facets}
       />
     </div>
   )
