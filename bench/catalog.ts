@@ -11,14 +11,13 @@
  * server's CPU per request and the load average: on a busy machine the CPU per request is the figure
  * to compare, req/s depends on what else runs.
  *
- *   BENCH_PORT  BENCH_DATABASE_URL  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_WARMUP_SECONDS=3  BENCH_SERVICES=10000
+ *   BENCH_PORT  BENCH_DATABASE_URL  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_WARMUP_SECONDS=5  BENCH_SERVICES=10000
  */
 import pg from 'pg'
 import { base, databaseUrl, loadAverage, loadPage, openSessions, recreateDatabase, startPortal } from './portal'
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
-const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 3)
 const total = Number(process.env.BENCH_SERVICES ?? 10_000)
 
 const PERSON = 'Daniela Pizarro Tapia' // technical administrator of Vallenar (bench/portal.ts roles.tech)
@@ -110,9 +109,7 @@ try {
   const loadBefore = loadAverage()
   const results = []
   for (const page of pages) {
-    // The same load, unmeasured, first: with 10 requests of warm-up the first seconds (JIT, caches) weighed
-    // on a 5 s run at 10–30 req/s, and the catalog's CPU per request moved 2× between runs of one build.
-    await loadPage(page.path, { headers: page.headers, connections, seconds: warmup, pid: portal.pid })
+    // loadPage warms each page up first (BENCH_WARMUP_SECONDS).
     const result = await loadPage(page.path, {
       headers: page.headers,
       connections,

@@ -8,7 +8,7 @@
  * the portal's node_modules) unless BENCH_FLOOR_BUILD=0, serves it with `next start` and loads each
  * page with autocannon as bench:pages does: req/s, p95 latency and the server's CPU per request.
  *
- *   BENCH_PORT=3950  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_FLOOR_BUILD=1
+ *   BENCH_PORT=3950  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_WARMUP_SECONDS=5  BENCH_FLOOR_BUILD=1
  */
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'

@@ -12,7 +12,7 @@
  * the CPU per request is the figure to compare, req/s depends on what else runs. It also prints the
  * size of each response and the page's first-load JavaScript (every script it loads, gzip).
  *
- *   BENCH_PORT=3950  BENCH_CONNECTIONS=10  BENCH_SECONDS=5
+ *   BENCH_PORT=3950  BENCH_CONNECTIONS=10  BENCH_SECONDS=5  BENCH_WARMUP_SECONDS=5 (each page loaded unmeasured first)
  *   BENCH_SECONDS=0          no load: only the bytes (response size, first-load JS), which a busy machine does not change
  *   BENCH_ONLY=home,cases   only the pages whose key contains one of these words
  *   BENCH_CPU_PROF=dir      start the server under `node --cpu-prof`, profiles written to dir on exit
@@ -29,6 +29,7 @@ import {
   startPortal,
   treeCpuMs,
   type Page,
+  warmupSeconds,
 } from './portal'
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -81,6 +82,9 @@ try {
   for (const page of list) {
     const headers: Record<string, string> = page.as ? { cookie: sessions[page.as].cookie } : {}
     const { js, kb } = await check(page, headers, page.as && roles[page.as])
+    // Unmeasured first, as loadPage does (bench/portal.ts): the JIT's first seconds.
+    if (seconds > 0 && warmupSeconds > 0)
+      await run({ path: page.path, headers: () => headers }, { connections, seconds: warmupSeconds })
     const before = treeCpuMs(server.pid)
     const result =
       seconds > 0

@@ -264,11 +264,24 @@ export function run(
   })
 }
 
-/** `run` on one GET page, with the server's CPU per request (`pid`'s process tree) and the load after it. */
+/** Seconds of the same load, unmeasured, before each measured run (BENCH_WARMUP_SECONDS, default 5). */
+export const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5)
+
+/**
+ * `run` on one GET page, with the server's CPU per request (`pid`'s process tree) and the load after it.
+ * The page is first loaded unmeasured for `warmupSeconds`: with a handful of warm-up requests, the JIT's
+ * first seconds weighed on a 5 s run (a bare Next.js page measured 5.8 then 3.0 ms of CPU per request in
+ * two runs one after the other; the catalog's moved 2×).
+ */
 export async function loadPage(
   path: string,
   options: { headers?: Record<string, string>; connections: number; seconds: number; pid: number },
 ): Promise<{ rps: number; p95: number; errors: number; cpuMsPerRequest: number; load: number }> {
+  if (warmupSeconds > 0)
+    await run(
+      { path, headers: () => options.headers ?? {} },
+      { connections: options.connections, seconds: warmupSeconds },
+    )
   const before = treeCpuMs(options.pid)
   const result = await run({ path, headers: () => options.headers ?? {}, expect: 200 }, options)
   return {
