@@ -8,7 +8,7 @@ export async function generateMetadata() {
 
 /**
  * The 404 message, shown inside the frame of the layout around it: the portal's frame on a signed-in page
- * whose record does not exist, and app/[...missing] for an address no route matches.
+ * whose record does not exist, and app/(missing) for an address no route matches.
  *
  * Only the message: Next.js renders this element with every page it serves (it is the fallback of the
  * root layout's boundaries), so a frame here was rendered, and thrown away, on every request.
